@@ -1,0 +1,68 @@
+package io.aepform.state;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/** Whole-file replacement that a crash cannot tear: temp file, fsync, atomic rename, dir fsync. */
+final class AtomicFiles {
+  private static final String TEMP_SUFFIX = ".tmp";
+
+  private AtomicFiles() {}
+
+  /**
+   * Replaces {@code target} with {@code bytes}. A reader, or a run after a crash, sees either the
+   * old file or the new one; once this returns, the new one survives a power loss.
+   */
+  static void write(Path target, byte[] bytes) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    // Same directory as the target: a rename is only atomic within one file system.
+    Path temp = Files.createTempFile(dir, tempPrefix(target), TEMP_SUFFIX);
+    try {
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(true);
+      }
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(temp);
+      throw e;
+    }
+    syncDirectory(dir);
+  }
+
+  /**
+   * Deletes the temp files a crashed {@link #write} of {@code target} left behind. Call only while
+   * holding the lock, so no live write's temp file is removed.
+   */
+  static void deleteLeftovers(Path target) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    try (DirectoryStream<Path> temps =
+        Files.newDirectoryStream(dir, tempPrefix(target) + "*" + TEMP_SUFFIX)) {
+      for (Path temp : temps) {
+        Files.deleteIfExists(temp);
+      }
+    }
+  }
+
+  /** Makes the rename itself durable; some platforms (Windows) cannot open a directory. */
+  static void syncDirectory(Path dir) {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // Nothing better is possible there; the rename is done and the file data already synced.
+    }
+  }
+
+  private static String tempPrefix(Path target) {
+    return "." + target.getFileName() + ".";
+  }
+}
