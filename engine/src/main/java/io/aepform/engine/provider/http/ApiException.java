@@ -1,0 +1,69 @@
+package io.aepform.engine.provider.http;
+
+import io.aepform.error.AepformException;
+import io.aepform.error.ErrorCode;
+
+/**
+ * AEP answered with an error, or could not be reached. Carries what a caller needs to decide what
+ * to do next: the HTTP status (0 when no response was seen), AEP's own error code (such as {@code
+ * FLOW-1418-400}, {@code XDM-1521-400} or the gateway's {@code 401013}; empty when none), its
+ * title, and whether the request may have taken effect although no answer was seen.
+ */
+public final class ApiException extends AepformException {
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+  private final String aepCode;
+  private final String title;
+  private final boolean outcomeUnknown;
+
+  /** An error with no underlying cause. */
+  public ApiException(
+      String message, int status, String aepCode, String title, boolean outcomeUnknown) {
+    this(message, status, aepCode, title, outcomeUnknown, null);
+  }
+
+  /** An error caused by {@code cause}, typically the I/O failure of the last attempt. */
+  public ApiException(
+      String message,
+      int status,
+      String aepCode,
+      String title,
+      boolean outcomeUnknown,
+      Throwable cause) {
+    super(ErrorCode.PROVIDER, message, cause);
+    this.status = status;
+    this.aepCode = aepCode == null ? "" : aepCode;
+    this.title = title == null ? "" : title;
+    this.outcomeUnknown = outcomeUnknown;
+  }
+
+  /** The HTTP status of the last response, or 0 when no response was received. */
+  public int status() {
+    return status;
+  }
+
+  /** AEP's error code, e.g. {@code FLOW-1439-404}; empty when the body carried none. */
+  public String aepCode() {
+    return aepCode;
+  }
+
+  /** AEP's short description of the error; empty when the body carried none. */
+  public String title() {
+    return title;
+  }
+
+  /**
+   * True when the request may have reached AEP and been applied although no success was seen (a
+   * timeout after sending, a dropped connection, a 5xx answer to a POST). A caller that created
+   * something should look it up by name before trying again.
+   */
+  public boolean outcomeUnknown() {
+    return outcomeUnknown;
+  }
+
+  /** True for a 404 answer. */
+  public boolean isNotFound() {
+    return status == 404;
+  }
+}
