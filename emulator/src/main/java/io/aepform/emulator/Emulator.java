@@ -1,0 +1,246 @@
+package io.aepform.emulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import io.aepform.emulator.catalog.CatalogApi;
+import io.aepform.emulator.faults.FaultInjector;
+import io.aepform.emulator.flowservice.FlowObjects;
+import io.aepform.emulator.flowservice.FlowServiceApi;
+import io.aepform.emulator.gateway.Gateway;
+import io.aepform.emulator.gateway.ImsEndpoint;
+import io.aepform.emulator.gateway.TokenService;
+import io.aepform.emulator.http.Dispatcher;
+import io.aepform.emulator.http.RequestLog;
+import io.aepform.emulator.schemaregistry.SchemaIds;
+import io.aepform.emulator.schemaregistry.SchemaRegistryApi;
+import io.aepform.emulator.store.FileStore;
+import io.aepform.emulator.store.ObjectStore;
+import io.aepform.emulator.store.Scope;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
+
+/**
+ * The local platform: a strict imitation of AEP's IMS, Flow Service, Schema Registry and Catalog
+ * endpoints on 127.0.0.1. Start with {@link #start(EmulatorOptions)}, close when done.
+ *
+ * <p>Besides HTTP, tests get a back door: inspect and change objects directly ({@link #objects},
+ * {@link #deleteObject}, {@link #renameObject}, {@link #updateObject}), read the {@link
+ * #requestLog()}, mint tokens ({@link #issueToken}) and change faults while running.
+ */
+public final class Emulator implements AutoCloseable {
+  private final EmulatorOptions options;
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final ObjectStore store;
+  private final FlowObjects flowObjects;
+  private final TokenService tokens;
+  private final FaultInjector faults;
+  private final RequestLog log = new RequestLog();
+
+  private Emulator(EmulatorOptions options) throws IOException {
+    this.options = options;
+    Clock clock = Clock.systemUTC();
+    this.store = new ObjectStore(options.dataDir().map(FileStore::new));
+    this.flowObjects = new FlowObjects(store, clock);
+    this.tokens = new TokenService(options.clients(), clock);
+    this.faults = new FaultInjector(options.seed());
+    applyFaultOptions();
+    Dispatcher dispatcher =
+        new Dispatcher(
+            new ImsEndpoint(tokens),
+            new Gateway(tokens),
+            List.of(
+                new FlowServiceApi(store, flowObjects),
+                new SchemaRegistryApi(store, clock),
+                new CatalogApi(store, clock)),
+            faults,
+            log,
+            store);
+    this.server =
+        HttpServer.create(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
+    this.executor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "aepform-emulator");
+              t.setDaemon(true);
+              return t;
+            });
+    server.createContext("/", dispatcher);
+    server.setExecutor(executor);
+    server.start();
+  }
+
+  /** Starts an emulator; it serves until {@link #close()}. */
+  public static Emulator start(EmulatorOptions options) {
+    try {
+      return new Emulator(options);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the emulator on port " + options.port(), e);
+    }
+  }
+
+  /** {@code http://127.0.0.1:PORT}; IMS is at {@code baseUrl() + "/ims/token/v3"}. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  public EmulatorOptions options() {
+    return options;
+  }
+
+  /** An access token for a configured client, as IMS would issue it, without HTTP. */
+  public String issueToken(String clientId) {
+    return tokens
+        .client(clientId)
+        .map(tokens::issue)
+        .orElseThrow(() -> new IllegalArgumentException("unknown client id " + clientId));
+  }
+
+  /** The tenant id the emulator derives for an org (used in schema {@code $id}s). */
+  public static String tenantOf(String orgId) {
+    return SchemaIds.tenant(orgId);
+  }
+
+  // ---- direct access for tests: no rules, no log ----
+
+  public int count(ResourceKind kind, String orgId, String sandbox) {
+    return store.count(new Scope(orgId, sandbox), kind);
+  }
+
+  /** Copies of the objects of one kind, in creation order, as GET returns them. */
+  public List<ObjectNode> objects(ResourceKind kind, String orgId, String sandbox) {
+    synchronized (store) {
+      return store.list(new Scope(orgId, sandbox), kind).stream()
+          .map(e -> e.getValue().deepCopy())
+          .toList();
+    }
+  }
+
+  /** A copy of one object; schemas by {@code meta:altId} or {@code $id}. */
+  public Optional<ObjectNode> object(ResourceKind kind, String orgId, String sandbox, String id) {
+    synchronized (store) {
+      return store.get(new Scope(orgId, sandbox), kind, key(kind, id)).map(ObjectNode::deepCopy);
+    }
+  }
+
+  /** Deletes an object behind the client's back (no dependency checks). */
+  public boolean deleteObject(ResourceKind kind, String orgId, String sandbox, String id) {
+    synchronized (store) {
+      return store.remove(new Scope(orgId, sandbox), kind, key(kind, id));
+    }
+  }
+
+  /** Renames an object behind the client's back ({@code title} for schemas, else {@code name}). */
+  public boolean renameObject(
+      ResourceKind kind, String orgId, String sandbox, String id, String newName) {
+    String field = kind == ResourceKind.SCHEMA ? "title" : "name";
+    return updateObject(kind, orgId, sandbox, id, o -> o.put(field, newName));
+  }
+
+  /**
+   * Changes an object behind the client's back. {@code change} gets a copy and returns the new
+   * object; Flow Service objects get a new etag, as any change in AEP gives them.
+   */
+  public boolean updateObject(
+      ResourceKind kind,
+      String orgId,
+      String sandbox,
+      String id,
+      UnaryOperator<ObjectNode> change) {
+    Scope scope = new Scope(orgId, sandbox);
+    synchronized (store) {
+      Optional<ObjectNode> current = store.get(scope, kind, key(kind, id));
+      if (current.isEmpty()) {
+        return false;
+      }
+      ObjectNode updated = change.apply(current.get().deepCopy());
+      if (kind.isFlowService()) {
+        updated = flowObjects.touch(kind, updated, scope);
+      }
+      store.put(scope, kind, key(kind, id), updated);
+      return true;
+    }
+  }
+
+  private static String key(ResourceKind kind, String id) {
+    return kind == ResourceKind.SCHEMA ? SchemaIds.toAltId(id) : id;
+  }
+
+  /** Calls received so far, oldest first. */
+  public List<RequestLogEntry> requestLog() {
+    return log.entries();
+  }
+
+  public void clearRequestLog() {
+    log.clear();
+  }
+
+  // ---- faults, changeable while running ----
+
+  public void setLatency(Duration latency) {
+    faults.setLatency(latency);
+  }
+
+  public void setFailureRate(double rate) {
+    faults.setFailureRate(rate);
+  }
+
+  public void setFailureKinds(Set<FaultKind> kinds) {
+    faults.setFailureKinds(kinds);
+  }
+
+  public void setSlowDelay(Duration delay) {
+    faults.setSlowDelay(delay);
+  }
+
+  public void setRetryAfterSeconds(int seconds) {
+    faults.setRetryAfterSeconds(seconds);
+  }
+
+  public void setCreateThenFailRate(double rate) {
+    faults.setCreateThenFailRate(rate);
+  }
+
+  public void setRateLimit(double requestsPerSecond) {
+    faults.setRateLimit(requestsPerSecond);
+  }
+
+  /** Back to the faults of the start options, with the random sequence restarted from the seed. */
+  public void resetFaults() {
+    applyFaultOptions();
+  }
+
+  private void applyFaultOptions() {
+    faults.reset(options.seed());
+    faults.setLatency(options.latency());
+    faults.setFailureRate(options.failureRate());
+    if (!options.failureKinds().isEmpty()) {
+      faults.setFailureKinds(options.failureKinds());
+    }
+    faults.setSlowDelay(options.slowDelay());
+    faults.setRetryAfterSeconds(options.retryAfterSeconds());
+    faults.setCreateThenFailRate(options.createThenFailRate());
+    faults.setRateLimit(options.rateLimit());
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+}

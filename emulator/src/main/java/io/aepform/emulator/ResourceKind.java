@@ -1,0 +1,30 @@
+package io.aepform.emulator;
+
+/** The kinds of objects the emulator keeps, one per AEP endpoint collection. */
+public enum ResourceKind {
+  CONNECTION("connections"),
+  SOURCE_CONNECTION("sourceConnections"),
+  TARGET_CONNECTION("targetConnections"),
+  FLOW("flows"),
+  SCHEMA("schemas"),
+  DATASET("dataSets");
+
+  private final String collection;
+
+  ResourceKind(String collection) {
+    this.collection = collection;
+  }
+
+  /** The path segment AEP uses for this collection, e.g. {@code sourceConnections}. */
+  public String collection() {
+    return collection;
+  }
+
+  /** Whether objects of this kind live in Flow Service (and so carry etags). */
+  public boolean isFlowService() {
+    return this == CONNECTION
+        || this == SOURCE_CONNECTION
+        || this == TARGET_CONNECTION
+        || this == FLOW;
+  }
+}

@@ -1,0 +1,67 @@
+package io.aepform.emulator.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aepform.emulator.ResourceKind;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * All objects, by scope, kind and id, in creation order. Callers hold the store's monitor for a
+ * whole request ({@code synchronized (store)}) so that checks and writes are atomic; every write is
+ * handed to the {@link FileStore} (if any) before the call returns.
+ */
+public final class ObjectStore {
+  private final Map<Scope, Map<ResourceKind, LinkedHashMap<String, ObjectNode>>> data =
+      new ConcurrentHashMap<>();
+  private final Optional<FileStore> files;
+
+  public ObjectStore(Optional<FileStore> files) {
+    this.files = files;
+    files.ifPresent(f -> f.loadInto(this::load));
+  }
+
+  private void load(Scope scope, ResourceKind kind, LinkedHashMap<String, ObjectNode> objects) {
+    bucket(scope, kind).putAll(objects);
+  }
+
+  private LinkedHashMap<String, ObjectNode> bucket(Scope scope, ResourceKind kind) {
+    return data.computeIfAbsent(scope, s -> new EnumMap<>(ResourceKind.class))
+        .computeIfAbsent(kind, k -> new LinkedHashMap<>());
+  }
+
+  /** The stored object itself (not a copy): callers must not mutate it. */
+  public synchronized Optional<ObjectNode> get(Scope scope, ResourceKind kind, String id) {
+    return Optional.ofNullable(bucket(scope, kind).get(id));
+  }
+
+  /** Stored objects in creation order (the list is a copy; the objects are not). */
+  public synchronized List<Map.Entry<String, ObjectNode>> list(Scope scope, ResourceKind kind) {
+    return new ArrayList<>(bucket(scope, kind).entrySet());
+  }
+
+  public synchronized void put(Scope scope, ResourceKind kind, String id, ObjectNode object) {
+    bucket(scope, kind).put(id, object);
+    persist(scope, kind);
+  }
+
+  public synchronized boolean remove(Scope scope, ResourceKind kind, String id) {
+    boolean removed = bucket(scope, kind).remove(id) != null;
+    if (removed) {
+      persist(scope, kind);
+    }
+    return removed;
+  }
+
+  public synchronized int count(Scope scope, ResourceKind kind) {
+    return bucket(scope, kind).size();
+  }
+
+  private void persist(Scope scope, ResourceKind kind) {
+    files.ifPresent(f -> f.write(scope, kind, bucket(scope, kind)));
+  }
+}
