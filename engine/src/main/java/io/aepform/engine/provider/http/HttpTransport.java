@@ -21,8 +21,9 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Sends one attempt with Apache HttpClient and reads the whole response. Retries, redirects and
- * cookies are off: retrying is decided above, where the method and the status are known.
+ * Sends one attempt with Apache HttpClient and reads the whole response. The client never retries
+ * by itself: that is decided above, where the method and the status are known. Redirects and
+ * cookies have no place in this API.
  */
 final class HttpTransport implements AutoCloseable {
   private static final int MAX_CONNECTIONS = 64;
@@ -54,6 +55,8 @@ final class HttpTransport implements AutoCloseable {
             .disableAutomaticRetries()
             .disableRedirectHandling()
             .disableCookieManagement()
+            // gzip lets some servers rewrite ETags ("x--gzip"), which If-Match must send back as-is
+            .disableContentCompression()
             .setUserAgent("aepform")
             .build();
   }
