@@ -1,10 +1,18 @@
 package io.aepform.cli;
 
-/** Entry point placeholder while the skeleton is built. */
+import java.io.PrintStream;
+import java.util.Map;
+
+/** Entry point. {@link #run} returns the exit code; only {@link #main} exits the JVM. */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(0);
+    System.exit(run(System.out, System.err, System.getenv(), args));
+  }
+
+  /** Runs one command line with the given streams and process environment. */
+  public static int run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
+    return new Cli(out, err, env).execute(args);
   }
 }

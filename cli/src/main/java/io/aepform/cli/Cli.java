@@ -1,0 +1,91 @@
+package io.aepform.cli;
+
+import io.aepform.error.AepformException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * The command line: picocli wiring, the streams and environment commands use, and the one place
+ * errors turn into {@code Error: ...} lines and exit codes.
+ */
+public final class Cli {
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Map<String, String> env;
+
+  public Cli(PrintStream out, PrintStream err, Map<String, String> env) {
+    this.out = out;
+    this.err = err;
+    this.env = Map.copyOf(env);
+  }
+
+  public PrintStream out() {
+    return out;
+  }
+
+  public PrintStream err() {
+    return err;
+  }
+
+  public Map<String, String> env() {
+    return env;
+  }
+
+  int execute(String... args) {
+    CommandLine cli = new CommandLine(new RootCommand(), new CommandFactory(this));
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    cli.setExecutionExceptionHandler(this::onError);
+    cli.setParameterExceptionHandler(this::onUsageError);
+    return cli.execute(args);
+  }
+
+  private int onUsageError(CommandLine.ParameterException e, String[] args) {
+    err.println("Error: " + e.getMessage());
+    String name = e.getCommandLine().getCommandSpec().qualifiedName();
+    err.println("Run '" + name + " --help' for usage.");
+    return 1;
+  }
+
+  private int onError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+    boolean verbose = parsed.hasMatchedOption("--verbose") || hasVerboseSubcommand(parsed);
+    if (e instanceof AepformException ae) {
+      err.println("Error: " + ae.getMessage());
+      if (verbose) {
+        e.printStackTrace(err);
+      }
+      return ae.code().exitCode();
+    }
+    err.println("Error: internal error: " + e);
+    if (verbose) {
+      e.printStackTrace(err);
+    } else {
+      err.println(
+          "This is a bug in aepform; run with --verbose for the stack trace and report it.");
+    }
+    return 1;
+  }
+
+  private static boolean hasVerboseSubcommand(CommandLine.ParseResult parsed) {
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Lets commands receive the {@link Cli} they run in. */
+  private record CommandFactory(Cli cli) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      try {
+        return cls.getDeclaredConstructor(Cli.class).newInstance(cli);
+      } catch (NoSuchMethodException e) {
+        return CommandLine.defaultFactory().create(cls);
+      }
+    }
+  }
+}

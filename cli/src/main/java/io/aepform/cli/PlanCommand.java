@@ -1,0 +1,59 @@
+package io.aepform.cli;
+
+import io.aepform.cli.render.PlanJsonRenderer;
+import io.aepform.cli.render.PlanTextRenderer;
+import io.aepform.engine.Engine;
+import io.aepform.engine.plan.Plan;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code aepform plan}: show what apply would do. */
+@Command(
+    name = "plan",
+    description = "Show what apply would do.",
+    footer = {
+      "",
+      "Exit codes: 0 no changes (or changes without --detailed-exitcode), 2 changes with --detailed-exitcode, 1 error.",
+      "",
+      "Examples:",
+      "  aepform plan --env dev",
+      "  aepform plan --env dev --format json > plan.json",
+      "  aepform plan --detailed-exitcode"
+    })
+final class PlanCommand implements Callable<Integer> {
+  private final Cli cli;
+
+  @Mixin CommonOptions common;
+  @Mixin CommonOptions.VarOptions vars;
+
+  @Option(
+      names = "--format",
+      paramLabel = "text|json",
+      description = "Output format (default: text).")
+  Format format = Format.text;
+
+  @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes.")
+  boolean detailedExitcode;
+
+  enum Format {
+    text,
+    json
+  }
+
+  PlanCommand(Cli cli) {
+    this.cli = cli;
+  }
+
+  @Override
+  public Integer call() {
+    Plan plan = new Engine(cli.env()).plan(common.request(vars));
+    if (format == Format.json) {
+      cli.out().print(PlanJsonRenderer.render(plan));
+    } else {
+      cli.out().print(new PlanTextRenderer(Colors.of(common, cli)).render(plan));
+    }
+    return detailedExitcode && plan.hasChanges() ? 2 : 0;
+  }
+}

@@ -1,0 +1,133 @@
+package io.aepform.cli.render;
+
+import io.aepform.engine.plan.Action;
+import io.aepform.engine.plan.OutputValue;
+import io.aepform.engine.plan.Plan;
+import io.aepform.engine.plan.ResourceChange;
+import io.aepform.engine.value.Value;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/** Plan text that reads like Terraform's. */
+public final class PlanTextRenderer {
+  private final Style style;
+
+  public PlanTextRenderer(Style style) {
+    this.style = style;
+  }
+
+  public String render(Plan plan) {
+    StringBuilder out = new StringBuilder();
+    new DriftText(style).render(plan, out);
+    if (!plan.hasChanges()) {
+      out.append(noChanges(plan));
+      return out.toString();
+    }
+    legend(plan, out);
+    out.append("aepform will perform the following actions:\n");
+    for (ResourceChange c : plan.changes()) {
+      if (c.action() != Action.NO_OP) {
+        out.append('\n');
+        change(c, out);
+      }
+    }
+    out.append('\n').append(style.bold("Plan:")).append(' ');
+    out.append(plan.toAdd()).append(" to add, ");
+    out.append(plan.toChange()).append(" to change, ");
+    out.append(plan.toDestroy()).append(" to destroy.\n");
+    outputs(plan, out);
+    WarningText.render(plan.warnings(), out);
+    return out.toString();
+  }
+
+  private static String noChanges(Plan plan) {
+    return "\nNo changes. Your AEP configuration matches the environment \""
+        + plan.environment()
+        + "\".\n\naepform found nothing to create, update or delete.\n";
+  }
+
+  private void legend(Plan plan, StringBuilder out) {
+    Set<Action> used = EnumSet.noneOf(Action.class);
+    plan.changes().forEach(c -> used.add(c.action()));
+    out.append(
+        "\naepform used the selected environment to generate the following execution plan.\n");
+    out.append("Resource actions are indicated with the following symbols:\n");
+    if (used.contains(Action.CREATE)) {
+      out.append("  ").append(style.green("+")).append(" create\n");
+    }
+    if (used.contains(Action.UPDATE)) {
+      out.append("  ").append(style.yellow("~")).append(" update in-place\n");
+    }
+    if (used.contains(Action.DELETE)) {
+      out.append("  ").append(style.red("-")).append(" destroy\n");
+    }
+    if (used.contains(Action.REPLACE)) {
+      out.append(style.red("-"))
+          .append('/')
+          .append(style.green("+"))
+          .append(" destroy and then create replacement\n");
+    }
+    out.append('\n');
+  }
+
+  private void change(ResourceChange c, StringBuilder out) {
+    out.append("  ").append(style.bold("# " + c.address() + " " + verb(c.action()))).append('\n');
+    if (!c.reason().isEmpty()) {
+      out.append("  # (").append(c.reason()).append(")\n");
+    }
+    String sign = c.action() == Action.REPLACE ? "-/+" : c.action().symbol();
+    out.append(sign.length() == 1 ? "  " : "").append(colored(sign, c.action()));
+    out.append(' ').append(c.kind()).append(" \"").append(c.name()).append("\" {\n");
+    if (c.action() == Action.UPDATE) {
+      new UpdateText(out).render(c);
+    } else {
+      Value shown =
+          c.action() == Action.DELETE ? c.before().orElseThrow() : c.after().orElseThrow();
+      new TreeWriter(out, c.action() == Action.DELETE ? "-" : "+")
+          .fields(((Value.Obj) shown).fields(), 6);
+    }
+    out.append("    }\n");
+  }
+
+  private String colored(String sign, Action action) {
+    return switch (action) {
+      case CREATE -> style.green(sign);
+      case UPDATE -> style.yellow(sign);
+      case DELETE, REPLACE -> style.red(sign);
+      case NO_OP -> sign;
+    };
+  }
+
+  private static String verb(Action action) {
+    return switch (action) {
+      case CREATE -> "will be created";
+      case UPDATE -> "will be updated in-place";
+      case DELETE -> "will be destroyed";
+      case REPLACE -> "must be replaced";
+      case NO_OP -> "has no changes";
+    };
+  }
+
+  private static void outputs(Plan plan, StringBuilder out) {
+    if (plan.outputs().isEmpty()) {
+      return;
+    }
+    out.append("\nChanges to Outputs:\n");
+    int width = plan.outputs().stream().mapToInt(o -> o.name().length()).max().orElse(0);
+    for (OutputValue o : plan.outputs()) {
+      Value shown = o.sensitive() ? new Value.Sensitive(o.value()) : o.value();
+      out.append("  + ")
+          .append(o.name())
+          .append(" ".repeat(width - o.name().length()))
+          .append(" = ");
+      if (ValueText.isScalar(shown)) {
+        out.append(ValueText.scalar(shown)).append('\n');
+      } else {
+        StringBuilder nested = new StringBuilder();
+        new TreeWriter(nested, "+").fields(Map.of("value", shown), 2);
+        out.append(nested.substring(nested.indexOf("=") + 2));
+      }
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package io.aepform.cli.render;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.aepform.engine.value.Value;
+
+/** How single values read in plan text. */
+final class ValueText {
+  static final String UNKNOWN = "(known after apply)";
+  static final String SENSITIVE = "(sensitive)";
+
+  private ValueText() {}
+
+  /** A scalar, unknown or sensitive value on one line. */
+  static String scalar(Value value) {
+    if (value instanceof Value.Sensitive) {
+      return SENSITIVE;
+    } else if (value instanceof Value.Unknown || value instanceof Value.Template) {
+      return UNKNOWN;
+    } else if (value instanceof Value.Str s) {
+      return quote(s.value());
+    } else if (value instanceof Value.Num n) {
+      return n.text();
+    } else if (value instanceof Value.Bool b) {
+      return Boolean.toString(b.value());
+    } else if (value instanceof Value.Arr a && a.items().isEmpty()) {
+      return "[]";
+    } else if (value instanceof Value.Obj o && o.fields().isEmpty()) {
+      return "{}";
+    }
+    return "null";
+  }
+
+  /** True when the value renders on one line. */
+  static boolean isScalar(Value value) {
+    return !(value instanceof Value.Arr a && !a.items().isEmpty())
+        && !(value instanceof Value.Obj o && !o.fields().isEmpty());
+  }
+
+  static String quote(String s) {
+    return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
+  }
+
+  /** A key as Terraform writes it: bare when it is an identifier, else quoted. */
+  static String key(String key) {
+    return key.matches("[A-Za-z_][A-Za-z0-9_-]*") ? key : quote(key);
+  }
+}

@@ -1,0 +1,104 @@
+package io.aepform.engine.graph;
+
+import io.aepform.engine.manifest.Address;
+import io.aepform.engine.manifest.Configuration;
+import io.aepform.engine.manifest.Dependency;
+import io.aepform.engine.manifest.ManifestException;
+import io.aepform.engine.manifest.ResourceDecl;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.cycle.CycleDetector;
+import org.jgrapht.graph.DefaultDirectedGraph;
+import org.jgrapht.traverse.TopologicalOrderIterator;
+
+/**
+ * The resources and their dependencies as a DAG (JGraphT). Edges point from a resource to the ones
+ * that need it, so the topological order creates dependencies first.
+ */
+public final class DependencyGraph {
+  private final Graph<Address, Edge> graph;
+  private final List<Address> order;
+
+  /** An edge: {@code dependent} needs {@code dependency}, because of {@code cause}. */
+  public record Edge(Address dependency, Address dependent, Dependency cause) {}
+
+  private DependencyGraph(Graph<Address, Edge> graph) {
+    this.graph = graph;
+    this.order = topologicalOrder(graph);
+  }
+
+  /** Builds the graph; a cycle is a {@link ManifestException} naming every edge of it. */
+  public static DependencyGraph build(Configuration config) {
+    return build(config.resources().stream().map(ResourceDecl::address).toList(), edges(config));
+  }
+
+  /** Builds a graph from nodes and edges, e.g. of resources that are only in state. */
+  public static DependencyGraph build(List<Address> nodes, List<Edge> edges) {
+    Graph<Address, Edge> graph = new DefaultDirectedGraph<>(null, null, false);
+    nodes.forEach(graph::addVertex);
+    for (Edge e : edges) {
+      graph.addVertex(e.dependency());
+      graph.addVertex(e.dependent());
+      if (!graph.containsEdge(e.dependency(), e.dependent())) {
+        graph.addEdge(e.dependency(), e.dependent(), e);
+      }
+    }
+    Optional<List<Edge>> cycle = Cycles.find(graph, new CycleDetector<>(graph));
+    if (cycle.isPresent()) {
+      throw new ManifestException(cycle.get().get(0).cause().at(), Cycles.describe(cycle.get()));
+    }
+    return new DependencyGraph(graph);
+  }
+
+  private static List<Edge> edges(Configuration config) {
+    List<Edge> edges = new ArrayList<>();
+    for (ResourceDecl r : config.resources()) {
+      for (Dependency d : r.dependencies()) {
+        edges.add(new Edge(d.target(), r.address(), d));
+      }
+    }
+    return edges;
+  }
+
+  /** Every resource, dependencies before dependents, ties broken by address. */
+  public List<Address> order() {
+    return order;
+  }
+
+  /** The edges, sorted by dependent then dependency. */
+  public List<Edge> edges() {
+    return graph.edgeSet().stream()
+        .sorted(Comparator.comparing(Edge::dependent).thenComparing(Edge::dependency))
+        .toList();
+  }
+
+  /** What {@code address} needs directly. */
+  public Set<Address> dependenciesOf(Address address) {
+    Set<Address> out = new TreeSet<>();
+    graph.incomingEdgesOf(address).forEach(e -> out.add(e.dependency()));
+    return out;
+  }
+
+  /** What needs {@code address} directly. */
+  public Set<Address> dependentsOf(Address address) {
+    Set<Address> out = new TreeSet<>();
+    graph.outgoingEdgesOf(address).forEach(e -> out.add(e.dependent()));
+    return out;
+  }
+
+  public boolean contains(Address address) {
+    return graph.containsVertex(address);
+  }
+
+  private static List<Address> topologicalOrder(Graph<Address, Edge> graph) {
+    List<Address> out = new ArrayList<>(graph.vertexSet().size());
+    new TopologicalOrderIterator<>(graph, Comparator.<Address>naturalOrder())
+        .forEachRemaining(out::add);
+    return List.copyOf(out);
+  }
+}

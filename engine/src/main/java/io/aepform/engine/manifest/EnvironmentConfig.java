@@ -1,0 +1,36 @@
+package io.aepform.engine.manifest;
+
+import io.aepform.engine.value.Value;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An environment: {@code environments/<name>.yaml}. {@code platform} is a URL or {@code local};
+ * empty strings mean "not set" (then the process environment must say).
+ */
+public record EnvironmentConfig(
+    String name,
+    String sandbox,
+    String platform,
+    Map<String, Value> variables,
+    String stateBackend,
+    Position position) {
+  public EnvironmentConfig {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(sandbox, "sandbox");
+    Objects.requireNonNull(platform, "platform");
+    variables = Map.copyOf(variables);
+    Objects.requireNonNull(stateBackend, "stateBackend");
+    Objects.requireNonNull(position, "position");
+  }
+
+  /** The environment used when {@code environments/<name>.yaml} does not exist. */
+  public static EnvironmentConfig implicit(String name) {
+    return new EnvironmentConfig(
+        name, "", "", Map.of(), "local", Position.of("(no environment file)"));
+  }
+
+  public boolean isLocalPlatform() {
+    return platform.equals("local");
+  }
+}

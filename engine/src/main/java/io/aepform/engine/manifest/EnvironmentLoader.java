@@ -1,0 +1,95 @@
+package io.aepform.engine.manifest;
+
+import io.aepform.engine.value.Value;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/** Reads {@code environments/<env>.yaml}. */
+public final class EnvironmentLoader {
+  private static final Pattern ENV_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+  private static final Set<String> KEYS = Set.of("sandbox", "platform", "variables", "state");
+  private static final Set<String> BACKENDS = Set.of("local");
+
+  private EnvironmentLoader() {}
+
+  /** The environment of that name; {@code default} may have no file, others must. */
+  public static EnvironmentConfig load(Path dir, String name) {
+    if (!ENV_NAME.matcher(name).matches()) {
+      throw new ManifestException(
+          Position.of("--env"),
+          "invalid environment name '" + name + "': use lowercase letters, digits, - and _");
+    }
+    Path file = dir.resolve("environments").resolve(name + ".yaml");
+    if (!Files.exists(file)) {
+      if (name.equals("default")) {
+        return EnvironmentConfig.implicit(name);
+      }
+      throw new ManifestException(
+          Position.of(file.toString()),
+          "environment '" + name + "' not found: create " + file + " or pass another --env");
+    }
+    List<YamlDocument> docs = YamlReader.read(file, file.toString());
+    if (docs.size() != 1 || !(docs.get(0).root() instanceof Value.Obj root)) {
+      throw new ManifestException(
+          Position.of(file.toString()), "an environment file holds one mapping");
+    }
+    return parse(name, docs.get(0), root);
+  }
+
+  private static EnvironmentConfig parse(String name, YamlDocument doc, Value.Obj root) {
+    for (String key : root.fields().keySet()) {
+      if (!KEYS.contains(key)) {
+        throw new ManifestException(
+            doc.keyAt("/" + key),
+            "unknown key '" + key + "': expected one of " + new TreeSet<>(KEYS));
+      }
+    }
+    Value vars = root.fields().getOrDefault("variables", Value.Obj.empty());
+    if (!(vars instanceof Value.Obj varMap)) {
+      throw new ManifestException(
+          doc.valueAt("/variables"), "variables must be a mapping of name: value");
+    }
+    return new EnvironmentConfig(
+        name,
+        text(doc, root, "sandbox"),
+        text(doc, root, "platform"),
+        varMap.fields(),
+        backend(doc, root),
+        doc.start());
+  }
+
+  private static String text(YamlDocument doc, Value.Obj root, String key) {
+    Value v = root.fields().get(key);
+    if (v == null) {
+      return "";
+    }
+    if (v instanceof Value.Str s) {
+      return s.value();
+    }
+    throw new ManifestException(doc.valueAt("/" + key), key + " must be a plain string");
+  }
+
+  private static String backend(YamlDocument doc, Value.Obj root) {
+    Value state = root.fields().get("state");
+    if (state == null) {
+      return "local";
+    }
+    Value backend = state instanceof Value.Obj o ? o.fields().get("backend") : null;
+    if (!(backend instanceof Value.Str s) || !BACKENDS.contains(s.value())) {
+      throw new ManifestException(
+          doc.valueAt(backend == null ? "/state" : "/state/backend"),
+          "state.backend must be one of " + new TreeSet<>(BACKENDS));
+    }
+    return s.value();
+  }
+
+  /** The variables of an environment as given, for {@link VariableValues}. */
+  public static Map<String, Value> variables(EnvironmentConfig env) {
+    return env.variables();
+  }
+}

@@ -1,0 +1,91 @@
+package io.aepform.engine.manifest;
+
+import io.aepform.engine.value.Reference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** Checks that every reference names something declared: a resource and attribute, a variable. */
+final class ReferenceChecker {
+  private ReferenceChecker() {}
+
+  static List<Problem> check(Configuration config, Map<String, ResourceKind> kinds) {
+    Set<Address> declared =
+        config.resources().stream().map(ResourceDecl::address).collect(Collectors.toSet());
+    Set<String> variables = config.variablesByName().keySet();
+    List<Problem> problems = new ArrayList<>();
+    for (ResourceDecl r : config.resources()) {
+      for (ReferenceScanner.Found f : ReferenceScanner.references(r.spec())) {
+        check(f.reference(), r.specPosition(f.pointer()), declared, variables, kinds, problems);
+      }
+      for (Dependency d : r.dependencies()) {
+        if (d.via().equals("dependsOn") && !declared.contains(d.target())) {
+          problems.add(
+              Problem.error(d.at(), "dependsOn names " + d.target() + ", which is not declared"));
+        }
+      }
+    }
+    for (OutputDecl o : config.outputs()) {
+      for (ReferenceScanner.Found f : ReferenceScanner.references(o.value())) {
+        check(f.reference(), o.position(), declared, variables, kinds, problems);
+      }
+    }
+    return problems;
+  }
+
+  private static void check(
+      Reference ref,
+      Position at,
+      Set<Address> declared,
+      Set<String> variables,
+      Map<String, ResourceKind> kinds,
+      List<Problem> problems) {
+    String expr = "${" + ref + "}";
+    switch (ref.scope()) {
+      case VAR -> {
+        if (!variables.contains(ref.name())) {
+          problems.add(
+              Problem.error(
+                  at,
+                  expr
+                      + " names an undeclared variable: add a document 'kind: variable, name: "
+                      + ref.name()
+                      + "'"));
+        }
+      }
+      case ENV -> {
+        // Checked when values are evaluated: the process environment is not part of the files.
+      }
+      case RESOURCE -> {
+        ResourceKind kind = kinds.get(ref.kind());
+        if (kind == null) {
+          problems.add(
+              Problem.error(
+                  at,
+                  expr
+                      + ": unknown kind '"
+                      + ref.kind()
+                      + "', expected one of "
+                      + new TreeSet<>(kinds.keySet())));
+        } else if (!declared.contains(new Address(ref.kind(), ref.name()))) {
+          problems.add(
+              Problem.error(at, expr + " refers to " + ref.address() + ", which is not declared"));
+        } else if (!kind.attributes().contains(ref.attribute())) {
+          problems.add(
+              Problem.error(
+                  at,
+                  expr
+                      + ": "
+                      + ref.kind()
+                      + " has no attribute '"
+                      + ref.attribute()
+                      + "', expected one of "
+                      + new TreeSet<>(kind.attributes())));
+        }
+      }
+    }
+  }
+}

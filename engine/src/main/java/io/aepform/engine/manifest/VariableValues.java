@@ -1,0 +1,96 @@
+package io.aepform.engine.manifest;
+
+import io.aepform.engine.value.Value;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Works out the value of each declared variable. Later sources win: the declared default, the
+ * environment file, each {@code --var-file} in order, each {@code --var} in order. Values of
+ * sensitive variables are marked sensitive.
+ */
+public final class VariableValues {
+  private VariableValues() {}
+
+  /** Inputs given on the command line. */
+  public record Inputs(List<String> vars, List<Path> varFiles) {
+    public Inputs {
+      vars = List.copyOf(vars);
+      varFiles = List.copyOf(varFiles);
+    }
+
+    public static Inputs none() {
+      return new Inputs(List.of(), List.of());
+    }
+  }
+
+  /** The value of every declared variable that has one; {@code processEnv} serves ${env.X}. */
+  public static Map<String, Value> resolve(
+      Configuration config, EnvironmentConfig env, Inputs inputs, Map<String, String> processEnv) {
+    Map<String, VariableDecl> declared = config.variablesByName();
+    Map<String, Value> raw = new LinkedHashMap<>();
+    declared.values().forEach(v -> v.defaultValue().ifPresent(d -> raw.put(v.name(), d)));
+    env.variables().forEach((k, v) -> putDeclared(declared, raw, k, v, env.position()));
+    for (Path file : inputs.varFiles()) {
+      fromFile(file)
+          .forEach((k, v) -> putDeclared(declared, raw, k, v, Position.of(file.toString())));
+    }
+    for (String assignment : inputs.vars()) {
+      int eq = assignment.indexOf('=');
+      if (eq <= 0) {
+        throw new ManifestException(
+            Position.of("--var"), "--var takes NAME=VALUE, got '" + assignment + "'");
+      }
+      String name = assignment.substring(0, eq);
+      putDeclared(
+          declared,
+          raw,
+          name,
+          new Value.Str(assignment.substring(eq + 1)),
+          Position.of("--var " + name));
+    }
+    Evaluator envOnly =
+        new Evaluator(new Evaluator.Scope(Map.of(), processEnv, (a, attr) -> Optional.empty()));
+    Map<String, Value> out = new LinkedHashMap<>();
+    raw.forEach(
+        (name, value) -> {
+          Value evaluated = envOnly.evaluate(value, p -> declared.get(name).position());
+          out.put(
+              name, declared.get(name).sensitive() ? new Value.Sensitive(evaluated) : evaluated);
+        });
+    return out;
+  }
+
+  private static void putDeclared(
+      Map<String, VariableDecl> declared,
+      Map<String, Value> raw,
+      String name,
+      Value v,
+      Position at) {
+    if (!declared.containsKey(name)) {
+      throw new ManifestException(
+          at,
+          "value given for undeclared variable '" + name + "': declare it with 'kind: variable'");
+    }
+    raw.put(name, v);
+  }
+
+  private static Map<String, Value> fromFile(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new ManifestException(Position.of(file.toString()), "--var-file not found");
+    }
+    List<YamlDocument> docs = YamlReader.read(file, file.toString());
+    if (docs.isEmpty()) {
+      return Map.of();
+    }
+    if (docs.size() != 1 || !(docs.get(0).root() instanceof Value.Obj root)) {
+      throw new ManifestException(
+          Position.of(file.toString()), "a --var-file holds one mapping of name: value");
+    }
+    return root.fields();
+  }
+}

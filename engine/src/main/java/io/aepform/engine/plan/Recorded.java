@@ -1,0 +1,18 @@
+package io.aepform.engine.plan;
+
+import io.aepform.engine.manifest.Address;
+import io.aepform.engine.value.Value;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** A resource as state records it: what aepform last applied, and the ids it got. */
+public record Recorded(
+    Address address, Value spec, Map<String, Value> attributes, List<Address> dependencies) {
+  public Recorded {
+    Objects.requireNonNull(address, "address");
+    Objects.requireNonNull(spec, "spec");
+    attributes = Map.copyOf(attributes);
+    dependencies = List.copyOf(dependencies);
+  }
+}

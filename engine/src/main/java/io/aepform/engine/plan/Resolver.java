@@ -1,0 +1,138 @@
+package io.aepform.engine.plan;
+
+import io.aepform.engine.graph.DependencyGraph;
+import io.aepform.engine.manifest.Address;
+import io.aepform.engine.manifest.Configuration;
+import io.aepform.engine.manifest.Evaluator;
+import io.aepform.engine.manifest.ManifestException;
+import io.aepform.engine.manifest.OutputDecl;
+import io.aepform.engine.manifest.Problem;
+import io.aepform.engine.manifest.ResourceDecl;
+import io.aepform.engine.manifest.ResourceKind;
+import io.aepform.engine.value.Value;
+import io.aepform.engine.value.Values;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Evaluates every resource in dependency order, so each can read the attributes of those before it,
+ * then normalises and checks it with its kind's rules. Every problem is collected.
+ */
+public final class Resolver {
+  private final Map<String, ResourceKind> kinds;
+
+  public Resolver(Map<String, ResourceKind> kinds) {
+    this.kinds = Map.copyOf(kinds);
+  }
+
+  /**
+   * Attributes known before apply, such as ids recorded in state; the ids of resources to be
+   * (re-)created are not known and must not be given.
+   */
+  @FunctionalInterface
+  public interface KnownIds {
+    Optional<Value> attribute(Address address, String attribute);
+  }
+
+  /** The resolved resources in dependency order, and the outputs. */
+  public record Resolved(List<Desired> resources, List<OutputValue> outputs) {
+    public Resolved {
+      resources = List.copyOf(resources);
+      outputs = List.copyOf(outputs);
+    }
+  }
+
+  public Resolved resolve(
+      Configuration config,
+      DependencyGraph graph,
+      Map<String, Value> variables,
+      Map<String, String> environment,
+      KnownIds known) {
+    Map<Address, Desired> done = new HashMap<>();
+    Evaluator evaluator =
+        new Evaluator(
+            new Evaluator.Scope(
+                variables, environment, (a, attr) -> attribute(done, known, a, attr)));
+    List<Problem> problems = new ArrayList<>();
+    List<Desired> ordered = new ArrayList<>();
+    for (Address address : graph.order()) {
+      ResourceDecl decl = config.resource(address).orElseThrow();
+      try {
+        Desired d = resolve(decl, evaluator, known, problems);
+        done.put(address, d);
+        ordered.add(d);
+      } catch (ManifestException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    List<OutputValue> outputs = outputs(config, evaluator, problems);
+    if (problems.stream().anyMatch(Problem::isError)) {
+      throw new ManifestException(problems);
+    }
+    return new Resolved(ordered, outputs);
+  }
+
+  private Desired resolve(
+      ResourceDecl decl, Evaluator evaluator, KnownIds known, List<Problem> problems) {
+    ResourceKind kind = kinds.get(decl.kind());
+    Value spec = kind.normalize(evaluator.evaluate(decl.spec(), decl::specPosition));
+    for (ResourceKind.SpecProblem p : kind.check(spec)) {
+      problems.add(
+          Problem.error(decl.specPosition(p.pointer()), decl.address() + ": " + p.message()));
+    }
+    Map<String, Value> attributes = new LinkedHashMap<>();
+    for (String attr : kind.attributes()) {
+      Optional<Value> fromSpec =
+          attr.equals(kind.nameField()) ? Values.at(spec, "/" + attr) : Optional.empty();
+      attributes.put(
+          attr,
+          fromSpec
+              .or(() -> known.attribute(decl.address(), attr))
+              .orElseGet(() -> unknown(decl.address(), attr)));
+    }
+    return new Desired(decl, spec, attributes);
+  }
+
+  private static Optional<Value> attribute(
+      Map<Address, Desired> done, KnownIds known, Address a, String attr) {
+    Desired d = done.get(a);
+    if (d != null) {
+      Value v = d.attributes().get(attr);
+      return v == null || v instanceof Value.Unknown ? Optional.empty() : Optional.of(v);
+    }
+    return known.attribute(a, attr);
+  }
+
+  private static Value unknown(Address address, String attr) {
+    String source = "${" + address + "." + attr + "}";
+    return new Value.Unknown(
+        new Value.Template(
+            List.of(
+                new io.aepform.engine.value.TemplatePart.Ref(
+                    io.aepform.engine.value.Reference.resource(
+                        address.kind(), address.name(), attr))),
+            source));
+  }
+
+  private static List<OutputValue> outputs(
+      Configuration config, Evaluator evaluator, List<Problem> problems) {
+    List<OutputValue> outputs = new ArrayList<>();
+    for (OutputDecl o : config.outputs()) {
+      try {
+        Value v = evaluator.evaluate(o.value(), p -> o.position());
+        outputs.add(
+            new OutputValue(
+                o.name(),
+                o.sensitive() ? new Value.Sensitive(v) : v,
+                o.sensitive() || Values.containsSensitive(v)));
+      } catch (ManifestException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    return outputs;
+  }
+}

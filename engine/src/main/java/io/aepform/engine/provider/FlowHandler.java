@@ -1,0 +1,132 @@
+package io.aepform.engine.provider;
+
+import io.aepform.engine.manifest.ResourceKind;
+import io.aepform.engine.value.Value;
+import io.aepform.engine.value.Values;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Dataflows in the Flow Service. {@code state} (enabled or disabled) is aepform's own field: it is
+ * not sent on create but applied with the flow action call.
+ */
+public final class FlowHandler implements ResourceKind {
+  private static final Set<String> FREQUENCIES = Set.of("once", "minute", "hour", "day", "week");
+  private static final Set<String> STATES = Set.of("enabled", "disabled");
+  private static final SpecShape SHAPE =
+      SpecShape.builder()
+          .required("/name", JsonType.STRING)
+          .optional("/description", JsonType.STRING)
+          .required("/flowSpec/id", JsonType.STRING)
+          .required("/flowSpec/version", JsonType.STRING)
+          .required("/sourceConnectionIds", JsonType.STRING_ARRAY)
+          .required("/targetConnectionIds", JsonType.STRING_ARRAY)
+          .optional("/transformations", JsonType.ARRAY)
+          .required("/scheduleParams/frequency", JsonType.STRING)
+          .optional("/scheduleParams/startTime", JsonType.INTEGER)
+          .optional("/scheduleParams/interval", JsonType.STRING)
+          .optional("/scheduleParams/backfill", JsonType.BOOLEAN)
+          .optional("/state", JsonType.STRING)
+          .build();
+
+  @Override
+  public String kind() {
+    return "flow";
+  }
+
+  @Override
+  public String nameField() {
+    return "name";
+  }
+
+  @Override
+  public Set<String> attributes() {
+    return Set.of("id", "name");
+  }
+
+  @Override
+  public Value prepare(String logicalName, Value spec) {
+    Value out = SpecDefaults.name(spec, "name", logicalName);
+    return SpecDefaults.specRef(out, "/flowSpec", Specs.FLOW_SPEC_ALIASES);
+  }
+
+  @Override
+  public Value normalize(Value spec) {
+    return SHAPE.normalize(spec);
+  }
+
+  @Override
+  public List<SpecProblem> check(Value spec) {
+    List<SpecProblem> problems = new ArrayList<>(SHAPE.check(spec));
+    oneOf(spec, "/scheduleParams/frequency", FREQUENCIES, problems);
+    oneOf(spec, "/state", STATES, problems);
+    for (String ids : List.of("/sourceConnectionIds", "/targetConnectionIds")) {
+      if (Values.at(spec, ids).orElse(null) instanceof Value.Arr a && a.items().isEmpty()) {
+        problems.add(new SpecProblem(ids, SpecShape.field(ids) + " needs at least one id"));
+      }
+    }
+    schedule(spec, problems);
+    return problems;
+  }
+
+  private static void schedule(Value spec, List<SpecProblem> problems) {
+    String frequency = text(spec, "/scheduleParams/frequency").orElse("");
+    Optional<Value> interval = Values.at(spec, "/scheduleParams/interval");
+    if (frequency.equals("once")) {
+      if (interval.isPresent()) {
+        problems.add(
+            new SpecProblem("/scheduleParams/interval", "a flow run once takes no interval"));
+      }
+      return;
+    }
+    if (!FREQUENCIES.contains(frequency)) {
+      return;
+    }
+    if (interval.isEmpty()) {
+      problems.add(
+          new SpecProblem(
+              "/scheduleParams", "missing required field spec.scheduleParams.interval"));
+      return;
+    }
+    Optional<String> text = text(spec, "/scheduleParams/interval");
+    if (text.isPresent()) {
+      int minimum = frequency.equals("minute") ? 15 : 1;
+      if (!text.get().matches("[0-9]{1,9}") || new BigDecimal(text.get()).intValue() < minimum) {
+        problems.add(
+            new SpecProblem(
+                "/scheduleParams/interval",
+                "spec.scheduleParams.interval must be a whole number of at least "
+                    + minimum
+                    + " for frequency "
+                    + frequency));
+      }
+    }
+  }
+
+  private static void oneOf(
+      Value spec, String pointer, Set<String> allowed, List<SpecProblem> problems) {
+    text(spec, pointer)
+        .filter(v -> !allowed.contains(v))
+        .ifPresent(
+            v ->
+                problems.add(
+                    new SpecProblem(
+                        pointer,
+                        SpecShape.field(pointer)
+                            + " must be one of "
+                            + new java.util.TreeSet<>(allowed)
+                            + ", not \""
+                            + v
+                            + "\"")));
+  }
+
+  private static Optional<String> text(Value spec, String pointer) {
+    return Values.at(spec, pointer)
+        .map(Values::unmark)
+        .filter(v -> v instanceof Value.Str)
+        .map(v -> ((Value.Str) v).value());
+  }
+}
