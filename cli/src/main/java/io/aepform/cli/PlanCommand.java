@@ -37,6 +37,13 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes.")
   boolean detailedExitcode;
 
+  @Option(
+      names = "--refresh",
+      arity = "1",
+      paramLabel = "true|false",
+      description = "Read remote objects before planning (default: true).")
+  boolean refresh = true;
+
   enum Format {
     text,
     json

@@ -4,7 +4,6 @@ import io.aepform.engine.value.Value;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -24,7 +23,7 @@ public final class EnvironmentLoader {
           Position.of("--env"),
           "invalid environment name '" + name + "': use lowercase letters, digits, - and _");
     }
-    Path file = dir.resolve("environments").resolve(name + ".yaml");
+    Path file = dir.resolve("environments").resolve(name + ".yaml").normalize();
     if (!Files.exists(file)) {
       if (name.equals("default")) {
         return EnvironmentConfig.implicit(name);
@@ -86,10 +85,5 @@ public final class EnvironmentLoader {
           "state.backend must be one of " + new TreeSet<>(BACKENDS));
     }
     return s.value();
-  }
-
-  /** The variables of an environment as given, for {@link VariableValues}. */
-  public static Map<String, Value> variables(EnvironmentConfig env) {
-    return env.variables();
   }
 }

@@ -42,6 +42,7 @@ public final class ManifestLoader {
           .filter(Files::isRegularFile)
           .filter(p -> !p.getFileName().toString().startsWith("."))
           .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+          .map(Path::normalize)
           .sorted()
           .toList();
     } catch (IOException e) {

@@ -34,7 +34,9 @@ public final class YamlReader {
   /** Larger manifest files are refused before parsing. */
   public static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
 
-  private static final int MAX_ALIASES = 50;
+  // SnakeYAML's own limits are set loose and backstop ours, which report where they were hit.
+  private static final int YAML_MAX_ALIASES = 1_000;
+  private static final int YAML_MAX_DEPTH = 1_000;
   private static final int MAX_DEPTH = 64;
   private static final int MAX_VALUES_PER_DOCUMENT = 200_000;
 
@@ -68,7 +70,8 @@ public final class YamlReader {
       }
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      throw new ManifestException(position(displayName, mark), "invalid YAML: " + problem(e));
+      throw new ManifestException(
+          position(displayName, mark), "invalid YAML: " + problem(e) + context(e));
     } catch (YAMLException e) {
       throw new ManifestException(Position.of(displayName), "invalid YAML: " + oneLine(e));
     } catch (IOException e) {
@@ -85,8 +88,8 @@ public final class YamlReader {
 
   private static LoaderOptions options() {
     LoaderOptions options = new LoaderOptions();
-    options.setMaxAliasesForCollections(MAX_ALIASES);
-    options.setNestingDepthLimit(MAX_DEPTH);
+    options.setMaxAliasesForCollections(YAML_MAX_ALIASES);
+    options.setNestingDepthLimit(YAML_MAX_DEPTH);
     options.setCodePointLimit((int) MAX_FILE_BYTES);
     options.setAllowDuplicateKeys(false);
     options.setAllowRecursiveKeys(false);
@@ -102,6 +105,23 @@ public final class YamlReader {
   private static String problem(MarkedYAMLException e) {
     String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
     return problem == null ? oneLine(e) : problem.replaceAll("\\s+", " ").trim();
+  }
+
+  /** Where the construct that failed started, when that is elsewhere (e.g. an unclosed quote). */
+  private static String context(MarkedYAMLException e) {
+    Mark context = e.getContextMark();
+    Mark problem = e.getProblemMark();
+    if (context == null || problem == null || context.getLine() == problem.getLine()) {
+      return "";
+    }
+    String what = e.getContext() == null ? "" : e.getContext().replaceAll("\\s+", " ").trim() + " ";
+    return " ("
+        + what
+        + "started at line "
+        + (context.getLine() + 1)
+        + ", column "
+        + (context.getColumn() + 1)
+        + ")";
   }
 
   private static String oneLine(Exception e) {
@@ -129,7 +149,7 @@ public final class YamlReader {
       if (++count > MAX_VALUES_PER_DOCUMENT) {
         throw new ManifestException(
             at(node),
-            "document has over " + MAX_VALUES_PER_DOCUMENT + " values (alias expansion?)");
+            "document expands to over " + MAX_VALUES_PER_DOCUMENT + " values (a YAML alias bomb?)");
       }
       if (depth > MAX_DEPTH) {
         throw new ManifestException(at(node), "YAML nested deeper than " + MAX_DEPTH + " levels");
