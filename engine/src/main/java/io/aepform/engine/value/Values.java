@@ -140,7 +140,8 @@ public final class Values {
           .forEach(
               (k, v) -> {
                 JsonNode inner = mask(v, whole);
-                if (!inner.isBoolean() || inner.booleanValue()) {
+                // Like Terraform, objects list only what is flagged somewhere inside them.
+                if (inner.isBoolean() ? inner.booleanValue() : !inner.isEmpty()) {
                   object.set(k, inner);
                 }
               });
