@@ -118,10 +118,14 @@ public final class LocalStateStore implements StateStore {
 
   @Override
   public synchronized void forceUnlock(String lockId) {
+    Optional<LockInfo> current;
+    try {
+      current = lockFile.read();
+    } catch (StateException e) {
+      throw new StateException(LockMessages.damaged(stateFile.toString(), e), e);
+    }
     LockInfo holder =
-        lockFile
-            .read()
-            .orElseThrow(() -> new StateException("The state " + stateFile + " is not locked."));
+        current.orElseThrow(() -> new StateException("The state " + stateFile + " is not locked."));
     if (!holder.id().equals(lockId)) {
       throw new StateException(
           String.format(

@@ -15,7 +15,7 @@ import java.util.List;
 public final class CrashWriter {
   static final int RESOURCES = 200;
   static final String READY = "first write done";
-  private static final String BLOB = "x".repeat(1 << 20);
+  private static final String BLOB = "x".repeat(256 << 10);
 
   private CrashWriter() {}
 

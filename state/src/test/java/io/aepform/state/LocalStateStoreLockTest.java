@@ -134,6 +134,8 @@ class LocalStateStoreLockTest {
         .isInstanceOf(StateException.class)
         .hasMessageContaining("the lock file cannot be read")
         .hasMessageContaining("delete the lock file by hand");
+    assertThatThrownBy(() -> store("dev").forceUnlock("any"))
+        .hasMessageContaining("the lock file cannot be read");
   }
 
   @Test

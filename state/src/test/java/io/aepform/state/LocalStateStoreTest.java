@@ -2,13 +2,18 @@ package io.aepform.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -185,6 +190,18 @@ class LocalStateStoreTest {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder("dev.state.json", "dev.state.json.backup");
     }
+  }
+
+  @Test
+  void stateAndBackupAreReadableByTheOwnerOnly() throws IOException {
+    assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+    LocalStateStore store = store();
+    runWriting(store, TestStates.sample(1));
+    runWriting(store, TestStates.sample(2));
+
+    Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+    assertThat(Files.getPosixFilePermissions(store.stateFile())).isEqualTo(ownerOnly);
+    assertThat(Files.getPosixFilePermissions(store.backupFile())).isEqualTo(ownerOnly);
   }
 
   @Test
