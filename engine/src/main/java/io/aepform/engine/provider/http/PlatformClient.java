@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -62,6 +63,23 @@ public final class PlatformClient implements AutoCloseable {
       throw executor.errors().rejected(wire(request, ""), result.status(), result.body());
     }
     return result;
+  }
+
+  /**
+   * Sends {@code request} and returns its 2xx answer, or empty for a 404: for reads of objects that
+   * may have been deleted.
+   *
+   * @throws ApiException as {@link #send}, for any other final answer
+   */
+  public Optional<HttpResult> sendOrAbsent(ApiRequest request) {
+    HttpResult result = exchange(request);
+    if (result.status() == 404) {
+      return Optional.empty();
+    }
+    if (!result.isSuccess()) {
+      throw executor.errors().rejected(wire(request, ""), result.status(), result.body());
+    }
+    return Optional.of(result);
   }
 
   /**

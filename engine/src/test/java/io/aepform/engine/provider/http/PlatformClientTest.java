@@ -131,8 +131,12 @@ class PlatformClientTest {
 
   @Test
   void encodedSegmentReachesTheServerAsOneSegment() {
-    String id = ApiRequest.segment("https://ns.adobe.com/tenant/schemas/abc");
-    assertThat(id).isEqualTo("https%3A%2F%2Fns.adobe.com%2Ftenant%2Fschemas%2Fabc");
+    String id = ApiRequest.segment("https://ns.adobe.com/tenant/schemas/abc def");
+    String path = "/data/foundation/schemaregistry/tenant/schemas/" + id;
+    server.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withBody("{}")));
+
+    assertThat(client.exchange(ApiRequest.get(path)).status()).isEqualTo(200);
+    assertThat(id).isEqualTo("https%3A%2F%2Fns.adobe.com%2Ftenant%2Fschemas%2Fabc%20def");
   }
 
   @Test
