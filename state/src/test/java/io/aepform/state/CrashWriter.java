@@ -19,6 +19,7 @@ public final class CrashWriter {
 
   private CrashWriter() {}
 
+  @SuppressWarnings("try") // the lock is held for the scope, never referenced
   public static void main(String[] args) {
     LocalStateStore store = new LocalStateStore(Path.of(args[0]), "crash");
     State state = store.read().orElse(State.empty("crash", "dev", "ORG@AdobeOrg", "test"));

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@SuppressWarnings("try") // a lock held for its scope is the point of those try blocks
 class LocalStateStoreLockTest {
   private static final Instant TAKEN = Instant.parse("2026-03-01T10:00:00Z");
   private static final Duration POLL = Duration.ofMillis(20);

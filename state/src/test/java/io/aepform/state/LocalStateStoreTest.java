@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@SuppressWarnings("try") // a lock held for its scope is the point of those try blocks
 class LocalStateStoreTest {
   @TempDir Path root;
 
