@@ -1,0 +1,188 @@
+package io.aepform.engine.provider;
+
+import static io.aepform.engine.provider.SpecTestSupport.at;
+import static io.aepform.engine.provider.SpecTestSupport.prepared;
+import static io.aepform.engine.provider.SpecTestSupport.problems;
+import static io.aepform.engine.provider.SpecTestSupport.spec;
+import static io.aepform.engine.provider.SpecTestSupport.unknown;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aepform.engine.manifest.ResourceKind;
+import io.aepform.engine.value.Value;
+import io.aepform.engine.value.Values;
+import java.util.Map;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+class ConnectionHandlerTest {
+  private final ResourceKind handler = Kinds.all().get("connection");
+
+  private static final String S3 =
+      """
+      connectionSpec:
+        id: amazon-s3
+      auth:
+        specName: Access Key
+        params:
+          s3AccessKey: AKIAEXAMPLE
+          s3SecretKey: wJalrXUtnFEMI
+          folderPath: partners-demo
+      """;
+
+  private static final String SFTP =
+      """
+      connectionSpec:
+        id: sftp
+        version: 1
+      auth:
+        specName: Basic Authentication for SFTP
+        params:
+          host: sftp.example.com
+          port: 22
+          userName: demo
+          password: hunter2
+      """;
+
+  @Test
+  void describesTheKind() {
+    assertThat(handler).isInstanceOf(ConnectionHandler.class);
+    assertThat(handler.kind()).isEqualTo("connection");
+    assertThat(handler.nameField()).isEqualTo("name");
+    assertThat(handler.attributes()).containsExactlyInAnyOrder("id", "name");
+  }
+
+  @Test
+  void theAliasIsExpandedTheVersionDefaultedAndTheNameFilled() {
+    Value spec = prepared(handler, "s3", S3);
+    assertThat(at(spec, "/connectionSpec/id"))
+        .isEqualTo(Values.str("ecadc60c-7455-4d87-84dc-2a0e293d997b"));
+    assertThat(at(spec, "/connectionSpec/version")).isEqualTo(Values.str("1.0"));
+    assertThat(at(spec, "/name")).isEqualTo(Values.str("s3"));
+    assertThat(problems(handler, spec)).isEmpty();
+  }
+
+  @Test
+  void aNumberVersionIsSentAsTheDeclaredString() {
+    assertThat(at(prepared(handler, "sftp", SFTP), "/connectionSpec/version"))
+        .isEqualTo(Values.str("1.0"));
+  }
+
+  @Test
+  void authParamsAreSecretExceptTheDocumentedIdentifiers() {
+    Value params = at(prepared(handler, "s3", S3), "/auth/params");
+    assertThat(params)
+        .isEqualTo(
+            new Value.Obj(
+                Map.of(
+                    "s3AccessKey", Values.str("AKIAEXAMPLE"),
+                    "s3SecretKey", new Value.Sensitive(Values.str("wJalrXUtnFEMI")),
+                    "folderPath", Values.str("partners-demo"))));
+  }
+
+  @Test
+  void sftpHostPortAndUserAreShownAndThePasswordIsNot() {
+    Value params = at(prepared(handler, "sftp", SFTP), "/auth/params");
+    assertThat(at(params, "/host")).isEqualTo(Values.str("sftp.example.com"));
+    assertThat(at(params, "/port")).isEqualTo(Value.Num.of(22));
+    assertThat(at(params, "/userName")).isEqualTo(Values.str("demo"));
+    assertThat(at(params, "/password")).isEqualTo(new Value.Sensitive(Values.str("hunter2")));
+  }
+
+  @Test
+  void everyParamOfAnUnknownConnectionSpecIsSecret() {
+    Value params =
+        at(
+            prepared(
+                handler,
+                "other",
+                "connectionSpec:\n  id: 11111111-2222-3333-4444-555555555555\n"
+                    + "auth:\n  specName: Basic\n  params:\n    host: h\n    password: p\n"),
+            "/auth/params");
+    assertThat(at(params, "/host")).isEqualTo(new Value.Sensitive(Values.str("h")));
+    assertThat(at(params, "/password")).isEqualTo(new Value.Sensitive(Values.str("p")));
+  }
+
+  @Test
+  void aSecretThatIsAlreadySensitiveIsMarkedOnce() {
+    Value spec =
+        Values.with(
+            handler.prepare("s3", spec(S3)),
+            "/auth/params/s3SecretKey",
+            new Value.Sensitive(Values.str("from-a-variable")));
+    assertThat(at(handler.normalize(spec), "/auth/params/s3SecretKey"))
+        .isEqualTo(new Value.Sensitive(Values.str("from-a-variable")));
+  }
+
+  @Test
+  void normalisingTwiceGivesTheSameSpec() {
+    Value once = prepared(handler, "s3", S3);
+    assertThat(handler.normalize(once)).isEqualTo(once);
+  }
+
+  @Test
+  void aCloudStorageConnectionNeedsAuthSpecNameAndParams() {
+    assertThat(problems(handler, prepared(handler, "s3", "connectionSpec:\n  id: amazon-s3\n")))
+        .containsExactly(
+            "/auth: missing required field spec.auth.specName (e.g. \"Access Key\" for amazon-s3)",
+            "/auth: missing required field spec.auth.params");
+  }
+
+  @Test
+  void theConnectionSpecIsRequired() {
+    assertThat(problems(handler, prepared(handler, "c", "auth:\n  specName: x\n  params: {}\n")))
+        .containsExactly(
+            "/connectionSpec/id: missing required field spec.connectionSpec.id",
+            "/connectionSpec/version: missing required field spec.connectionSpec.version");
+  }
+
+  @Test
+  void theDatasetBaseConnectionTakesNoAuth() {
+    Value lake = prepared(handler, "lake", "connectionSpec:\n  id: data-lake\n");
+    assertThat(at(lake, "/connectionSpec/id"))
+        .isEqualTo(Values.str("c604ff05-7f1a-43c0-8e18-33bf874cb11c"));
+    assertThat(problems(handler, lake)).isEmpty();
+
+    Value withAuth =
+        prepared(handler, "lake", "connectionSpec:\n  id: data-lake\nauth:\n  specName: x\n");
+    assertThat(problems(handler, withAuth))
+        .containsExactly("/auth: the dataset base connection (data-lake) takes no auth");
+  }
+
+  @Test
+  void anUnknownConnectionSpecSkipsTheAuthChecks() {
+    Value spec =
+        handler.normalize(
+            Values.with(
+                handler.prepare("c", spec("connectionSpec:\n  version: '1.0'\n")),
+                "/connectionSpec/id",
+                unknown("connection", "other", "id")));
+    assertThat(problems(handler, spec)).isEmpty();
+  }
+
+  @Test
+  void authOfTheWrongShapeIsReported() {
+    assertThat(
+            problems(
+                handler,
+                prepared(
+                    handler,
+                    "s3",
+                    "connectionSpec:\n  id: amazon-s3\nauth:\n  specName: 1\n  params: [a]\n")))
+        .containsExactly("/auth/params: spec.auth.params must be a mapping");
+  }
+
+  @Disabled(
+      "BUG: a whole auth block from a sensitive variable loses specName and its mark when"
+          + " secrets are marked (Values.with does not descend into Sensitive)")
+  @Test
+  void aSensitiveAuthBlockKeepsItsFields() {
+    Value spec =
+        Values.with(
+            handler.prepare("s3", spec("connectionSpec:\n  id: amazon-s3\n")),
+            "/auth",
+            new Value.Sensitive(spec("specName: Access Key\nparams:\n  s3SecretKey: k\n")));
+    Value out = handler.normalize(spec);
+    assertThat(problems(handler, out)).isEmpty();
+    assertThat(Values.toJsonRedacted(out).toString()).doesNotContain("\"k\"");
+  }
+}

@@ -1,0 +1,233 @@
+package io.aepform.engine.provider;
+
+import static io.aepform.engine.provider.SpecTestSupport.at;
+import static io.aepform.engine.provider.SpecTestSupport.prepared;
+import static io.aepform.engine.provider.SpecTestSupport.problems;
+import static io.aepform.engine.provider.SpecTestSupport.unknown;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aepform.engine.manifest.ResourceKind;
+import io.aepform.engine.value.Value;
+import io.aepform.engine.value.Values;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FlowHandlerTest {
+  private final ResourceKind handler = Kinds.all().get("flow");
+
+  private static final String FLOW =
+      """
+      flowSpec:
+        id: cloud-storage
+        version: 1
+      sourceConnectionIds:
+        - src-1
+      targetConnectionIds:
+        - tgt-1
+      scheduleParams:
+        frequency: minute
+        interval: 1000
+        startTime: "1700000000"
+        backfill: "true"
+      """;
+
+  private Value flow(String yaml) {
+    return prepared(handler, "ingest", yaml);
+  }
+
+  private Value withSchedule(String schedule) {
+    return flow(FLOW.substring(0, FLOW.indexOf("scheduleParams:")) + schedule);
+  }
+
+  @Test
+  void describesTheKind() {
+    assertThat(handler).isInstanceOf(FlowHandler.class);
+    assertThat(handler.kind()).isEqualTo("flow");
+    assertThat(handler.nameField()).isEqualTo("name");
+    assertThat(handler.attributes()).containsExactlyInAnyOrder("id", "name");
+  }
+
+  @Test
+  void theFlowSpecAliasIsExpandedAndItsVersionSentAsAString() {
+    Value spec = flow(FLOW);
+    assertThat(at(spec, "/flowSpec/id"))
+        .isEqualTo(Values.str("9753525b-82c7-4dce-8a9b-5ccfce2b9876"));
+    assertThat(at(spec, "/flowSpec/version")).isEqualTo(Values.str("1.0"));
+    assertThat(at(spec, "/name")).isEqualTo(Values.str("ingest"));
+    assertThat(problems(handler, spec)).isEmpty();
+  }
+
+  @Test
+  void theVersionDefaultsTo1Point0() {
+    assertThat(at(flow(FLOW.replace("  version: 1\n", "")), "/flowSpec/version"))
+        .isEqualTo(Values.str("1.0"));
+  }
+
+  @Test
+  void scheduleValuesAreSentAsTheApiDeclaresThem() {
+    Value spec = flow(FLOW);
+    assertThat(at(spec, "/scheduleParams/interval")).isEqualTo(Values.str("1000"));
+    assertThat(at(spec, "/scheduleParams/startTime")).isEqualTo(Value.Num.of(1_700_000_000L));
+    assertThat(at(spec, "/scheduleParams/backfill")).isEqualTo(new Value.Bool(true));
+  }
+
+  @Test
+  void startTimeGivenAsTextBecomesANumber() {
+    Value spec =
+        withSchedule("scheduleParams:\n  frequency: hour\n  interval: 1\n  startTime: \"123\"\n");
+    assertThat(at(spec, "/scheduleParams/startTime")).isEqualTo(Value.Num.of(123));
+    assertThat(problems(handler, spec)).isEmpty();
+  }
+
+  @Test
+  void startTimeThatIsNotANumberIsReported() {
+    Value spec =
+        withSchedule("scheduleParams:\n  frequency: hour\n  interval: 1\n  startTime: tomorrow\n");
+    assertThat(problems(handler, spec))
+        .containsExactly(
+            "/scheduleParams/startTime: spec.scheduleParams.startTime must be an integer");
+  }
+
+  @Test
+  void connectionIdsAreSentAsStrings() {
+    Value spec = flow(FLOW.replace("- src-1", "- 42"));
+    assertThat(at(spec, "/sourceConnectionIds"))
+        .isEqualTo(new Value.Arr(List.of(Values.str("42"))));
+  }
+
+  @Test
+  void normalisingTwiceGivesTheSameSpec() {
+    Value once = flow(FLOW);
+    assertThat(handler.normalize(once)).isEqualTo(once);
+  }
+
+  @Test
+  void requiredFieldsAreReportedWithTheirPointers() {
+    assertThat(problems(handler, flow("description: x\n")))
+        .containsExactly(
+            "/flowSpec/id: missing required field spec.flowSpec.id",
+            "/flowSpec/version: missing required field spec.flowSpec.version",
+            "/sourceConnectionIds: missing required field spec.sourceConnectionIds",
+            "/targetConnectionIds: missing required field spec.targetConnectionIds",
+            "/scheduleParams/frequency: missing required field spec.scheduleParams.frequency");
+  }
+
+  @Test
+  void connectionIdListsMayNotBeEmpty() {
+    Value spec =
+        flow(FLOW.replace("sourceConnectionIds:\n  - src-1\n", "sourceConnectionIds: []\n"));
+    assertThat(problems(handler, spec))
+        .containsExactly("/sourceConnectionIds: spec.sourceConnectionIds needs at least one id");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"15", "30", "1000"})
+  void minuteIntervalsOfAtLeast15AreFine(String interval) {
+    assertThat(
+            problems(
+                handler,
+                withSchedule(
+                    "scheduleParams:\n  frequency: minute\n  interval: " + interval + "\n")))
+        .isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"14", "1", "0", "'-5'", "'15.5'", "'often'", "true"})
+  void minuteIntervalsUnder15OrNotWholeNumbersAreRefused(String interval) {
+    assertThat(
+            problems(
+                handler,
+                withSchedule(
+                    "scheduleParams:\n  frequency: minute\n  interval: " + interval + "\n")))
+        .containsExactly(
+            "/scheduleParams/interval: spec.scheduleParams.interval must be a whole number of at"
+                + " least 15 for frequency minute");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"hour, 1", "day, 1", "week, 2"})
+  void otherFrequenciesTakeAnyPositiveInterval(String frequency, String interval) {
+    assertThat(
+            problems(
+                handler,
+                withSchedule(
+                    "scheduleParams:\n  frequency: "
+                        + frequency
+                        + "\n  interval: "
+                        + interval
+                        + "\n")))
+        .isEmpty();
+  }
+
+  @Test
+  void aZeroHourIntervalIsRefused() {
+    assertThat(
+            problems(handler, withSchedule("scheduleParams:\n  frequency: hour\n  interval: 0\n")))
+        .containsExactly(
+            "/scheduleParams/interval: spec.scheduleParams.interval must be a whole number of at"
+                + " least 1 for frequency hour");
+  }
+
+  @Test
+  void aRepeatingFlowNeedsAnInterval() {
+    assertThat(problems(handler, withSchedule("scheduleParams:\n  frequency: day\n")))
+        .containsExactly("/scheduleParams: missing required field spec.scheduleParams.interval");
+  }
+
+  @Test
+  void aFlowRunOnceTakesNoInterval() {
+    assertThat(problems(handler, withSchedule("scheduleParams:\n  frequency: once\n"))).isEmpty();
+    assertThat(
+            problems(handler, withSchedule("scheduleParams:\n  frequency: once\n  interval: 15\n")))
+        .containsExactly("/scheduleParams/interval: a flow run once takes no interval");
+  }
+
+  @Test
+  void anUnknownFrequencyIsRefusedWithTheAllowedValues() {
+    assertThat(
+            problems(
+                handler, withSchedule("scheduleParams:\n  frequency: monthly\n  interval: 1\n")))
+        .containsExactly(
+            "/scheduleParams/frequency: spec.scheduleParams.frequency must be one of [day, hour,"
+                + " minute, once, week], not \"monthly\"");
+  }
+
+  @Test
+  void theStateIsEnabledOrDisabled() {
+    assertThat(problems(handler, flow(FLOW + "state: disabled\n"))).isEmpty();
+    assertThat(problems(handler, flow(FLOW + "state: paused\n")))
+        .containsExactly("/state: spec.state must be one of [disabled, enabled], not \"paused\"");
+  }
+
+  @Test
+  void unknownValuesAreNotChecked() {
+    Value spec = flow(FLOW);
+    spec = Values.with(spec, "/scheduleParams/interval", unknown("dataset", "x", "name"));
+    spec = Values.with(spec, "/scheduleParams/frequency", unknown("dataset", "y", "name"));
+    spec =
+        Values.with(
+            spec,
+            "/sourceConnectionIds",
+            new Value.Arr(List.of(unknown("sourceConnection", "s", "id"))));
+    spec = handler.normalize(spec);
+    assertThat(problems(handler, spec)).isEmpty();
+    assertThat(at(spec, "/scheduleParams/interval")).isInstanceOf(Value.Unknown.class);
+  }
+
+  @Test
+  void aSensitiveIntervalIsStillChecked() {
+    Value spec =
+        handler.normalize(
+            Values.with(
+                flow(FLOW), "/scheduleParams/interval", new Value.Sensitive(Value.Num.of(5))));
+    assertThat(at(spec, "/scheduleParams/interval"))
+        .isEqualTo(new Value.Sensitive(Values.str("5")));
+    assertThat(problems(handler, spec))
+        .containsExactly(
+            "/scheduleParams/interval: spec.scheduleParams.interval must be a whole number of at"
+                + " least 15 for frequency minute");
+  }
+}

@@ -1,0 +1,117 @@
+package io.aepform.engine.provider;
+
+import static io.aepform.engine.provider.SpecTestSupport.at;
+import static io.aepform.engine.provider.SpecTestSupport.prepared;
+import static io.aepform.engine.provider.SpecTestSupport.problems;
+import static io.aepform.engine.provider.SpecTestSupport.spec;
+import static io.aepform.engine.provider.SpecTestSupport.unknown;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aepform.engine.manifest.ResourceKind;
+import io.aepform.engine.value.Value;
+import io.aepform.engine.value.Values;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SchemaHandlerTest {
+  private final ResourceKind handler = Kinds.all().get("schema");
+
+  private static final String PROFILE =
+      """
+      title: Sample Demo Profile XDM
+      type: object
+      description: ""
+      allOf:
+        - $ref: https://ns.adobe.com/xdm/context/profile
+      meta:class: https://ns.adobe.com/xdm/context/profile
+      """;
+
+  @Test
+  void describesTheKind() {
+    assertThat(handler).isInstanceOf(SchemaHandler.class);
+    assertThat(handler.kind()).isEqualTo("schema");
+    assertThat(handler.nameField()).isEqualTo("title");
+    assertThat(handler.attributes()).containsExactlyInAnyOrder("id", "altId", "title");
+  }
+
+  @Test
+  void theTutorialSchemaHasNoProblems() {
+    assertThat(problems(handler, prepared(handler, "demo_profile", PROFILE))).isEmpty();
+  }
+
+  @Test
+  void titleTypeAndDescriptionHaveDefaults() {
+    Value spec =
+        prepared(
+            handler,
+            "demo_profile",
+            "allOf:\n  - $ref: https://ns.adobe.com/xdm/context/profile\n");
+    assertThat(at(spec, "/title")).isEqualTo(Values.str("demo_profile"));
+    assertThat(at(spec, "/type")).isEqualTo(Values.str("object"));
+    assertThat(at(spec, "/description")).isEqualTo(Values.str(""));
+    assertThat(problems(handler, spec)).isEmpty();
+  }
+
+  @Test
+  void givenValuesAreKept() {
+    Value spec = prepared(handler, "demo_profile", PROFILE.replace("\"\"", "People"));
+    assertThat(at(spec, "/title")).isEqualTo(Values.str("Sample Demo Profile XDM"));
+    assertThat(at(spec, "/description")).isEqualTo(Values.str("People"));
+  }
+
+  @Test
+  void allOfIsRequired() {
+    assertThat(problems(handler, prepared(handler, "s", "meta:class: x\n")))
+        .containsExactly("/allOf: missing required field spec.allOf");
+  }
+
+  @Test
+  void theTypeMustBeObject() {
+    assertThat(
+            problems(
+                handler, prepared(handler, "s", PROFILE.replace("type: object", "type: array"))))
+        .containsExactly("/type: spec.type of a schema must be \"object\"");
+  }
+
+  @Test
+  void allOfNeedsAtLeastTheClassAndEachEntryARef() {
+    assertThat(problems(handler, prepared(handler, "s", "allOf: []\n")))
+        .containsExactly("/allOf: spec.allOf needs at least the class: - $ref: <class $id>");
+    assertThat(
+            problems(
+                handler,
+                prepared(
+                    handler,
+                    "s",
+                    "allOf:\n  - $ref: https://x\n  - title: no ref\n  - $ref: [1]\n")))
+        .containsExactly(
+            "/allOf/1: each spec.allOf entry needs a $ref string",
+            "/allOf/2: each spec.allOf entry needs a $ref string");
+  }
+
+  @Test
+  void anUnknownRefIsNotAProblem() {
+    Value spec =
+        handler.normalize(
+            handler.prepare(
+                "s",
+                new Value.Obj(
+                    Map.of(
+                        "allOf",
+                        new Value.Arr(
+                            List.of(
+                                new Value.Obj(
+                                    Map.of("$ref", unknown("schema", "mixin", "id")))))))));
+    assertThat(problems(handler, spec)).isEmpty();
+  }
+
+  @Test
+  void aNumberTitleIsSentAsText() {
+    assertThat(
+            at(
+                prepared(handler, "s", PROFILE.replace("Sample Demo Profile XDM", "2024")),
+                "/title"))
+        .isEqualTo(Values.str("2024"));
+  }
+}

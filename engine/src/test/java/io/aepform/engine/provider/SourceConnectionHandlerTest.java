@@ -1,0 +1,81 @@
+package io.aepform.engine.provider;
+
+import static io.aepform.engine.provider.SpecTestSupport.at;
+import static io.aepform.engine.provider.SpecTestSupport.prepared;
+import static io.aepform.engine.provider.SpecTestSupport.problems;
+import static io.aepform.engine.provider.SpecTestSupport.spec;
+import static io.aepform.engine.provider.SpecTestSupport.unknown;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aepform.engine.manifest.ResourceKind;
+import io.aepform.engine.value.Value;
+import io.aepform.engine.value.Values;
+import org.junit.jupiter.api.Test;
+
+class SourceConnectionHandlerTest {
+  private final ResourceKind handler = Kinds.all().get("sourceConnection");
+
+  private static final String SOURCE =
+      """
+      baseConnectionId: 0a1b2c3d
+      connectionSpec:
+        id: amazon-s3
+      data:
+        format: delimited
+      params:
+        path: partners-demo/leads.csv
+      """;
+
+  @Test
+  void describesTheKind() {
+    assertThat(handler).isInstanceOf(SourceConnectionHandler.class);
+    assertThat(handler.kind()).isEqualTo("sourceConnection");
+    assertThat(handler.nameField()).isEqualTo("name");
+    assertThat(handler.attributes()).containsExactlyInAnyOrder("id", "name");
+  }
+
+  @Test
+  void theTutorialSourceHasNoProblems() {
+    Value spec = prepared(handler, "leads_csv", SOURCE);
+    assertThat(at(spec, "/name")).isEqualTo(Values.str("leads_csv"));
+    assertThat(at(spec, "/connectionSpec/id"))
+        .isEqualTo(Values.str("ecadc60c-7455-4d87-84dc-2a0e293d997b"));
+    assertThat(at(spec, "/connectionSpec/version")).isEqualTo(Values.str("1.0"));
+    assertThat(problems(handler, spec)).isEmpty();
+  }
+
+  @Test
+  void requiredFieldsAreReportedWithTheirPointers() {
+    assertThat(problems(handler, prepared(handler, "s", "params:\n  path: x\n")))
+        .containsExactly(
+            "/baseConnectionId: missing required field spec.baseConnectionId",
+            "/connectionSpec/id: missing required field spec.connectionSpec.id",
+            "/connectionSpec/version: missing required field spec.connectionSpec.version",
+            "/data/format: missing required field spec.data.format");
+  }
+
+  @Test
+  void theBaseConnectionIdMayBeUnknownUntilApply() {
+    Value spec =
+        handler.normalize(
+            Values.with(
+                handler.prepare("s", spec(SOURCE)),
+                "/baseConnectionId",
+                unknown("connection", "s3", "id")));
+    assertThat(problems(handler, spec)).isEmpty();
+  }
+
+  @Test
+  void paramsAreNotSecret() {
+    assertThat(Values.containsSensitive(prepared(handler, "s", SOURCE))).isFalse();
+  }
+
+  @Test
+  void aNumericPathIsSentAsText() {
+    assertThat(
+            at(
+                prepared(handler, "s", SOURCE.replace("partners-demo/leads.csv", "2024")),
+                "/params/path"))
+        .isEqualTo(Values.str("2024"));
+  }
+}
