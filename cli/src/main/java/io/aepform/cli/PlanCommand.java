@@ -27,6 +27,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
   @Mixin CommonOptions.VarOptions vars;
+  @Mixin PlanOptionsMixin planOptions;
 
   @Option(
       names = "--format",
@@ -36,13 +37,6 @@ final class PlanCommand implements Callable<Integer> {
 
   @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes.")
   boolean detailedExitcode;
-
-  @Option(
-      names = "--refresh",
-      arity = "1",
-      paramLabel = "true|false",
-      description = "Read remote objects before planning (default: true).")
-  boolean refresh = true;
 
   enum Format {
     text,
@@ -55,7 +49,8 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Plan plan = new Engine(cli.env()).plan(common.request(vars));
+    Plan plan =
+        new Engine(Settings.of(cli, common)).plan(common.request(vars), planOptions.options());
     if (format == Format.json) {
       cli.out().print(PlanJsonRenderer.render(plan));
     } else {

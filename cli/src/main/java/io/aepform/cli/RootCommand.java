@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ValidateCommand.class,
       PlanCommand.class,
+      ApplyCommand.class,
       GraphCommand.class,
       VersionCommand.class,
       picocli.CommandLine.HelpCommand.class

@@ -1,18 +1,14 @@
 package io.aepform.engine;
 
+import io.aepform.engine.apply.ApplyResult;
+import io.aepform.engine.apply.PendingResolver;
 import io.aepform.engine.graph.DependencyGraph;
-import io.aepform.engine.manifest.Configuration;
-import io.aepform.engine.manifest.EnvironmentConfig;
-import io.aepform.engine.manifest.EnvironmentLoader;
 import io.aepform.engine.manifest.ManifestException;
-import io.aepform.engine.manifest.ManifestLoader;
-import io.aepform.engine.manifest.ResourceKind;
-import io.aepform.engine.manifest.VariableValues;
 import io.aepform.engine.plan.Plan;
-import io.aepform.engine.plan.Planner;
 import io.aepform.engine.plan.Resolver;
 import io.aepform.engine.provider.Kinds;
-import io.aepform.engine.value.Value;
+import io.aepform.engine.provider.ResourceHandler;
+import io.aepform.state.State;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,21 +17,25 @@ import java.util.Optional;
  * prints; failures are {@link io.aepform.error.AepformException}s with a one-line message.
  */
 public final class Engine {
-  private final Map<String, ResourceKind> kinds;
-  private final Map<String, String> processEnv;
+  private final EngineSettings settings;
+  private final Map<String, ResourceHandler> handlers;
 
-  /** An engine with every built-in kind; {@code processEnv} serves {@code ${env.X}}. */
+  /** An offline engine: {@code processEnv} serves {@code ${env.X}}. */
   public Engine(Map<String, String> processEnv) {
-    this.kinds = Kinds.all();
-    this.processEnv = Map.copyOf(processEnv);
+    this(EngineSettings.of(processEnv));
+  }
+
+  public Engine(EngineSettings settings) {
+    this.settings = settings;
+    this.handlers = Kinds.handlers(settings.clock());
   }
 
   /** Parses, resolves and checks the whole configuration offline: no state, no network. */
   public ValidationResult validate(ConfigRequest request) {
     try {
-      Loaded loaded = load(request);
-      resolve(loaded);
-      return new ValidationResult(loaded.config().warnings(), loaded.config().resources().size());
+      Workspace ws = load(request);
+      resolveOffline(ws);
+      return new ValidationResult(ws.config().warnings(), ws.config().resources().size());
     } catch (ManifestException e) {
       return new ValidationResult(e.problems(), 0);
     }
@@ -47,36 +47,48 @@ public final class Engine {
     return new GraphResult(graph.order(), graph.edges());
   }
 
-  /** What apply would do. */
-  public Plan plan(ConfigRequest request) {
-    Loaded loaded = load(request);
-    Resolver.Resolved resolved = resolve(loaded);
-    return Planner.plan(loaded.env().name(), "", 0, resolved, Map.of(), loaded.config().warnings());
+  /**
+   * What apply would do. With refresh, the platform is asked (interrupted creates are looked up,
+   * names of new objects checked); without it, the plan is made from files and state alone.
+   */
+  public Plan plan(ConfigRequest request, PlanOptions options) {
+    Workspace ws = load(request);
+    Optional<State> state = ws.stateStore().read();
+    if (!options.refresh()) {
+      return Planning.plan(ws, state, handlers, settings.processEnv(), Optional.empty());
+    }
+    try (Connector.Session session = Connector.open(ws.env(), ws.dir(), settings)) {
+      state.ifPresent(s -> s.checkBelongsTo(session.sandbox(), session.imsOrg()));
+      Optional<State> settled = state.map(s -> settle(s, session));
+      return Planning.plan(ws, settled, handlers, settings.processEnv(), Optional.of(session));
+    }
   }
 
-  private Loaded load(ConfigRequest request) {
-    EnvironmentConfig env = EnvironmentLoader.load(request.dir(), request.environment());
-    Configuration config = new ManifestLoader(kinds).load(request.dir());
-    DependencyGraph graph = DependencyGraph.build(config);
-    Map<String, Value> variables =
-        VariableValues.resolve(config, env, request.inputs(), processEnv);
-    return new Loaded(env, config, graph, variables);
+  /** Carries out the plan of the configuration, after {@code request.confirm()} agrees. */
+  public ApplyResult apply(ApplyRequest request) {
+    return Applying.apply(load(request.config()), request, handlers, settings);
   }
 
-  private Resolver.Resolved resolve(Loaded loaded) {
-    return new Resolver(kinds)
+  /** The state with interrupted creates settled, in memory only: plan writes nothing. */
+  private State settle(State state, Connector.Session session) {
+    State out = state;
+    for (var edit : PendingResolver.resolve(state, handlers, session.client())) {
+      out = edit.apply(out);
+    }
+    return out;
+  }
+
+  private Workspace load(ConfigRequest request) {
+    return Workspace.load(request, Map.copyOf(handlers), settings.processEnv());
+  }
+
+  private Resolver.Resolved resolveOffline(Workspace ws) {
+    return new Resolver(handlers)
         .resolve(
-            loaded.config(),
-            loaded.graph(),
-            loaded.variables(),
-            processEnv,
+            ws.config(),
+            ws.graph(),
+            ws.variables(),
+            settings.processEnv(),
             (a, attr) -> Optional.empty());
   }
-
-  /** A configuration read and checked up to its graph. */
-  private record Loaded(
-      EnvironmentConfig env,
-      Configuration config,
-      DependencyGraph graph,
-      Map<String, Value> variables) {}
 }

@@ -28,6 +28,14 @@ public interface ResourceKind {
    */
   Value normalize(Value spec);
 
+  /**
+   * Fields (JSON Pointers) that apply fills in at create time when the user leaves them out, such
+   * as a flow's start time: state keeps them and later plans do not treat them as changes.
+   */
+  default Set<String> defaultedAtCreate() {
+    return Set.of();
+  }
+
   /** What the create call would refuse; unknown values are skipped. */
   List<SpecProblem> check(Value spec);
 

@@ -2,7 +2,9 @@ package io.aepform.engine.plan;
 
 import io.aepform.engine.manifest.Address;
 import io.aepform.engine.manifest.Problem;
+import io.aepform.engine.manifest.ResourceKind;
 import io.aepform.engine.value.Value;
+import io.aepform.engine.value.Values;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,32 +20,53 @@ import java.util.stream.Collectors;
 public final class Planner {
   private Planner() {}
 
-  /** The plan for {@code desired} (in dependency order) against {@code recorded}. */
+  /**
+   * The plan for {@code desired} (in dependency order) against {@code recorded}; secrets compare
+   * through their digests under {@code salt}.
+   */
   public static Plan plan(
       String environment,
       String lineage,
       long serial,
+      String salt,
+      Map<String, ? extends ResourceKind> kinds,
       Resolver.Resolved desired,
       Map<Address, Recorded> recorded,
       List<Problem> warnings) {
     List<ResourceChange> changes = new ArrayList<>();
     for (Desired d : desired.resources()) {
-      changes.add(change(d, Optional.ofNullable(recorded.get(d.address()))));
+      Optional<Recorded> r = Optional.ofNullable(recorded.get(d.address()));
+      changes.add(change(d, keepDefaults(d, r, kinds.get(d.decl().kind())), r, salt));
     }
     changes.addAll(deletes(desired, recorded));
     return new Plan(environment, lineage, serial, changes, List.of(), desired.outputs(), warnings);
   }
 
-  private static ResourceChange change(Desired d, Optional<Recorded> r) {
+  /** The desired spec with what apply filled in at create time kept from state. */
+  private static Value keepDefaults(Desired d, Optional<Recorded> r, ResourceKind kind) {
+    Value spec = d.spec();
+    if (r.isEmpty()) {
+      return spec;
+    }
+    for (String pointer : kind.defaultedAtCreate()) {
+      Optional<Value> kept = Values.at(r.get().spec(), pointer);
+      if (Values.at(spec, pointer).isEmpty() && kept.isPresent()) {
+        spec = Values.with(spec, pointer, kept.get());
+      }
+    }
+    return spec;
+  }
+
+  private static ResourceChange change(Desired d, Value spec, Optional<Recorded> r, String salt) {
     List<Address> deps =
         d.decl().dependencies().stream().map(x -> x.target()).distinct().sorted().toList();
-    Value after = ResourceObject.of(d.attributes(), d.spec(), d.decl().kind());
+    Value after = ResourceObject.of(d.attributes(), spec, d.decl().kind());
     if (r.isEmpty()) {
       return new ResourceChange(
           d.address(), Action.CREATE, "", Optional.empty(), Optional.of(after), List.of(), deps);
     }
     Value before = ResourceObject.of(r.get().attributes(), r.get().spec(), d.decl().kind());
-    List<FieldChange> fields = Diff.fields(r.get().spec(), d.spec());
+    List<FieldChange> fields = Diff.fields(r.get().spec(), Secrets.digested(spec, salt));
     Action action = fields.isEmpty() ? Action.NO_OP : Action.UPDATE;
     return new ResourceChange(
         d.address(), action, "", Optional.of(before), Optional.of(after), fields, deps);

@@ -25,7 +25,7 @@ import java.util.Optional;
 public final class Resolver {
   private final Map<String, ResourceKind> kinds;
 
-  public Resolver(Map<String, ResourceKind> kinds) {
+  public Resolver(Map<String, ? extends ResourceKind> kinds) {
     this.kinds = Map.copyOf(kinds);
   }
 

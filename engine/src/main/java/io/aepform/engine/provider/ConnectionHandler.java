@@ -1,19 +1,28 @@
 package io.aepform.engine.provider;
 
-import io.aepform.engine.manifest.ResourceKind;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Base connections in the Flow Service: a cloud-storage connection with {@code auth}, or the
  * dataset base connection (data lake spec), which takes only a name and its spec.
  */
-public final class ConnectionHandler implements ResourceKind {
+public final class ConnectionHandler implements ResourceHandler {
+  private final FlowServiceApi api;
+
+  public ConnectionHandler(Clock clock) {
+    this.api = new FlowServiceApi("connections", clock);
+  }
+
   private static final SpecShape SHAPE =
       SpecShape.builder()
           .required("/name", JsonType.STRING)
@@ -86,5 +95,25 @@ public final class ConnectionHandler implements ResourceKind {
           new SpecProblem("/auth", "the dataset base connection (data-lake) takes no auth"));
     }
     return problems;
+  }
+
+  @Override
+  public Remote create(PlatformClient client, JsonNode body) {
+    return api.create(client, body);
+  }
+
+  @Override
+  public Optional<Remote> read(PlatformClient client, String id) {
+    return api.read(client, id);
+  }
+
+  @Override
+  public List<Remote> findByName(PlatformClient client, String name) {
+    return api.findByName(client, name);
+  }
+
+  @Override
+  public void delete(PlatformClient client, Remote remote) {
+    api.delete(client, remote);
   }
 }

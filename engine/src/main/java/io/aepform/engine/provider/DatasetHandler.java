@@ -1,12 +1,21 @@
 package io.aepform.engine.provider;
 
-import io.aepform.engine.manifest.ResourceKind;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.engine.value.Value;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Datasets in Catalog: {@code POST /catalog/dataSets?requestDataSource=true}. */
-public final class DatasetHandler implements ResourceKind {
+public final class DatasetHandler implements ResourceHandler {
+  private final CatalogApi api;
+
+  public DatasetHandler(Clock clock) {
+    this.api = new CatalogApi(clock);
+  }
+
   private static final SpecShape SHAPE =
       SpecShape.builder()
           .required("/name", JsonType.STRING)
@@ -46,5 +55,25 @@ public final class DatasetHandler implements ResourceKind {
   @Override
   public List<SpecProblem> check(Value spec) {
     return SHAPE.check(spec);
+  }
+
+  @Override
+  public Remote create(PlatformClient client, JsonNode body) {
+    return api.create(client, body);
+  }
+
+  @Override
+  public Optional<Remote> read(PlatformClient client, String id) {
+    return api.read(client, id);
+  }
+
+  @Override
+  public List<Remote> findByName(PlatformClient client, String name) {
+    return api.findByName(client, name);
+  }
+
+  @Override
+  public void delete(PlatformClient client, Remote remote) {
+    api.delete(client, remote);
   }
 }

@@ -1,9 +1,13 @@
 package io.aepform.engine.provider;
 
-import io.aepform.engine.manifest.ResourceKind;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +17,13 @@ import java.util.Set;
  * Dataflows in the Flow Service. {@code state} (enabled or disabled) is aepform's own field: it is
  * not sent on create but applied with the flow action call.
  */
-public final class FlowHandler implements ResourceKind {
+public final class FlowHandler implements ResourceHandler {
+  private final FlowServiceApi api;
+
+  public FlowHandler(Clock clock) {
+    this.api = new FlowServiceApi("flows", clock);
+  }
+
   private static final Set<String> FREQUENCIES = Set.of("once", "minute", "hour", "day", "week");
   private static final Set<String> STATES = Set.of("enabled", "disabled");
   private static final SpecShape SHAPE =
@@ -128,5 +138,46 @@ public final class FlowHandler implements ResourceKind {
         .map(Values::unmark)
         .filter(v -> v instanceof Value.Str)
         .map(v -> ((Value.Str) v).value());
+  }
+
+  @Override
+  public Set<String> defaultedAtCreate() {
+    return Set.of("/scheduleParams/startTime");
+  }
+
+  /** The API requires a start time; one left out means "from now on", kept in state after. */
+  @Override
+  public Value beforeCreate(Value spec, Instant now) {
+    return Values.at(spec, "/scheduleParams/startTime").isPresent()
+        ? spec
+        : Values.with(spec, "/scheduleParams/startTime", Value.Num.of(now.getEpochSecond()));
+  }
+
+  /** {@code state} is aepform's: AEP refuses it in a create body (FLOW-1410-400). */
+  @Override
+  public JsonNode createBody(Value spec) {
+    ObjectNode body = (ObjectNode) Values.toJsonRevealed(spec);
+    body.remove("state");
+    return body;
+  }
+
+  @Override
+  public Remote create(PlatformClient client, JsonNode body) {
+    return api.create(client, body);
+  }
+
+  @Override
+  public Optional<Remote> read(PlatformClient client, String id) {
+    return api.read(client, id);
+  }
+
+  @Override
+  public List<Remote> findByName(PlatformClient client, String name) {
+    return api.findByName(client, name);
+  }
+
+  @Override
+  public void delete(PlatformClient client, Remote remote) {
+    api.delete(client, remote);
   }
 }

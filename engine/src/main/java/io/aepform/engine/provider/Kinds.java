@@ -1,6 +1,7 @@
 package io.aepform.engine.provider;
 
 import io.aepform.engine.manifest.ResourceKind;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,17 +10,22 @@ import java.util.Map;
 public final class Kinds {
   private Kinds() {}
 
-  /** Every kind, in the order of the tutorial. */
+  /** Every kind's rules, in the order of the tutorial. */
   public static Map<String, ResourceKind> all() {
-    Map<String, ResourceKind> kinds = new LinkedHashMap<>();
-    for (ResourceKind k :
+    return new LinkedHashMap<>(handlers(Clock.systemUTC()));
+  }
+
+  /** Every kind's handler, in the order of the tutorial. */
+  public static Map<String, ResourceHandler> handlers(Clock clock) {
+    Map<String, ResourceHandler> kinds = new LinkedHashMap<>();
+    for (ResourceHandler k :
         List.of(
             new SchemaHandler(),
-            new ConnectionHandler(),
-            new SourceConnectionHandler(),
-            new DatasetHandler(),
-            new TargetConnectionHandler(),
-            new FlowHandler())) {
+            new ConnectionHandler(clock),
+            new SourceConnectionHandler(clock),
+            new DatasetHandler(clock),
+            new TargetConnectionHandler(clock),
+            new FlowHandler(clock))) {
       kinds.put(k.kind(), k);
     }
     return kinds;

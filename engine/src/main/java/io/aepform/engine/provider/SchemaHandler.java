@@ -1,14 +1,17 @@
 package io.aepform.engine.provider;
 
-import io.aepform.engine.manifest.ResourceKind;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** XDM schemas in the Schema Registry: {@code POST /schemaregistry/tenant/schemas}. */
-public final class SchemaHandler implements ResourceKind {
+public final class SchemaHandler implements ResourceHandler {
+
   private static final SpecShape SHAPE =
       SpecShape.builder()
           .required("/title", JsonType.STRING)
@@ -66,5 +69,25 @@ public final class SchemaHandler implements ResourceKind {
       }
     }
     return problems;
+  }
+
+  @Override
+  public Remote create(PlatformClient client, JsonNode body) {
+    return SchemaRegistryApi.create(client, body);
+  }
+
+  @Override
+  public Optional<Remote> read(PlatformClient client, String id) {
+    return SchemaRegistryApi.read(client, id);
+  }
+
+  @Override
+  public List<Remote> findByName(PlatformClient client, String name) {
+    return SchemaRegistryApi.findByTitle(client, name);
+  }
+
+  @Override
+  public void delete(PlatformClient client, Remote remote) {
+    SchemaRegistryApi.delete(client, remote);
   }
 }

@@ -1,12 +1,21 @@
 package io.aepform.engine.provider;
 
-import io.aepform.engine.manifest.ResourceKind;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.engine.value.Value;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Source connections in the Flow Service: what to read, from which base connection. */
-public final class SourceConnectionHandler implements ResourceKind {
+public final class SourceConnectionHandler implements ResourceHandler {
+  private final FlowServiceApi api;
+
+  public SourceConnectionHandler(Clock clock) {
+    this.api = new FlowServiceApi("sourceConnections", clock);
+  }
+
   private static final SpecShape SHAPE =
       SpecShape.builder()
           .required("/name", JsonType.STRING)
@@ -50,5 +59,25 @@ public final class SourceConnectionHandler implements ResourceKind {
   @Override
   public List<SpecProblem> check(Value spec) {
     return SHAPE.check(spec);
+  }
+
+  @Override
+  public Remote create(PlatformClient client, JsonNode body) {
+    return api.create(client, body);
+  }
+
+  @Override
+  public Optional<Remote> read(PlatformClient client, String id) {
+    return api.read(client, id);
+  }
+
+  @Override
+  public List<Remote> findByName(PlatformClient client, String name) {
+    return api.findByName(client, name);
+  }
+
+  @Override
+  public void delete(PlatformClient client, Remote remote) {
+    api.delete(client, remote);
   }
 }

@@ -1,0 +1,84 @@
+package io.aepform.cli;
+
+import io.aepform.cli.render.ApplyProgress;
+import io.aepform.cli.render.ApplySummary;
+import io.aepform.cli.render.PlanTextRenderer;
+import io.aepform.cli.render.Style;
+import io.aepform.engine.ApplyRequest;
+import io.aepform.engine.Engine;
+import io.aepform.engine.apply.ApplyResult;
+import io.aepform.engine.plan.Plan;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code aepform apply}: plan, confirm, and carry it out. */
+@Command(
+    name = "apply",
+    description =
+        "Make the platform match the configuration: plan, confirm, then make only the calls needed.",
+    footer = {
+      "",
+      "Examples:",
+      "  aepform apply --env dev",
+      "  aepform apply --dir examples/parquet-ingestion --env local --auto-approve",
+      "  aepform apply --env prod --parallelism 4 --lock-timeout 5m"
+    })
+final class ApplyCommand implements Callable<Integer> {
+  private final Cli cli;
+
+  @Mixin CommonOptions common;
+  @Mixin CommonOptions.VarOptions vars;
+  @Mixin PlanOptionsMixin planOptions;
+  @Mixin LockOptions lock;
+
+  @Option(names = "--auto-approve", description = "Apply without asking for confirmation.")
+  boolean autoApprove;
+
+  @Option(
+      names = "--parallelism",
+      paramLabel = "N",
+      description = "At most N calls at once (default: 10).")
+  int parallelism = 10;
+
+  ApplyCommand(Cli cli) {
+    this.cli = cli;
+  }
+
+  @Override
+  public Integer call() {
+    Style style = Colors.of(common, cli);
+    AtomicBoolean cancel = new AtomicBoolean();
+    ApplyRequest request =
+        new ApplyRequest(
+            common.request(vars),
+            planOptions.options(),
+            parallelism,
+            lock.timeout(),
+            plan -> Confirm.ask(cli, autoApprove, plan, new PlanTextRenderer(style)),
+            new ApplyProgress(cli.out(), style),
+            cancel);
+    ApplyResult result =
+        Interrupts.whileRunning(
+            cancel, cli, () -> new Engine(Settings.of(cli, common)).apply(request));
+    if (result.outcomes().isEmpty() && !result.interrupted()) {
+      cli.out().print(new PlanTextRenderer(style).render(noChanges(request)));
+      return 0;
+    }
+    ApplySummary.render(result, cli.out(), cli.err(), style);
+    return result.succeeded() ? 0 : 1;
+  }
+
+  private Plan noChanges(ApplyRequest request) {
+    return new Plan(
+        request.config().environment(),
+        "",
+        0,
+        java.util.List.of(),
+        java.util.List.of(),
+        java.util.List.of(),
+        java.util.List.of());
+  }
+}

@@ -1,0 +1,18 @@
+package io.aepform.cli;
+
+import io.aepform.engine.EngineSettings;
+import java.time.Clock;
+import java.util.Optional;
+
+/** The engine settings of a command: its environment, the local platform, the -v trace. */
+final class Settings {
+  private Settings() {}
+
+  static EngineSettings of(Cli cli, CommonOptions common) {
+    return new EngineSettings(
+        cli.env(),
+        new LocalPlatformLauncher(),
+        common.verbose ? Optional.of(line -> cli.err().println(line)) : Optional.empty(),
+        Clock.systemUTC());
+  }
+}

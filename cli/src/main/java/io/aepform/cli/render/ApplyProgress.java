@@ -1,0 +1,77 @@
+package io.aepform.cli.render;
+
+import io.aepform.engine.apply.ApplyListener;
+import io.aepform.engine.manifest.Address;
+import io.aepform.engine.plan.Action;
+import java.io.PrintStream;
+import java.time.Duration;
+
+/** Apply progress, one line per operation as it starts and ends, like Terraform's. */
+public final class ApplyProgress implements ApplyListener {
+  private final PrintStream out;
+  private final Style style;
+
+  public ApplyProgress(PrintStream out, Style style) {
+    this.out = out;
+    this.style = style;
+  }
+
+  @Override
+  public void starting(Address address, Action action) {
+    line(
+        style.bold(address + ":")
+            + " "
+            + verb(action, "Creating...", "Modifying...", "Destroying..."));
+  }
+
+  @Override
+  public void finished(Address address, Action action, Duration took, String id) {
+    String done =
+        verb(action, "Creation complete", "Modifications complete", "Destruction complete");
+    String idPart = id.isEmpty() ? "" : " [id=" + id + "]";
+    line(style.bold(address + ":") + " " + done + " after " + duration(took) + idPart);
+  }
+
+  @Override
+  public void failed(Address address, Action action, String message) {
+    line(
+        style.bold(address + ":")
+            + " "
+            + style.red(
+                verb(action, "Creation failed", "Modification failed", "Destruction failed")));
+  }
+
+  @Override
+  public void stillRunning(Address address, Action action, Duration elapsed) {
+    line(
+        style.bold(address + ":")
+            + " "
+            + verb(action, "Still creating...", "Still modifying...", "Still destroying...")
+            + " ["
+            + duration(elapsed)
+            + " elapsed]");
+  }
+
+  @Override
+  public void skipped(Address address, String because) {
+    line(style.bold(address + ":") + " Skipped: " + because);
+  }
+
+  private synchronized void line(String text) {
+    out.println(text);
+  }
+
+  private static String verb(Action action, String create, String update, String delete) {
+    return switch (action) {
+      case CREATE, REPLACE -> create;
+      case UPDATE -> update;
+      default -> delete;
+    };
+  }
+
+  /** Terraform's form: 0s, 42s, 1m5s. */
+  public static String duration(Duration d) {
+    long s = Math.max(0, Math.round(d.toMillis() / 1000.0));
+    return s < 60 ? s + "s" : (s / 60) + "m" + (s % 60) + "s";
+  }
+}

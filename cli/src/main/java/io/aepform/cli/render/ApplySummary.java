@@ -1,0 +1,63 @@
+package io.aepform.cli.render;
+
+import io.aepform.engine.apply.ApplyResult;
+import io.aepform.engine.apply.Outcome;
+import io.aepform.engine.plan.OutputValue;
+import io.aepform.engine.value.Value;
+import java.io.PrintStream;
+import java.util.List;
+
+/** The end of an apply: the counts, the failures, the outputs. */
+public final class ApplySummary {
+  private ApplySummary() {}
+
+  /** Prints the summary; failures go to {@code err} as {@code Error:} lines. */
+  public static void render(ApplyResult result, PrintStream out, PrintStream err, Style style) {
+    String counts =
+        "Resources: "
+            + result.added()
+            + " added, "
+            + result.changed()
+            + " changed, "
+            + result.destroyed()
+            + " destroyed.";
+    if (result.succeeded()) {
+      out.println();
+      out.println(style.green(style.bold("Apply complete!")) + " " + counts);
+      outputs(result.outputs(), out);
+      return;
+    }
+    out.println();
+    out.println(
+        style.red(result.interrupted() ? "Apply interrupted." : "Apply failed.") + " " + counts);
+    for (Outcome o : result.failures()) {
+      err.println("Error: " + o.address() + ": " + o.message());
+    }
+    long skipped =
+        result.outcomes().stream().filter(o -> o.status() == Outcome.Status.SKIPPED).count();
+    if (skipped > 0) {
+      err.println(
+          "Error: "
+              + skipped
+              + " change(s) were not attempted; run apply again to finish, state holds everything that was done.");
+    }
+  }
+
+  private static void outputs(List<OutputValue> outputs, PrintStream out) {
+    if (outputs.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println("Outputs:");
+    out.println();
+    for (OutputValue o : outputs) {
+      Value shown = o.sensitive() ? new Value.Sensitive(o.value()) : o.value();
+      out.println(
+          o.name()
+              + " = "
+              + (ValueText.isScalar(shown)
+                  ? ValueText.scalar(shown)
+                  : io.aepform.engine.value.Values.toJsonRedacted(shown).toString()));
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package io.aepform.engine;
+
+import io.aepform.engine.manifest.EnvironmentConfig;
+import io.aepform.engine.provider.http.Credentials;
+import io.aepform.engine.provider.http.PlatformClient;
+import io.aepform.engine.provider.http.PlatformClientBuilder;
+import io.aepform.error.AepformException;
+import io.aepform.error.ErrorCode;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Opens the platform an environment names: its URL, sandbox and credentials. */
+final class Connector {
+  private Connector() {}
+
+  /** A platform connection for one command; closing it stops a local platform too. */
+  record Session(PlatformClient client, String sandbox, String imsOrg, AutoCloseable local)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      client.close();
+      try {
+        local.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("could not stop the local platform", e);
+      }
+    }
+  }
+
+  static Session open(EnvironmentConfig env, Path dir, EngineSettings settings) {
+    Map<String, String> penv = settings.processEnv();
+    String sandbox = first(penv.get("AEP_SANDBOX"), env.sandbox());
+    if (sandbox.isBlank()) {
+      throw new AepformException(
+          ErrorCode.USAGE,
+          "no sandbox for environment '"
+              + env.name()
+              + "': set 'sandbox:' in environments/"
+              + env.name()
+              + ".yaml or AEP_SANDBOX");
+    }
+    String platform = first(penv.get("AEP_PLATFORM_URL"), env.platform());
+    URI base;
+    Credentials credentials;
+    AutoCloseable local = () -> {};
+    if (platform.equals("local")) {
+      LocalPlatform.Endpoint endpoint =
+          settings.localPlatform().start(dir.resolve(".aepform").resolve("local-platform"));
+      base = endpoint.baseUrl();
+      credentials = endpoint.credentials();
+      local = endpoint.stop();
+    } else if (platform.isBlank()) {
+      throw new AepformException(
+          ErrorCode.USAGE,
+          "no platform for environment '"
+              + env.name()
+              + "': set 'platform:' in environments/"
+              + env.name()
+              + ".yaml (a URL, or local) or AEP_PLATFORM_URL");
+    } else {
+      try {
+        base = new URI(platform);
+      } catch (java.net.URISyntaxException e) {
+        throw new AepformException(
+            ErrorCode.USAGE, "platform '" + platform + "' is not a URL: " + e.getReason());
+      }
+      credentials = Credentials.fromEnvironment(penv);
+    }
+    PlatformClientBuilder builder =
+        PlatformClient.builder(base, credentials)
+            .sandbox(sandbox)
+            .environment(penv)
+            .clock(settings.clock());
+    settings.trace().ifPresent(builder::trace);
+    try {
+      return new Session(builder.build(), sandbox, credentials.orgId(), local);
+    } catch (RuntimeException e) {
+      closeQuietly(local);
+      throw e;
+    }
+  }
+
+  private static String first(String override, String fromFile) {
+    return override != null && !override.isBlank() ? override.strip() : fromFile;
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception ignored) {
+      // the original failure matters more
+    }
+  }
+}

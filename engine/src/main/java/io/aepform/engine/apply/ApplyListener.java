@@ -1,0 +1,43 @@
+package io.aepform.engine.apply;
+
+import io.aepform.engine.manifest.Address;
+import io.aepform.engine.plan.Action;
+import java.time.Duration;
+
+/** Progress of an apply, as it happens. The CLI prints it; the engine never does. */
+public interface ApplyListener {
+  /** A call for {@code address} starts. */
+  void starting(Address address, Action action);
+
+  /** It ended well; {@code id} is the remote id ({@code ""} for deletes). */
+  void finished(Address address, Action action, Duration took, String id);
+
+  /** It failed; {@code message} says why, on one line. */
+  void failed(Address address, Action action, String message);
+
+  /** It is still running after {@code elapsed} (called every 10 s). */
+  void stillRunning(Address address, Action action, Duration elapsed);
+
+  /** It was not attempted, e.g. because something it needs failed. */
+  void skipped(Address address, String because);
+
+  /** A listener that ignores everything. */
+  static ApplyListener none() {
+    return new ApplyListener() {
+      @Override
+      public void starting(Address address, Action action) {}
+
+      @Override
+      public void finished(Address address, Action action, Duration took, String id) {}
+
+      @Override
+      public void failed(Address address, Action action, String message) {}
+
+      @Override
+      public void stillRunning(Address address, Action action, Duration elapsed) {}
+
+      @Override
+      public void skipped(Address address, String because) {}
+    };
+  }
+}

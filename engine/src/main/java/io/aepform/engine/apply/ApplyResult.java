@@ -1,0 +1,40 @@
+package io.aepform.engine.apply;
+
+import io.aepform.engine.plan.Action;
+import io.aepform.engine.plan.OutputValue;
+import java.util.List;
+
+/**
+ * What an apply did: one outcome per planned change, the outputs after it, and whether it was
+ * interrupted before the end.
+ */
+public record ApplyResult(List<Outcome> outcomes, List<OutputValue> outputs, boolean interrupted) {
+  public ApplyResult {
+    outcomes = List.copyOf(outcomes);
+    outputs = List.copyOf(outputs);
+  }
+
+  public long added() {
+    return count(Outcome.Status.DONE, a -> a.adds());
+  }
+
+  public long changed() {
+    return count(Outcome.Status.DONE, a -> a == Action.UPDATE);
+  }
+
+  public long destroyed() {
+    return count(Outcome.Status.DONE, a -> a.destroys());
+  }
+
+  public List<Outcome> failures() {
+    return outcomes.stream().filter(o -> o.status() == Outcome.Status.FAILED).toList();
+  }
+
+  public boolean succeeded() {
+    return !interrupted && outcomes.stream().allMatch(o -> o.status() == Outcome.Status.DONE);
+  }
+
+  private long count(Outcome.Status status, java.util.function.Predicate<Action> which) {
+    return outcomes.stream().filter(o -> o.status() == status && which.test(o.action())).count();
+  }
+}

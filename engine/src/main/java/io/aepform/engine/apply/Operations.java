@@ -1,0 +1,148 @@
+package io.aepform.engine.apply;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aepform.engine.manifest.Address;
+import io.aepform.engine.manifest.Evaluator;
+import io.aepform.engine.manifest.Position;
+import io.aepform.engine.plan.ResourceChange;
+import io.aepform.engine.plan.Secrets;
+import io.aepform.engine.plan.StateView;
+import io.aepform.engine.provider.Remote;
+import io.aepform.engine.provider.ResourceHandler;
+import io.aepform.engine.provider.http.ApiException;
+import io.aepform.engine.value.Value;
+import io.aepform.engine.value.Values;
+import io.aepform.error.AepformException;
+import io.aepform.error.ErrorCode;
+import io.aepform.state.PendingCreate;
+import io.aepform.state.ResourceState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The calls of one apply. Each create records a pending entry before it is sent and its result
+ * after, both durable before anything that depends on it starts.
+ */
+final class Operations {
+  private final ApplyContext ctx;
+  private final Map<Address, Map<String, Value>> attributes = new ConcurrentHashMap<>();
+
+  Operations(ApplyContext ctx, Map<Address, Map<String, Value>> known) {
+    this.ctx = ctx;
+    this.attributes.putAll(known);
+  }
+
+  /** The attributes known so far, e.g. for outputs. */
+  Map<Address, Map<String, Value>> attributes() {
+    return attributes;
+  }
+
+  /** Creates the object of {@code change}; returns its id. */
+  String create(ResourceChange change) throws InterruptedException {
+    ResourceHandler handler = ctx.handlers().get(change.kind());
+    Value spec = handler.beforeCreate(concreteSpec(change, handler), ctx.clock().instant());
+    String name =
+        Values.at(spec, "/" + handler.nameField()).map(Operations::text).orElse(change.name());
+    ObjectNode stored = stored(spec);
+    List<String> deps = change.dependencies().stream().map(Address::toString).toList();
+    String address = change.address().toString();
+    PendingCreate pending = new PendingCreate(name, ctx.clock().instant(), ctx.runId());
+    ctx.writer()
+        .write(
+            s ->
+                s.with(ResourceState.pendingCreate(address, change.kind(), stored, deps, pending)));
+    Remote remote;
+    ctx.limiter().acquire();
+    try {
+      remote = handler.create(ctx.client(), handler.createBody(spec));
+    } catch (ApiException e) {
+      if (!e.outcomeUnknown()) {
+        ctx.writer().write(s -> s.without(address));
+      }
+      throw e;
+    } finally {
+      ctx.limiter().release();
+    }
+    ResourceState created =
+        ResourceState.created(
+            address,
+            change.kind(),
+            remote.id(),
+            name,
+            remote.etag(),
+            stored,
+            StateView.attributesJson(remote.attributes()),
+            deps);
+    ctx.writer().write(s -> s.with(created));
+    attributes.put(change.address(), remote.attributes());
+    return remote.id();
+  }
+
+  /** Deletes the object recorded for {@code change}. */
+  void delete(ResourceChange change) throws InterruptedException {
+    ResourceHandler handler = ctx.handlers().get(change.kind());
+    String address = change.address().toString();
+    ResourceState recorded =
+        ctx.writer()
+            .current()
+            .find(address)
+            .orElseThrow(() -> new IllegalStateException(address + " is not in state"));
+    Remote remote =
+        new Remote(
+            recorded.id(),
+            recorded.name(),
+            recorded.etag(),
+            attributesOf(recorded),
+            Value.Null.INSTANCE,
+            Instant.EPOCH);
+    ctx.limiter().acquire();
+    try {
+      handler.delete(ctx.client(), remote);
+    } finally {
+      ctx.limiter().release();
+    }
+    ctx.writer().write(s -> s.without(address));
+    attributes.remove(change.address());
+  }
+
+  /** The planned spec with every value known only after apply filled in from results. */
+  private Value concreteSpec(ResourceChange change, ResourceHandler handler) {
+    Value planned = Values.at(change.after().orElseThrow(), "/spec").orElseThrow();
+    Evaluator evaluator =
+        new Evaluator(
+            new Evaluator.Scope(
+                ctx.scope().variables(),
+                ctx.scope().environment(),
+                (a, attr) ->
+                    java.util.Optional.ofNullable(attributes.get(a)).map(m -> m.get(attr))));
+    Value spec =
+        handler.normalize(
+            evaluator.evaluate(planned, p -> Position.of(change.address().toString())));
+    if (!Values.isKnown(spec)) {
+      throw new AepformException(
+          ErrorCode.INTERNAL,
+          change.address() + ": values still unknown at apply time; this is a bug in aepform");
+    }
+    return spec;
+  }
+
+  private ObjectNode stored(Value spec) {
+    return (ObjectNode) Secrets.toStoredJson(Secrets.digested(spec, ctx.salt()));
+  }
+
+  private static Map<String, Value> attributesOf(ResourceState r) {
+    Map<String, Value> out = new java.util.LinkedHashMap<>();
+    r.attributes()
+        .fields()
+        .forEachRemaining(e -> out.put(e.getKey(), Values.fromJson(e.getValue())));
+    return out;
+  }
+
+  private static String text(Value v) {
+    return Values.unmark(v) instanceof Value.Str s
+        ? s.value()
+        : Values.toJsonRedacted(v).toString();
+  }
+}

@@ -1,0 +1,56 @@
+package io.aepform.engine.plan;
+
+import io.aepform.engine.manifest.Address;
+import io.aepform.engine.value.Value;
+import io.aepform.engine.value.Values;
+import io.aepform.state.ResourceState;
+import io.aepform.state.ResourceStatus;
+import io.aepform.state.State;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The engine's view of a state: recorded resources as values, addressed. */
+public final class StateView {
+  private StateView() {}
+
+  /** Every created (or tainted) resource of the state; pending creates are resolved before. */
+  public static Map<Address, Recorded> recorded(State state) {
+    Map<Address, Recorded> out = new LinkedHashMap<>();
+    for (ResourceState r : state.resources()) {
+      if (r.status() == ResourceStatus.PENDING_CREATE) {
+        continue;
+      }
+      Address address = Address.parse(r.address()).orElseThrow();
+      Map<String, Value> attributes = new LinkedHashMap<>();
+      r.attributes()
+          .fields()
+          .forEachRemaining(e -> attributes.put(e.getKey(), Values.fromJson(e.getValue())));
+      out.put(
+          address,
+          new Recorded(
+              address,
+              Secrets.marked(Values.fromJson(r.spec())),
+              attributes,
+              r.dependencies().stream().map(d -> Address.parse(d).orElseThrow()).toList()));
+    }
+    return out;
+  }
+
+  /** The ids recorded in state, for expressions that read them. */
+  public static Resolver.KnownIds knownIds(Map<Address, Recorded> recorded) {
+    return (address, attribute) ->
+        Optional.ofNullable(recorded.get(address)).map(r -> r.attributes().get(attribute));
+  }
+
+  /** A JSON object of attributes, for state. */
+  public static com.fasterxml.jackson.databind.node.ObjectNode attributesJson(
+      Map<String, Value> attributes) {
+    com.fasterxml.jackson.databind.node.ObjectNode node =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    attributes.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(e -> node.set(e.getKey(), Values.toJsonRedacted(e.getValue())));
+    return node;
+  }
+}

@@ -1,0 +1,95 @@
+package io.aepform.engine.provider;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aepform.engine.provider.http.ApiRequest;
+import io.aepform.engine.provider.http.PlatformClient;
+import io.aepform.engine.value.Value;
+import io.aepform.engine.value.Values;
+import io.aepform.error.AepformException;
+import io.aepform.error.ErrorCode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Catalog datasets: create answers {@code ["@/dataSets/{id}"]}; GET and list answer objects keyed
+ * by id; lists are paged with {@code limit} (at most 100) and {@code start}.
+ */
+final class CatalogApi {
+  static final String PATH = "/data/foundation/catalog/dataSets";
+  private static final int PAGE = 100;
+
+  private final Clock clock;
+
+  CatalogApi(Clock clock) {
+    this.clock = clock;
+  }
+
+  Remote create(PlatformClient client, JsonNode body) {
+    Instant now = clock.instant();
+    ApiRequest post = ApiRequest.post(PATH, body).withQuery("requestDataSource", "true");
+    JsonNode answer = client.send(post).body();
+    String ref = answer.isArray() && answer.size() == 1 ? answer.get(0).asText() : "";
+    if (!ref.startsWith("@/dataSets/")) {
+      throw new AepformException(
+          ErrorCode.PROVIDER,
+          "Catalog answered the dataset create with " + answer + ", not [\"@/dataSets/{id}\"]");
+    }
+    String id = ref.substring("@/dataSets/".length());
+    return remote(id, body.path("name").asText(), Values.fromJson(body), now);
+  }
+
+  Optional<Remote> read(PlatformClient client, String id) {
+    return client
+        .sendOrAbsent(ApiRequest.get(PATH + "/" + ApiRequest.segment(id)))
+        .map(r -> r.body().path(id))
+        .filter(JsonNode::isObject)
+        .map(
+            d ->
+                remote(
+                    id,
+                    d.path("name").asText(),
+                    Values.fromJson(d),
+                    Instant.ofEpochMilli(d.path("created").asLong(0))));
+  }
+
+  List<Remote> findByName(PlatformClient client, String name) {
+    List<Remote> found = new ArrayList<>();
+    for (int start = 0; start < 100_000; start += PAGE) {
+      ApiRequest list =
+          ApiRequest.get(PATH)
+              .withQuery("property", "name==" + name)
+              .withQuery("limit", Integer.toString(PAGE))
+              .withQuery("start", Integer.toString(start));
+      JsonNode page = client.send(list).body();
+      for (Iterator<Map.Entry<String, JsonNode>> it = page.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (e.getValue().path("name").asText().equals(name)) {
+          found.add(
+              remote(
+                  e.getKey(),
+                  name,
+                  Values.fromJson(e.getValue()),
+                  Instant.ofEpochMilli(e.getValue().path("created").asLong(0))));
+        }
+      }
+      if (page.size() < PAGE) {
+        break;
+      }
+    }
+    return found;
+  }
+
+  void delete(PlatformClient client, Remote remote) {
+    client.sendOrAbsent(ApiRequest.delete(PATH + "/" + ApiRequest.segment(remote.id())));
+  }
+
+  private static Remote remote(String id, String name, Value body, Instant created) {
+    return new Remote(
+        id, name, "", Map.of("id", new Value.Str(id), "name", new Value.Str(name)), body, created);
+  }
+}

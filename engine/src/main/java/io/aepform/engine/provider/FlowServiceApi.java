@@ -1,0 +1,125 @@
+package io.aepform.engine.provider;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aepform.engine.provider.http.ApiRequest;
+import io.aepform.engine.provider.http.HttpResult;
+import io.aepform.engine.provider.http.PlatformClient;
+import io.aepform.engine.value.Value;
+import io.aepform.engine.value.Values;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One Flow Service collection ({@code connections}, {@code sourceConnections}, ...): create answers
+ * {@code {id, etag}}, GET answers {@code {"items": [...]}}, lists page through {@code
+ * _links.next.href}.
+ */
+final class FlowServiceApi {
+  static final String BASE = "/data/foundation/flowservice/";
+
+  private final String collection;
+  private final Clock clock;
+
+  FlowServiceApi(String collection, Clock clock) {
+    this.collection = collection;
+    this.clock = clock;
+  }
+
+  Remote create(PlatformClient client, JsonNode body) {
+    Instant now = clock.instant();
+    HttpResult result = client.send(ApiRequest.post(BASE + collection, body));
+    String id = result.body().path("id").asText();
+    String etag = result.body().path("etag").asText(result.etag().orElse(""));
+    String name = body.path("name").asText();
+    return remote(id, name, etag, Values.fromJson(body), now);
+  }
+
+  Optional<Remote> read(PlatformClient client, String id) {
+    return client
+        .sendOrAbsent(ApiRequest.get(path(id)))
+        .map(r -> r.body().path("items"))
+        .filter(items -> items.isArray() && items.size() > 0)
+        .map(items -> fromItem(items.get(0)));
+  }
+
+  List<Remote> findByName(PlatformClient client, String name) {
+    List<Remote> found = new ArrayList<>();
+    ApiRequest request = ApiRequest.get(BASE + collection).withQuery("property", "name==" + name);
+    for (int page = 0; page < 1_000; page++) {
+      JsonNode body = client.send(request).body();
+      body.path("items")
+          .forEach(
+              item -> {
+                if (item.path("name").asText().equals(name)) {
+                  found.add(fromItem(item));
+                }
+              });
+      Optional<ApiRequest> next = next(body);
+      if (next.isEmpty()) {
+        break;
+      }
+      request = next.get();
+    }
+    return found;
+  }
+
+  void delete(PlatformClient client, Remote remote) {
+    // an object already gone is what a delete wants
+    client.sendOrAbsent(ApiRequest.delete(path(remote.id())));
+  }
+
+  private String path(String id) {
+    return BASE + collection + "/" + ApiRequest.segment(id);
+  }
+
+  /** The next page, from {@code _links.next.href} (absolute or relative to the API). */
+  private static Optional<ApiRequest> next(JsonNode body) {
+    String href = body.path("_links").path("next").path("href").asText("");
+    if (href.isEmpty()) {
+      return Optional.empty();
+    }
+    URI uri = URI.create(href);
+    String path =
+        uri.getRawPath().startsWith("/data/")
+            ? uri.getRawPath()
+            : BASE + uri.getRawPath().replaceFirst("^/", "");
+    ApiRequest request = ApiRequest.get(path);
+    if (uri.getRawQuery() != null) {
+      for (String pair : uri.getRawQuery().split("&")) {
+        int eq = pair.indexOf('=');
+        String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+        request = request.withQuery(key, eq < 0 ? "" : decode(pair.substring(eq + 1)));
+      }
+    }
+    return Optional.of(request);
+  }
+
+  private static String decode(String s) {
+    return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static Remote fromItem(JsonNode item) {
+    Instant created = Instant.ofEpochMilli(item.path("createdAt").asLong(0));
+    return remote(
+        item.path("id").asText(),
+        item.path("name").asText(),
+        item.path("etag").asText(""),
+        Values.fromJson(item),
+        created);
+  }
+
+  private static Remote remote(String id, String name, String etag, Value body, Instant created) {
+    return new Remote(
+        id,
+        name,
+        etag,
+        Map.of("id", new Value.Str(id), "name", new Value.Str(name)),
+        body,
+        created);
+  }
+}

@@ -1,0 +1,38 @@
+package io.aepform.engine.provider;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aepform.engine.manifest.ResourceKind;
+import io.aepform.engine.provider.http.PlatformClient;
+import io.aepform.engine.value.Value;
+import io.aepform.engine.value.Values;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything kind-specific: the rules of {@link ResourceKind} plus the calls that create, read,
+ * find and delete objects of the kind. Adding a kind is one new handler.
+ */
+public interface ResourceHandler extends ResourceKind {
+  /** Fills what the API needs at create time and the user may leave out (e.g. a start time). */
+  default Value beforeCreate(Value spec, Instant now) {
+    return spec;
+  }
+
+  /** The create request body for a spec whose values are all known: secrets in clear. */
+  default JsonNode createBody(Value spec) {
+    return Values.toJsonRevealed(spec);
+  }
+
+  /** Sends the create call with {@code body} (secrets in clear) and returns the new object. */
+  Remote create(PlatformClient client, JsonNode body);
+
+  /** The object with that id, or empty when it does not exist. */
+  Optional<Remote> read(PlatformClient client, String id);
+
+  /** Every object whose remote name is exactly {@code name}, for pending creates and import. */
+  List<Remote> findByName(PlatformClient client, String name);
+
+  /** Deletes the object; an object already gone is not an error. */
+  void delete(PlatformClient client, Remote remote);
+}
