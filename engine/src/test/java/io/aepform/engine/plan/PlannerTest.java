@@ -37,7 +37,18 @@ class PlannerTest {
   }
 
   private static Plan plan(Resolver.Resolved desired, Map<Address, Recorded> recorded) {
-    return Planner.plan("dev", "lin-1", 3, desired, recorded, List.of());
+    return plan("dev", "lin-1", 3, desired, recorded, List.of());
+  }
+
+  /** The one call of the planner, so a change of its signature is one edit here. */
+  private static Plan plan(
+      String environment,
+      String lineage,
+      long serial,
+      Resolver.Resolved desired,
+      Map<Address, Recorded> recorded,
+      List<Problem> warnings) {
+    return Planner.plan(environment, lineage, serial, desired, recorded, warnings);
   }
 
   /** State as apply would leave it: exactly what was resolved, with its ids. */
@@ -206,7 +217,7 @@ class PlannerTest {
   void thePlanCarriesItsStateIdentityOutputsAndWarnings() {
     Configuration config = schemaAndDataset();
     Problem warning = Problem.warning(Position.of("a.yaml"), "heads up");
-    Plan plan = Planner.plan("prod", "lin-9", 42, resolve(config, IDS), Map.of(), List.of(warning));
+    Plan plan = plan("prod", "lin-9", 42, resolve(config, IDS), Map.of(), List.of(warning));
     assertThat(plan.environment()).isEqualTo("prod");
     assertThat(plan.lineage()).isEqualTo("lin-9");
     assertThat(plan.serial()).isEqualTo(42);
