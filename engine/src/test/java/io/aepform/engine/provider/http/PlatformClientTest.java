@@ -171,6 +171,20 @@ class PlatformClientTest {
   }
 
   @Test
+  void sendOrAbsentTurnsA404IntoEmptyAndOtherErrorsIntoExceptions() {
+    server.stubFor(
+        get(FLOWS + "/gone")
+            .willReturn(aResponse().withStatus(404).withBodyFile("flow-error-404.json")));
+    server.stubFor(get(FLOWS + "/here").willReturn(aResponse().withBodyFile("flows-list.json")));
+    server.stubFor(get(FLOWS + "/bad").willReturn(aResponse().withStatus(400).withBody("{}")));
+
+    assertThat(client.sendOrAbsent(ApiRequest.get(FLOWS + "/gone"))).isEmpty();
+    assertThat(client.sendOrAbsent(ApiRequest.get(FLOWS + "/here"))).isPresent();
+    assertThatThrownBy(() -> client.sendOrAbsent(ApiRequest.get(FLOWS + "/bad")))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(400));
+  }
+
+  @Test
   void clientRefusesToSetCredentialHeadersFromTheRequest() {
     assertThatThrownBy(
             () -> client.send(ApiRequest.get(FLOWS).withHeader("x-sandbox-name", "prod")))
