@@ -7,6 +7,7 @@ import io.aepform.engine.manifest.Address;
 import io.aepform.engine.manifest.Configuration;
 import io.aepform.engine.manifest.Position;
 import io.aepform.engine.manifest.Problem;
+import io.aepform.engine.provider.Kinds;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import java.nio.file.Path;
@@ -23,6 +24,8 @@ class PlannerTest {
       Map.of(
           "schema.demo_profile", "https://ns.adobe.com/tenant/schemas/abc",
           "dataset.leads", "65f0c0ffee");
+
+  private static final String SALT = "c2FsdHNhbHRzYWx0c2FsdA==";
 
   @TempDir Path dir;
 
@@ -48,7 +51,8 @@ class PlannerTest {
       Resolver.Resolved desired,
       Map<Address, Recorded> recorded,
       List<Problem> warnings) {
-    return Planner.plan(environment, lineage, serial, desired, recorded, warnings);
+    return Planner.plan(
+        environment, lineage, serial, SALT, Kinds.all(), desired, recorded, warnings);
   }
 
   /** State as apply would leave it: exactly what was resolved, with its ids. */
@@ -56,7 +60,8 @@ class PlannerTest {
     Map<Address, Recorded> state = new LinkedHashMap<>();
     for (Desired d : resolved.resources()) {
       List<Address> deps = d.decl().dependencies().stream().map(x -> x.target()).toList();
-      state.put(d.address(), new Recorded(d.address(), d.spec(), d.attributes(), deps));
+      Value stored = Secrets.digested(d.spec(), SALT);
+      state.put(d.address(), new Recorded(d.address(), stored, d.attributes(), deps));
     }
     return state;
   }
@@ -223,6 +228,62 @@ class PlannerTest {
     assertThat(plan.serial()).isEqualTo(42);
     assertThat(plan.warnings()).containsExactly(warning);
     assertThat(plan.drift()).isEmpty();
+  }
+
+  @Test
+  void anUnchangedSecretIsNoOpAndAChangedOneAnUpdateWithoutShowingIt() {
+    PlanFixtures.tutorial(dir);
+    Configuration config = PlanFixtures.load(dir);
+    Map<String, String> ids = new LinkedHashMap<>(IDS);
+    ids.put("connection.s3", "conn-1");
+    Resolver.Resolved resolved = resolve(config, ids);
+    Map<Address, Recorded> state = applied(resolved);
+    Recorded s3 = state.get(address("connection.s3"));
+    assertThat(Values.toJsonRevealed(s3.spec()).toString()).doesNotContain("wJalrXUtnFEMI");
+
+    assertThat(plan(resolved, state).changes())
+        .filteredOn(c -> c.address().equals(address("connection.s3")))
+        .singleElement()
+        .satisfies(c -> assertThat(c.action()).isEqualTo(Action.NO_OP));
+
+    Map<String, Value> rotated = new LinkedHashMap<>(PlanFixtures.defaults(config));
+    rotated.put("s3_secret", new Value.Sensitive(Values.str("rotated-secret")));
+    Resolver.Resolved changed = PlanFixtures.resolve(config, rotated, PlanFixtures.known(ids));
+    ResourceChange update =
+        plan(changed, state).changes().stream()
+            .filter(c -> c.address().equals(address("connection.s3")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(update.action()).isEqualTo(Action.UPDATE);
+    assertThat(update.fields())
+        .extracting(FieldChange::pointer)
+        .containsExactly("/auth/params/s3SecretKey");
+    assertThat(update.fields().get(0).after().orElseThrow()).isInstanceOf(Value.Sensitive.class);
+  }
+
+  @Test
+  void aStartTimeSetByApplyIsNotAChange() {
+    PlanFixtures.tutorial(dir);
+    Configuration config = PlanFixtures.load(dir);
+    Map<String, String> ids = new LinkedHashMap<>(IDS);
+    ids.put("connection.s3", "conn-1");
+    ids.put("sourceConnection.source", "src-1");
+    ids.put("targetConnection.target", "tgt-1");
+    ids.put("flow.ingest", "flow-1");
+    Resolver.Resolved resolved = resolve(config, ids);
+    Map<Address, Recorded> state = applied(resolved);
+    Recorded flow = state.get(address("flow.ingest"));
+    state.put(
+        flow.address(),
+        new Recorded(
+            flow.address(),
+            Values.with(flow.spec(), "/scheduleParams/startTime", Value.Num.of(1_700_000_000L)),
+            flow.attributes(),
+            flow.dependencies()));
+
+    Plan plan = plan(resolved, state);
+
+    assertThat(plan.hasChanges()).isFalse();
   }
 
   @Disabled(
