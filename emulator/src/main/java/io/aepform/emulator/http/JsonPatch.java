@@ -50,10 +50,7 @@ public final class JsonPatch {
     switch (op.get("op").asText()) {
       case "add" -> add(doc, path, op.get("value").deepCopy());
       case "remove" -> remove(doc, path);
-      case "replace" -> {
-        remove(doc, path);
-        add(doc, path, op.get("value").deepCopy());
-      }
+      case "replace" -> replace(doc, path, op.get("value").deepCopy());
       case "move" -> {
         JsonNode v = get(doc, op.get("from").asText());
         remove(doc, op.get("from").asText());
@@ -90,6 +87,19 @@ public final class JsonPatch {
       }
     } else {
       throw new Violation("JSON Patch path '" + path + "' has no container to add to");
+    }
+  }
+
+  /** Replaces in place, so an object's fields keep their order. */
+  private static void replace(ObjectNode doc, String path, JsonNode value) {
+    get(doc, path);
+    JsonNode parent = parentOf(doc, path);
+    String key = lastToken(path);
+    if (parent.isObject()) {
+      ((ObjectNode) parent).set(key, value);
+    } else {
+      ArrayNode arr = (ArrayNode) parent;
+      arr.set(index(arr, key, false), value);
     }
   }
 
