@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Runs the CLI in-process and keeps what it printed. */
-record CliRun(int exitCode, String out, String err) {
-  static CliRun run(Map<String, String> env, String... args) {
+public record CliRun(int exitCode, String out, String err) {
+  public static CliRun run(Map<String, String> env, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code;
@@ -19,7 +19,7 @@ record CliRun(int exitCode, String out, String err) {
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
-  static CliRun run(String... args) {
+  public static CliRun run(String... args) {
     return run(Map.of(), args);
   }
 }

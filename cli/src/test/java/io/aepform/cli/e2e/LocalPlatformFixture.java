@@ -1,0 +1,96 @@
+package io.aepform.cli.e2e;
+
+import io.aepform.emulator.ClientCredentials;
+import io.aepform.emulator.Emulator;
+import io.aepform.emulator.EmulatorOptions;
+import io.aepform.emulator.RequestLogEntry;
+import io.aepform.emulator.ResourceKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * An emulator on a dynamic loopback port and a copy of a configuration whose environment {@code it}
+ * points at it, with the process environment the CLI needs (credentials through the emulator's
+ * IMS).
+ */
+final class LocalPlatformFixture implements AutoCloseable {
+  static final String SANDBOX = "it";
+  static final String SECRET = "it-S3-secret-Value-9f3b";
+
+  final Emulator emulator = Emulator.start(EmulatorOptions.localDefaults());
+  final ClientCredentials client = EmulatorOptions.LOCAL_CLIENT;
+  final Path dir;
+
+  LocalPlatformFixture(Path tmp, String example) throws IOException {
+    this.dir = tmp.resolve("config");
+    copy(Path.of("../examples").resolve(example), dir);
+    Files.createDirectories(dir.resolve("environments"));
+    Files.writeString(
+        dir.resolve("environments/it.yaml"),
+        "sandbox: "
+            + SANDBOX
+            + "\nplatform: "
+            + emulator.baseUrl()
+            + "\nvariables:\n"
+            + "  s3_access_key: AKIAITEXAMPLE\n  s3_secret_key: ${env.IT_S3_SECRET}\n");
+  }
+
+  Map<String, String> env() {
+    return Map.of(
+        "AEP_CLIENT_ID", client.clientId(),
+        "AEP_CLIENT_SECRET", client.clientSecret(),
+        "AEP_ORG_ID", client.orgId(),
+        "AEP_IMS_URL", emulator.baseUrl(),
+        "IT_S3_SECRET", SECRET);
+  }
+
+  int count(ResourceKind kind) {
+    return emulator.count(kind, client.orgId(), SANDBOX);
+  }
+
+  int total() {
+    return Stream.of(ResourceKind.values()).mapToInt(this::count).sum();
+  }
+
+  /** The calls that change something: POST, PUT, PATCH, DELETE. */
+  List<String> writes() {
+    return emulator.requestLog().stream()
+        .filter(e -> !e.method().equals("GET") && !e.path().startsWith("/ims/"))
+        .map(RequestLogEntry::summary)
+        .toList();
+  }
+
+  Path stateFile() {
+    return dir.resolve(".aepform/it.state.json");
+  }
+
+  String[] args(String... command) {
+    String[] out = new String[command.length + 4];
+    System.arraycopy(command, 0, out, 0, command.length);
+    System.arraycopy(
+        new String[] {"--dir", dir.toString(), "--env", "it"}, 0, out, command.length, 4);
+    return out;
+  }
+
+  static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path p : files.filter(p -> !p.toString().contains(".aepform")).toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    emulator.close();
+  }
+}
