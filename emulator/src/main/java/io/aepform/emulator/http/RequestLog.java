@@ -8,22 +8,30 @@ import io.aepform.emulator.RequestLogEntry;
 import io.aepform.emulator.gateway.ImsEndpoint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every call received, in order, with secrets removed: no Authorization header is kept, auth params
- * and the IMS client secret are replaced by {@code ****}, and a body that is not JSON is only
- * counted, since it could hold anything.
+ * Every call received (up to {@link #CAPACITY}), in order, with secrets removed: no Authorization
+ * header is kept, auth params and the IMS client secret are replaced by {@code ****}, and a body
+ * that is not JSON is only counted, since it could hold anything.
  */
 public final class RequestLog {
+  /** Oldest entries are dropped beyond this, so a long-running emulator does not grow forever. */
+  public static final int CAPACITY = 100_000;
+
   private static final String MASK = "****";
-  private final List<RequestLogEntry> entries = new ArrayList<>();
+  private final ArrayDeque<RequestLogEntry> entries = new ArrayDeque<>();
+  private long sequence;
 
   public synchronized void add(ApiRequest r, int status, FaultKind fault) {
-    entries.add(
+    if (entries.size() == CAPACITY) {
+      entries.removeFirst();
+    }
+    entries.addLast(
         new RequestLogEntry(
-            entries.size() + 1L,
+            ++sequence,
             r.method(),
             r.path(),
             r.rawQuery(),
