@@ -33,11 +33,16 @@ public final class VariableValues {
       Configuration config, EnvironmentConfig env, Inputs inputs, Map<String, String> processEnv) {
     Map<String, VariableDecl> declared = config.variablesByName();
     Map<String, Value> raw = new LinkedHashMap<>();
+    Map<String, Position> where = new LinkedHashMap<>();
     declared.values().forEach(v -> v.defaultValue().ifPresent(d -> raw.put(v.name(), d)));
+    declared.values().forEach(v -> where.put(v.name(), v.position()));
+    env.variables().keySet().forEach(k -> where.put(k, env.position()));
     env.variables().forEach((k, v) -> putDeclared(declared, raw, k, v, env.position()));
     for (Path file : inputs.varFiles()) {
-      fromFile(file)
-          .forEach((k, v) -> putDeclared(declared, raw, k, v, Position.of(file.toString())));
+      for (Map.Entry<String, Value> e : fromFile(file).entrySet()) {
+        putDeclared(declared, raw, e.getKey(), e.getValue(), Position.of(file.toString()));
+        where.put(e.getKey(), Position.of(file.toString()));
+      }
     }
     for (String assignment : inputs.vars()) {
       int eq = assignment.indexOf('=');
@@ -58,7 +63,8 @@ public final class VariableValues {
     Map<String, Value> out = new LinkedHashMap<>();
     raw.forEach(
         (name, value) -> {
-          Value evaluated = envOnly.evaluate(value, p -> declared.get(name).position());
+          // an expression in a value is reported where that value was written
+          Value evaluated = envOnly.evaluate(value, p -> where.get(name));
           out.put(
               name, declared.get(name).sensitive() ? new Value.Sensitive(evaluated) : evaluated);
         });

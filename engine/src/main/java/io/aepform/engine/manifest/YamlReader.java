@@ -194,7 +194,9 @@ public final class YamlReader {
       if (tag.equals(Tag.NULL)) {
         return Value.Null.INSTANCE;
       } else if (tag.equals(Tag.BOOL)) {
-        return new Value.Bool(Boolean.parseBoolean(text.toLowerCase(java.util.Locale.ROOT)));
+        // YAML 1.1 booleans, as SnakeYAML resolves them: true/yes/on and false/no/off
+        String word = text.toLowerCase(java.util.Locale.ROOT);
+        return new Value.Bool(word.equals("true") || word.equals("yes") || word.equals("on"));
       } else if (tag.equals(Tag.INT) || tag.equals(Tag.FLOAT)) {
         return number(node);
       }

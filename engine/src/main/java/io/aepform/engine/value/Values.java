@@ -129,6 +129,9 @@ public final class Values {
     if (whole.test(value)) {
       return JSON.booleanNode(true);
     }
+    if (value instanceof Value.Sensitive s) {
+      return mask(s.value(), whole);
+    }
     if (value instanceof Value.Arr a) {
       ArrayNode array = JSON.arrayNode();
       a.items().forEach(item -> array.add(mask(item, whole)));
@@ -176,6 +179,9 @@ public final class Values {
   private static Value with(Value node, List<String> tokens, int i, Value replacement) {
     if (i == tokens.size()) {
       return replacement;
+    }
+    if (node instanceof Value.Sensitive s) {
+      return new Value.Sensitive(with(s.value(), tokens, i, replacement));
     }
     String token = tokens.get(i);
     if (node instanceof Value.Arr a && Pointers.isIndex(token, a.items().size())) {

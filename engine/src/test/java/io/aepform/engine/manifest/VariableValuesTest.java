@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -230,9 +229,6 @@ class VariableValuesTest {
         .hasMessageContaining("environment variable AEP_TOKEN is not set: export AEP_TOKEN=...");
   }
 
-  @Disabled(
-      "BUG: an unset ${env.X} in environments/<env>.yaml is reported at the variable's"
-          + " declaration in the manifests, not in the environment file where it is written")
   @Test
   void anUnsetEnvironmentVariableIsReportedInTheEnvironmentFile() throws IOException {
     declare("token");

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,9 +107,6 @@ class YamlReaderTest {
     assertThat(at(doc, "/hex")).isEqualTo(Values.str("0x1F"));
   }
 
-  @Disabled(
-      "BUG: YAML 1.1 booleans yes/on/Y are read as false (Boolean.parseBoolean), so"
-          + " 'sensitive: yes' or 'preventDestroy: on' silently mean false")
   @Test
   void yamlOneOneTrueWordsAreNotReadAsFalse() {
     YamlDocument doc = one("a: yes\nb: on\nc: Yes\n");

@@ -11,7 +11,6 @@ import io.aepform.engine.manifest.ResourceKind;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class ConnectionHandlerTest {
@@ -171,9 +170,6 @@ class ConnectionHandlerTest {
         .containsExactly("/auth/params: spec.auth.params must be a mapping");
   }
 
-  @Disabled(
-      "BUG: a whole auth block from a sensitive variable loses specName and its mark when"
-          + " secrets are marked (Values.with does not descend into Sensitive)")
   @Test
   void aSensitiveAuthBlockKeepsItsFields() {
     Value spec =

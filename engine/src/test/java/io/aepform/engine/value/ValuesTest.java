@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class ValuesTest {
@@ -189,9 +188,6 @@ class ValuesTest {
         .isEqualTo("{}");
   }
 
-  @Disabled(
-      "BUG: Values.mask does not look inside Sensitive, so a sensitive string that is unknown"
-          + " until apply shows as known in after_unknown")
   @Test
   void anUnknownInsideASecretIsStillUnknownInTheMask() {
     // The Evaluator makes Sensitive(Unknown) for "${var.secret}-${schema.s.id}".
@@ -262,9 +258,6 @@ class ValuesTest {
     assertThat(Values.with(obj("a", str("b")), "", str("c"))).isEqualTo(str("c"));
   }
 
-  @Disabled(
-      "BUG: Values.with does not descend into Sensitive as Values.at does: it drops the secret's"
-          + " other fields and its sensitivity mark")
   @Test
   void withInsideASecretKeepsItsSiblingsAndItsMark() {
     Value spec =
