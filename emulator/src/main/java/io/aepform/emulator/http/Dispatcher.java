@@ -57,9 +57,9 @@ public final class Dispatcher implements HttpHandler {
       try {
         outcome = answer(request);
       } catch (RuntimeException e) {
-        outcome =
-            new Outcome(
-                gatewayError(500, "500000", "Internal error in the emulator"), FaultKind.NONE);
+        // An emulator bug: answer it visibly, with its cause, rather than drop the call.
+        ApiResponse bug = gatewayError(500, "500000", "Emulator error: " + e);
+        outcome = new Outcome(bug, FaultKind.NONE);
       }
       log.add(request, outcome.response().status(), outcome.fault());
       if (!outcome.response().dropped()) {

@@ -77,23 +77,10 @@ final class SchemaDocuments {
   ObjectNode build(ObjectNode body, Caller caller, Optional<ObjectNode> existing) {
     String cls = check(body);
     String tenant = SchemaIds.tenant(caller.orgId());
-    String hex = SchemaIds.newHex();
-    ObjectNode doc = Json.object();
-    doc.put("$id", existing.map(e -> e.get("$id").asText()).orElse(SchemaIds.id(tenant, hex)));
-    doc.put(
-        "meta:altId",
-        existing.map(e -> e.get("meta:altId").asText()).orElse(SchemaIds.altId(tenant, hex)));
-    doc.put("meta:resourceType", "schemas");
-    doc.put("version", existing.map(e -> nextVersion(e.path("version").asText())).orElse("1.0"));
+    ObjectNode doc = identity(tenant, existing);
     doc.put("title", body.get("title").asText()).put("type", "object");
     doc.put("description", body.get("description").asText());
-    ArrayNode allOf = doc.putArray("allOf");
-    Set<String> refs = new LinkedHashSet<>();
-    for (JsonNode item : body.get("allOf")) {
-      ObjectNode copy = ((ObjectNode) item).deepCopy();
-      allOf.add(copy.put("type", "object").put("meta:xdmType", "object"));
-      refs.add(item.get("$ref").asText());
-    }
+    Set<String> refs = addAllOf(doc, body);
     refs.forEach(doc.putArray("refs")::add);
     doc.put("imsOrg", caller.orgId()).put("meta:extensible", false).put("meta:abstract", false);
     ArrayNode ext = doc.putArray("meta:extends");
@@ -106,6 +93,37 @@ final class SchemaDocuments {
     doc.put("meta:sandboxId", FlowObjects.sandboxId(caller.scope()));
     doc.put("meta:sandboxType", caller.sandbox().equals("prod") ? "production" : "development");
     doc.put("meta:tenantNamespace", "_" + tenant);
+    copyClientFields(body, doc);
+    return doc;
+  }
+
+  /** {@code $id}, {@code meta:altId} and version: new, or kept (version bumped) on update. */
+  private static ObjectNode identity(String tenant, Optional<ObjectNode> existing) {
+    String hex = SchemaIds.newHex();
+    ObjectNode doc = Json.object();
+    doc.put("$id", existing.map(e -> e.get("$id").asText()).orElse(SchemaIds.id(tenant, hex)));
+    doc.put(
+        "meta:altId",
+        existing.map(e -> e.get("meta:altId").asText()).orElse(SchemaIds.altId(tenant, hex)));
+    doc.put("meta:resourceType", "schemas");
+    doc.put("version", existing.map(e -> nextVersion(e.path("version").asText())).orElse("1.0"));
+    return doc;
+  }
+
+  /** The client's allOf, each item typed as the registry answers it; returns the refs. */
+  private static Set<String> addAllOf(ObjectNode doc, ObjectNode body) {
+    ArrayNode allOf = doc.putArray("allOf");
+    Set<String> refs = new LinkedHashSet<>();
+    for (JsonNode item : body.get("allOf")) {
+      ObjectNode copy = ((ObjectNode) item).deepCopy();
+      allOf.add(copy.put("type", "object").put("meta:xdmType", "object"));
+      refs.add(item.get("$ref").asText());
+    }
+    return refs;
+  }
+
+  /** Other client fields (properties, definitions, meta:immutableTags, ...) are kept as sent. */
+  private static void copyClientFields(ObjectNode body, ObjectNode doc) {
     body.fields()
         .forEachRemaining(
             e -> {
@@ -113,7 +131,6 @@ final class SchemaDocuments {
                 doc.set(e.getKey(), e.getValue().deepCopy());
               }
             });
-    return doc;
   }
 
   private ObjectNode metadata(Caller caller, Optional<ObjectNode> existing) {

@@ -67,7 +67,8 @@ public final class SchemaRegistryApi implements Service {
       };
     }
     if (seg.size() != 3) {
-      throw XdmErrors.method(m, request.path());
+      // an unencoded $id splits into several segments: AEP needs it URL-encoded
+      throw XdmErrors.notFound(String.join("/", seg.subList(2, seg.size())));
     }
     ObjectNode current =
         SchemaIds.find(store, caller.scope(), seg.get(2))
