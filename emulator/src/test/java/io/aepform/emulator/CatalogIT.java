@@ -120,6 +120,7 @@ class CatalogIT {
     assertCatalogError(
         client.patch(CAT + "/" + id, "[{\"op\":\"add\",\"path\":\"/x\",\"value\":1}]"), 400);
     assertCatalogError(client.patch(CAT + "/" + id, "{\"created\":1}"), 400);
+    assertCatalogError(client.with("Content-Type", "text/plain").patch(CAT + "/" + id, "{}"), 415);
     assertCatalogError(
         client.patch(
             CAT + "/" + id, "{\"schemaRef\":{\"id\":\"https://ns.adobe.com/x/schemas/00\"}}"),
