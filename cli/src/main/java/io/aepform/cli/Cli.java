@@ -35,6 +35,8 @@ public final class Cli {
 
   int execute(String... args) {
     CommandLine cli = new CommandLine(new RootCommand(), new CommandFactory(this));
+    EmulatorCommand.describeFaults(cli);
+    cli.setUsageHelpWidth(120);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     cli.setExecutionExceptionHandler(this::onError);

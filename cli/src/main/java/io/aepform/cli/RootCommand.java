@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
       PlanCommand.class,
       ApplyCommand.class,
       GraphCommand.class,
+      StateCommand.class,
+      ForceUnlockCommand.class,
+      EmulatorCommand.class,
       VersionCommand.class,
       picocli.CommandLine.HelpCommand.class
     },

@@ -3,12 +3,16 @@ package io.aepform.engine;
 import io.aepform.engine.apply.ApplyResult;
 import io.aepform.engine.apply.PendingResolver;
 import io.aepform.engine.graph.DependencyGraph;
+import io.aepform.engine.manifest.EnvironmentConfig;
+import io.aepform.engine.manifest.EnvironmentLoader;
 import io.aepform.engine.manifest.ManifestException;
 import io.aepform.engine.plan.Plan;
 import io.aepform.engine.plan.Resolver;
 import io.aepform.engine.provider.Kinds;
 import io.aepform.engine.provider.ResourceHandler;
+import io.aepform.state.LocalStateStore;
 import io.aepform.state.State;
+import io.aepform.state.StateStore;
 import java.util.Map;
 import java.util.Optional;
 
@@ -53,6 +57,7 @@ public final class Engine {
    */
   public Plan plan(ConfigRequest request, PlanOptions options) {
     Workspace ws = load(request);
+    resolveOffline(ws); // bad input fails before any state read or call
     Optional<State> state = ws.stateStore().read();
     if (!options.refresh()) {
       return Planning.plan(ws, state, handlers, settings.processEnv(), Optional.empty());
@@ -66,7 +71,24 @@ public final class Engine {
 
   /** Carries out the plan of the configuration, after {@code request.confirm()} agrees. */
   public ApplyResult apply(ApplyRequest request) {
-    return Applying.apply(load(request.config()), request, handlers, settings);
+    Workspace ws = load(request.config());
+    resolveOffline(ws); // bad input fails before any lock, state write or call
+    return Applying.apply(ws, request, handlers, settings);
+  }
+
+  /** The state of an environment, read without a lock; empty when there is none yet. */
+  public Optional<State> state(ConfigRequest request) {
+    return stateStore(request).read();
+  }
+
+  /** Removes a lock left by a run that died holding it. */
+  public void forceUnlock(ConfigRequest request, String lockId) {
+    stateStore(request).forceUnlock(lockId);
+  }
+
+  private StateStore stateStore(ConfigRequest request) {
+    EnvironmentConfig env = EnvironmentLoader.load(request.dir(), request.environment());
+    return new LocalStateStore(request.dir().resolve(".aepform"), env.name());
   }
 
   /** The state with interrupted creates settled, in memory only: plan writes nothing. */

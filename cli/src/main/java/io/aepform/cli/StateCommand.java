@@ -1,0 +1,102 @@
+package io.aepform.cli;
+
+import io.aepform.cli.render.StateRenderer;
+import io.aepform.engine.Engine;
+import io.aepform.error.AepformException;
+import io.aepform.error.ErrorCode;
+import io.aepform.state.ResourceState;
+import io.aepform.state.State;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code aepform state ...}: inspect state; nothing remote changes. */
+@Command(
+    name = "state",
+    description = "Inspect the state of an environment. Nothing remote changes.",
+    subcommands = {StateCommand.ListCommand.class, StateCommand.ShowCommand.class},
+    synopsisSubcommandLabel = "COMMAND",
+    footer = {
+      "",
+      "Examples:",
+      "  aepform state list --env dev",
+      "  aepform state show flow.ingest --env dev"
+    })
+final class StateCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @picocli.CommandLine.Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help.")
+  boolean help;
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(
+        spec.commandLine(), "a subcommand is required: list or show");
+  }
+
+  static State read(Cli cli, CommonOptions common) {
+    return new Engine(cli.env())
+        .state(common.request())
+        .orElseThrow(
+            () ->
+                new AepformException(
+                    ErrorCode.STATE,
+                    "no state for environment '" + common.env + "' yet: nothing has been applied"));
+  }
+
+  /** {@code state list}: the addresses in state. */
+  @Command(name = "list", description = "List the resources in state, one address per line.")
+  static final class ListCommand implements Callable<Integer> {
+    private final Cli cli;
+
+    @Mixin CommonOptions common;
+
+    ListCommand(Cli cli) {
+      this.cli = cli;
+    }
+
+    @Override
+    public Integer call() {
+      for (ResourceState r :
+          new Engine(cli.env())
+              .state(common.request())
+              .map(State::resources)
+              .orElse(java.util.List.of())) {
+        cli.out().println(r.address());
+      }
+      return 0;
+    }
+  }
+
+  /** {@code state show ADDR}: one resource as state records it, secrets masked. */
+  @Command(name = "show", description = "Show one resource as state records it (secrets masked).")
+  static final class ShowCommand implements Callable<Integer> {
+    private final Cli cli;
+
+    @Mixin CommonOptions common;
+
+    @Parameters(paramLabel = "ADDR", description = "The resource, e.g. flow.ingest.")
+    String address;
+
+    ShowCommand(Cli cli) {
+      this.cli = cli;
+    }
+
+    @Override
+    public Integer call() {
+      ResourceState r =
+          read(cli, common)
+              .find(address)
+              .orElseThrow(
+                  () ->
+                      new AepformException(
+                          ErrorCode.STATE, address + " is not in state: see aepform state list"));
+      cli.out().print(StateRenderer.show(r));
+      return 0;
+    }
+  }
+}
