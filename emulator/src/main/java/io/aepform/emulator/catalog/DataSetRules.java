@@ -7,7 +7,6 @@ import io.aepform.emulator.http.Violation;
 import io.aepform.emulator.schemaregistry.SchemaIds;
 import io.aepform.emulator.store.ObjectStore;
 import io.aepform.emulator.store.Scope;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -68,9 +67,7 @@ final class DataSetRules {
     if (!tags.isObject()) {
       throw new Violation("field 'tags' must be an object of string arrays");
     }
-    Iterator<Map.Entry<String, JsonNode>> it = tags.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : tags.properties()) {
       if (!e.getValue().isArray()) {
         throw new Violation("tag 'tags." + e.getKey() + "' must be an array of strings");
       }

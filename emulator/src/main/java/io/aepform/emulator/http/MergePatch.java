@@ -2,7 +2,6 @@ package io.aepform.emulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Map;
 
 /** RFC 7396 JSON Merge Patch: objects merge recursively, {@code null} removes a field. */
@@ -19,9 +18,7 @@ public final class MergePatch {
   }
 
   private static void merge(ObjectNode doc, ObjectNode patch) {
-    Iterator<Map.Entry<String, JsonNode>> it = patch.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : patch.properties()) {
       JsonNode value = e.getValue();
       JsonNode existing = doc.get(e.getKey());
       if (value.isNull()) {

@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -124,13 +125,11 @@ final class SchemaDocuments {
 
   /** Other client fields (properties, definitions, meta:immutableTags, ...) are kept as sent. */
   private static void copyClientFields(ObjectNode body, ObjectNode doc) {
-    body.fields()
-        .forEachRemaining(
-            e -> {
-              if (!doc.has(e.getKey()) && !SERVER_FIELDS.contains(e.getKey())) {
-                doc.set(e.getKey(), e.getValue().deepCopy());
-              }
-            });
+    for (Map.Entry<String, JsonNode> e : body.properties()) {
+      if (!doc.has(e.getKey()) && !SERVER_FIELDS.contains(e.getKey())) {
+        doc.set(e.getKey(), e.getValue().deepCopy());
+      }
+    }
   }
 
   private ObjectNode metadata(Caller caller, Optional<ObjectNode> existing) {

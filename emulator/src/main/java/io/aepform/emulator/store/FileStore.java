@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -72,9 +71,7 @@ public final class FileStore {
   private static LinkedHashMap<String, ObjectNode> readObjects(Path file) throws IOException {
     JsonNode root = Json.read(Files.readAllBytes(file));
     LinkedHashMap<String, ObjectNode> out = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = root.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : root.properties()) {
       out.put(e.getKey(), (ObjectNode) e.getValue());
     }
     return out;

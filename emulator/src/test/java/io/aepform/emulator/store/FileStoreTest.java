@@ -2,7 +2,6 @@ package io.aepform.emulator.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aepform.emulator.ResourceKind;
 import io.aepform.emulator.http.Json;
 import java.nio.file.Files;
@@ -18,10 +17,10 @@ class FileStoreTest {
   void writesAtomicallyAndReloadsInOrder() throws Exception {
     Scope scope = new Scope("ORG@AdobeOrg", "dev");
     ObjectStore store = new ObjectStore(Optional.of(new FileStore(dir)));
-    store.put(scope, ResourceKind.FLOW, "b", (ObjectNode) Json.object().put("name", "B"));
-    store.put(scope, ResourceKind.FLOW, "a", (ObjectNode) Json.object().put("name", "A"));
+    store.put(scope, ResourceKind.FLOW, "b", Json.object().put("name", "B"));
+    store.put(scope, ResourceKind.FLOW, "a", Json.object().put("name", "A"));
     store.remove(scope, ResourceKind.FLOW, "b");
-    store.put(scope, ResourceKind.FLOW, "c", (ObjectNode) Json.object().put("name", "C"));
+    store.put(scope, ResourceKind.FLOW, "c", Json.object().put("name", "C"));
 
     Path file = dir.resolve("ORG%40AdobeOrg").resolve("dev").resolve("flows.json");
     assertThat(file).exists();
@@ -38,7 +37,7 @@ class FileStoreTest {
   void aLeftoverTempFileDoesNotReplaceTheData() throws Exception {
     Scope scope = new Scope("O@AdobeOrg", "prod");
     ObjectStore store = new ObjectStore(Optional.of(new FileStore(dir)));
-    store.put(scope, ResourceKind.DATASET, "d", (ObjectNode) Json.object().put("name", "D"));
+    store.put(scope, ResourceKind.DATASET, "d", Json.object().put("name", "D"));
     Path sb = dir.resolve("O%40AdobeOrg").resolve("prod");
     Files.writeString(sb.resolve("dataSets.json.tmp"), "{\"half");
     ObjectStore reloaded = new ObjectStore(Optional.of(new FileStore(dir)));
