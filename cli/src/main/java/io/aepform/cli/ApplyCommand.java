@@ -34,6 +34,12 @@ final class ApplyCommand implements Callable<Integer> {
   @Mixin PlanOptionsMixin planOptions;
   @Mixin LockOptions lock;
 
+  @picocli.CommandLine.Parameters(
+      arity = "0..1",
+      paramLabel = "PLANFILE",
+      description = "A plan saved with plan --out: applied without asking, refused when stale.")
+  java.nio.file.Path planFile;
+
   @Option(names = "--auto-approve", description = "Apply without asking for confirmation.")
   boolean autoApprove;
 
@@ -60,9 +66,12 @@ final class ApplyCommand implements Callable<Integer> {
             plan -> Confirm.ask(cli, autoApprove, plan, new PlanTextRenderer(style)),
             new ApplyProgress(cli.out(), style),
             cancel);
+    Engine engine = new Engine(Settings.of(cli, common));
     ApplyResult result =
         Interrupts.whileRunning(
-            cancel, cli, () -> new Engine(Settings.of(cli, common)).apply(request));
+            cancel,
+            cli,
+            () -> planFile == null ? engine.apply(request) : engine.applySaved(planFile, request));
     if (result.outcomes().isEmpty() && !result.interrupted()) {
       cli.out().print(new PlanTextRenderer(style).render(noChanges(request)));
       return 0;

@@ -35,6 +35,12 @@ final class PlanCommand implements Callable<Integer> {
       description = "Output format (default: text).")
   Format format = Format.text;
 
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Save the plan to FILE, to apply exactly it later with apply FILE.")
+  java.nio.file.Path out;
+
   @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes.")
   boolean detailedExitcode;
 
@@ -49,12 +55,23 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Engine engine = new Engine(Settings.of(cli, common));
     Plan plan =
-        new Engine(Settings.of(cli, common)).plan(common.request(vars), planOptions.options());
+        out == null
+            ? engine.plan(common.request(vars), planOptions.options())
+            : engine.savePlan(common.request(vars), planOptions.options(), out);
     if (format == Format.json) {
       cli.out().print(PlanJsonRenderer.render(plan));
     } else {
       cli.out().print(new PlanTextRenderer(Colors.of(common, cli)).render(plan));
+    }
+    if (out != null && format == Format.text) {
+      cli.out()
+          .println(
+              "\nSaved the plan to: "
+                  + out
+                  + "\nTo perform exactly these actions, run: aepform apply "
+                  + out);
     }
     return detailedExitcode && plan.hasChanges() ? 2 : 0;
   }

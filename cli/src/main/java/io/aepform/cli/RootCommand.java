@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       PlanCommand.class,
       ApplyCommand.class,
       GraphCommand.class,
+      ShowCommand.class,
       StateCommand.class,
       ForceUnlockCommand.class,
       EmulatorCommand.class,

@@ -8,6 +8,7 @@ import io.aepform.engine.apply.StateWriter;
 import io.aepform.engine.apply.Walk;
 import io.aepform.engine.manifest.Evaluator;
 import io.aepform.engine.plan.Plan;
+import io.aepform.engine.plan.PlanCodec;
 import io.aepform.engine.plan.Resolver;
 import io.aepform.engine.plan.StateView;
 import io.aepform.engine.provider.ResourceHandler;
@@ -35,21 +36,19 @@ final class Applying {
       Workspace ws,
       ApplyRequest request,
       Map<String, ResourceHandler> handlers,
-      EngineSettings settings) {
+      EngineSettings settings,
+      Optional<SavedPlans.SavedPlan> saved) {
     try (Connector.Session session = Connector.open(ws.env(), ws.dir(), settings)) {
       StateStore store = ws.stateStore();
       try (StateLock lock =
           store.lock(LockInfo.forCurrentProcess("apply"), request.lockTimeout())) {
+        Optional<State> stored = store.read();
+        saved.ifPresent(p -> refuseStale(p.plan(), stored));
         State state =
-            store
-                .read()
-                .orElseGet(
-                    () ->
-                        State.empty(
-                            ws.env().name(),
-                            session.sandbox(),
-                            session.imsOrg(),
-                            Version.current()));
+            stored.orElseGet(
+                () ->
+                    State.empty(
+                        ws.env().name(), session.sandbox(), session.imsOrg(), Version.current()));
         state.checkBelongsTo(session.sandbox(), session.imsOrg());
         try (StateWriter writer = new StateWriter(store, state)) {
           List<UnaryOperator<State>> settle =
@@ -65,7 +64,9 @@ final class Applying {
           if (!plan.hasChanges()) {
             return new ApplyResult(List.of(), plan.outputs(), false);
           }
-          if (!request.confirm().test(plan)) {
+          if (saved.isPresent()) {
+            refuseChanged(saved.get(), plan);
+          } else if (!request.confirm().test(plan)) {
             throw new AepformException(ErrorCode.USAGE, "Apply cancelled: nothing was changed.");
           }
           ApplyContext ctx =
@@ -87,6 +88,42 @@ final class Applying {
         }
       }
     }
+  }
+
+  /** A saved plan is made from one state: any write since makes it stale. */
+  private static void refuseStale(Plan saved, Optional<State> stored) {
+    String lineage = stored.map(State::lineage).orElse("");
+    long serial = stored.map(State::serial).orElse(0L);
+    if (!lineage.equals(saved.lineage()) || serial != saved.serial()) {
+      throw new AepformException(
+          ErrorCode.STATE,
+          "the saved plan is stale: it was made from state serial "
+              + saved.serial()
+              + ", the state is now at serial "
+              + serial
+              + (lineage.equals(saved.lineage()) ? "" : " of another lineage")
+              + ". Run aepform plan --out again and review it");
+    }
+  }
+
+  /** What apply would do now must be exactly what was reviewed, secrets included. */
+  private static void refuseChanged(SavedPlans.SavedPlan saved, Plan now) {
+    // where the plan came from is checked by refuseStale; here only what it does
+    String expected = PlanCodec.text(withoutOrigin(saved.encoded()));
+    String actual = PlanCodec.text(withoutOrigin(PlanCodec.encode(now, saved.salt())));
+    if (!expected.equals(actual)) {
+      throw new AepformException(
+          ErrorCode.USAGE,
+          "the configuration, variables or secrets no longer give the saved plan: nothing was changed. Run aepform plan --out again and review it");
+    }
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode withoutOrigin(
+      com.fasterxml.jackson.databind.JsonNode encoded) {
+    com.fasterxml.jackson.databind.node.ObjectNode copy =
+        (com.fasterxml.jackson.databind.node.ObjectNode) encoded.deepCopy();
+    copy.remove(List.of("lineage", "serial"));
+    return copy;
   }
 
   private static List<io.aepform.engine.plan.OutputValue> outputs(

@@ -13,6 +13,7 @@ import io.aepform.engine.provider.ResourceHandler;
 import io.aepform.state.LocalStateStore;
 import io.aepform.state.State;
 import io.aepform.state.StateStore;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
@@ -56,7 +57,42 @@ public final class Engine {
    * names of new objects checked); without it, the plan is made from files and state alone.
    */
   public Plan plan(ConfigRequest request, PlanOptions options) {
+    return plan(load(request), options);
+  }
+
+  /** Plans and saves the plan to {@code out}, for a later {@link #applySaved}. */
+  public Plan savePlan(ConfigRequest request, PlanOptions options, Path out) {
     Workspace ws = load(request);
+    Plan plan = plan(ws, options);
+    SavedPlans.write(out, plan, ws, request.inputs());
+    return plan;
+  }
+
+  /** The plan saved in {@code file}, e.g. to show it. Secrets in it are digests. */
+  public Plan readPlan(Path file) {
+    return SavedPlans.read(file).plan();
+  }
+
+  /** The environment a plan file was made for. */
+  public String planEnvironment(Path file) {
+    return SavedPlans.read(file).environment();
+  }
+
+  /**
+   * Applies the plan saved in {@code file} without asking (it was reviewed): refused when the state
+   * changed since, or when the configuration, variables or secrets no longer give exactly that
+   * plan. {@code request.confirm()} is not called.
+   */
+  public ApplyResult applySaved(Path file, ApplyRequest request) {
+    SavedPlans.SavedPlan saved = SavedPlans.read(file);
+    ConfigRequest config =
+        new ConfigRequest(request.config().dir(), saved.environment(), saved.inputs());
+    Workspace ws = load(config);
+    resolveOffline(ws);
+    return Applying.apply(ws, request, handlers, settings, java.util.Optional.of(saved));
+  }
+
+  private Plan plan(Workspace ws, PlanOptions options) {
     resolveOffline(ws); // bad input fails before any state read or call
     Optional<State> state = ws.stateStore().read();
     if (!options.refresh()) {
@@ -73,7 +109,7 @@ public final class Engine {
   public ApplyResult apply(ApplyRequest request) {
     Workspace ws = load(request.config());
     resolveOffline(ws); // bad input fails before any lock, state write or call
-    return Applying.apply(ws, request, handlers, settings);
+    return Applying.apply(ws, request, handlers, settings, Optional.empty());
   }
 
   /** The state of an environment, read without a lock; empty when there is none yet. */
