@@ -80,15 +80,18 @@ public final class FileStore {
   public void write(Scope scope, ResourceKind kind, Map<String, ObjectNode> objects) {
     ObjectNode root = Json.object();
     objects.forEach(root::set);
-    Path sbDir =
-        dir.resolve(URLEncoder.encode(scope.orgId(), StandardCharsets.UTF_8))
-            .resolve(scope.sandbox());
+    Path sbDir = dir.resolve(directoryName(scope.orgId())).resolve(scope.sandbox());
     try {
       Files.createDirectories(sbDir);
       writeAtomically(sbDir.resolve(kind.collection() + ".json"), Json.prettyBytes(root));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot persist emulator data in " + sbDir, e);
     }
+  }
+
+  /** URL-encoded, dots too, so no org id can name "." or ".." and leave the data directory. */
+  private static String directoryName(String orgId) {
+    return URLEncoder.encode(orgId, StandardCharsets.UTF_8).replace(".", "%2E");
   }
 
   static void writeAtomically(Path target, byte[] bytes) throws IOException {
