@@ -55,7 +55,7 @@ class PersistenceIT {
     try (Stream<Path> files = Files.walk(dir)) {
       assertThat(files.map(Path::toString))
           .noneMatch(f -> f.endsWith(".tmp"))
-          .anyMatch(f -> f.endsWith("prod/flows.json"));
+          .anyMatch(f -> f.contains("/prod/flows/") && f.endsWith(".json"));
     }
   }
 

@@ -8,23 +8,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Persists objects as one JSON file per org, sandbox and kind: {@code <dir>/<url-encoded
- * org>/<sandbox>/<collection>.json}. One file per kind keeps a write small without a file per
- * object. Writes are atomic (temp file, fsync, rename) so a crash leaves either the old or the new
- * file, never half of one.
+ * Persists objects as one JSON file each: {@code <dir>/<org>/<sandbox>/<collection>/<id>.json},
+ * holding {@code {"seq", "id", "object"}}. A file per object keeps every write small however many
+ * objects there are; {@code seq} restores creation order on load. Writes are atomic (see {@link
+ * AtomicFiles}) so a crash leaves either the old or the new object, never half of one.
  */
 public final class FileStore {
   /** Receives what was loaded. */
@@ -32,7 +31,11 @@ public final class FileStore {
     void load(Scope scope, ResourceKind kind, LinkedHashMap<String, ObjectNode> objects);
   }
 
+  private record Stored(long seq, String id, ObjectNode object) {}
+
   private final Path dir;
+  private final Map<Path, Long> sequence = new HashMap<>();
+  private long lastSeq;
 
   public FileStore(Path dir) {
     this.dir = dir;
@@ -43,85 +46,83 @@ public final class FileStore {
     }
   }
 
-  public void loadInto(Loader loader) {
-    try (DirectoryStream<Path> orgs = Files.newDirectoryStream(dir, Files::isDirectory)) {
-      for (Path org : orgs) {
-        loadOrg(org, loader);
+  public synchronized void loadInto(Loader loader) {
+    try {
+      for (Path org : subdirectories(dir)) {
+        String orgId = URLDecoder.decode(org.getFileName().toString(), StandardCharsets.UTF_8);
+        for (Path sandbox : subdirectories(org)) {
+          Scope scope = new Scope(orgId, sandbox.getFileName().toString());
+          for (ResourceKind kind : ResourceKind.values()) {
+            loader.load(scope, kind, readKind(sandbox.resolve(kind.collection())));
+          }
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read emulator data in " + dir, e);
     }
   }
 
-  private void loadOrg(Path orgDir, Loader loader) throws IOException {
-    String org = URLDecoder.decode(orgDir.getFileName().toString(), StandardCharsets.UTF_8);
-    try (DirectoryStream<Path> sandboxes = Files.newDirectoryStream(orgDir, Files::isDirectory)) {
-      for (Path sb : sandboxes) {
-        Scope scope = new Scope(org, sb.getFileName().toString());
-        for (ResourceKind kind : ResourceKind.values()) {
-          Path file = sb.resolve(kind.collection() + ".json");
-          if (Files.isRegularFile(file)) {
-            loader.load(scope, kind, readObjects(file));
-          }
+  private LinkedHashMap<String, ObjectNode> readKind(Path kindDir) throws IOException {
+    List<Stored> stored = new ArrayList<>();
+    if (Files.isDirectory(kindDir)) {
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(kindDir, "*.json")) {
+        for (Path f : files) {
+          JsonNode n = Json.read(Files.readAllBytes(f));
+          Stored s =
+              new Stored(n.get("seq").asLong(), n.get("id").asText(), (ObjectNode) n.get("object"));
+          stored.add(s);
+          sequence.put(f, s.seq());
+          lastSeq = Math.max(lastSeq, s.seq());
         }
       }
     }
-  }
-
-  private static LinkedHashMap<String, ObjectNode> readObjects(Path file) throws IOException {
-    JsonNode root = Json.read(Files.readAllBytes(file));
+    stored.sort(Comparator.comparingLong(Stored::seq));
     LinkedHashMap<String, ObjectNode> out = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> e : root.properties()) {
-      out.put(e.getKey(), (ObjectNode) e.getValue());
-    }
+    stored.forEach(s -> out.put(s.id(), s.object()));
     return out;
   }
 
-  public void write(Scope scope, ResourceKind kind, Map<String, ObjectNode> objects) {
-    ObjectNode root = Json.object();
-    objects.forEach(root::set);
-    Path sbDir = dir.resolve(directoryName(scope.orgId())).resolve(scope.sandbox());
+  public synchronized void write(Scope scope, ResourceKind kind, String id, ObjectNode object) {
+    Path file = file(scope, kind, id);
+    long seq = sequence.computeIfAbsent(file, f -> ++lastSeq);
+    ObjectNode doc = Json.object().put("seq", seq).put("id", id);
+    doc.set("object", object);
     try {
-      Files.createDirectories(sbDir);
-      writeAtomically(sbDir.resolve(kind.collection() + ".json"), Json.prettyBytes(root));
+      Files.createDirectories(file.getParent());
+      AtomicFiles.write(file, Json.prettyBytes(doc));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot persist emulator data in " + sbDir, e);
+      throw new UncheckedIOException("cannot persist emulator object " + file, e);
     }
   }
 
-  /** URL-encoded, dots too, so no org id can name "." or ".." and leave the data directory. */
-  private static String directoryName(String orgId) {
-    return URLEncoder.encode(orgId, StandardCharsets.UTF_8).replace(".", "%2E");
-  }
-
-  static void writeAtomically(Path target, byte[] bytes) throws IOException {
-    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-    try (FileChannel ch =
-        FileChannel.open(
-            tmp,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING)) {
-      ByteBuffer buf = ByteBuffer.wrap(bytes);
-      while (buf.hasRemaining()) {
-        ch.write(buf);
-      }
-      ch.force(true);
-    }
+  public synchronized void delete(Scope scope, ResourceKind kind, String id) {
+    Path file = file(scope, kind, id);
     try {
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      Files.deleteIfExists(file);
+      sequence.remove(file);
+      AtomicFiles.syncDirectory(file.getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete emulator object " + file, e);
     }
-    syncDirectory(target.getParent());
   }
 
-  /** Makes the rename itself durable; not every platform lets a directory be opened. */
-  private static void syncDirectory(Path directory) {
-    try (FileChannel ch = FileChannel.open(directory, StandardOpenOption.READ)) {
-      ch.force(true);
-    } catch (IOException e) {
-      // Best effort: on platforms without directory fsync the rename is still atomic.
+  private Path file(Scope scope, ResourceKind kind, String id) {
+    return dir.resolve(safeName(scope.orgId()))
+        .resolve(safeName(scope.sandbox()))
+        .resolve(kind.collection())
+        .resolve(safeName(id) + ".json");
+  }
+
+  /** URL-encoded, dots too, so no name can be "." or ".." and leave the data directory. */
+  private static String safeName(String name) {
+    return URLEncoder.encode(name, StandardCharsets.UTF_8).replace(".", "%2E");
+  }
+
+  private static List<Path> subdirectories(Path parent) throws IOException {
+    List<Path> out = new ArrayList<>();
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, Files::isDirectory)) {
+      s.forEach(out::add);
     }
+    return out;
   }
 }

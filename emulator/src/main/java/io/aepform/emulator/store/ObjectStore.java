@@ -46,22 +46,18 @@ public final class ObjectStore {
 
   public synchronized void put(Scope scope, ResourceKind kind, String id, ObjectNode object) {
     bucket(scope, kind).put(id, object);
-    persist(scope, kind);
+    files.ifPresent(f -> f.write(scope, kind, id, object));
   }
 
   public synchronized boolean remove(Scope scope, ResourceKind kind, String id) {
     boolean removed = bucket(scope, kind).remove(id) != null;
     if (removed) {
-      persist(scope, kind);
+      files.ifPresent(f -> f.delete(scope, kind, id));
     }
     return removed;
   }
 
   public synchronized int count(Scope scope, ResourceKind kind) {
     return bucket(scope, kind).size();
-  }
-
-  private void persist(Scope scope, ResourceKind kind) {
-    files.ifPresent(f -> f.write(scope, kind, bucket(scope, kind)));
   }
 }

@@ -6,6 +6,7 @@ import io.aepform.emulator.ResourceKind;
 import io.aepform.emulator.http.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,34 +14,55 @@ import org.junit.jupiter.api.io.TempDir;
 class FileStoreTest {
   @TempDir Path dir;
 
+  private ObjectStore open() {
+    return new ObjectStore(Optional.of(new FileStore(dir)));
+  }
+
   @Test
-  void writesAtomicallyAndReloadsInOrder() throws Exception {
+  void writesOneFilePerObjectAndReloadsInCreationOrder() {
     Scope scope = new Scope("ORG@AdobeOrg", "dev");
-    ObjectStore store = new ObjectStore(Optional.of(new FileStore(dir)));
+    ObjectStore store = open();
     store.put(scope, ResourceKind.FLOW, "b", Json.object().put("name", "B"));
     store.put(scope, ResourceKind.FLOW, "a", Json.object().put("name", "A"));
     store.remove(scope, ResourceKind.FLOW, "b");
     store.put(scope, ResourceKind.FLOW, "c", Json.object().put("name", "C"));
+    store.put(scope, ResourceKind.FLOW, "a", Json.object().put("name", "A2"));
 
-    Path file = dir.resolve("ORG%40AdobeOrg").resolve("dev").resolve("flows.json");
-    assertThat(file).exists();
-    assertThat(file.resolveSibling("flows.json.tmp")).doesNotExist();
+    Path flows = dir.resolve("ORG%40AdobeOrg").resolve("dev").resolve("flows");
+    assertThat(flows.resolve("a.json")).exists();
+    assertThat(flows.resolve("b.json")).doesNotExist();
+    assertThat(flows.resolve("a.json.tmp")).doesNotExist();
 
-    ObjectStore reloaded = new ObjectStore(Optional.of(new FileStore(dir)));
+    ObjectStore reloaded = open();
     assertThat(reloaded.list(scope, ResourceKind.FLOW))
-        .extracting(e -> e.getKey())
+        .extracting(Map.Entry::getKey)
         .containsExactly("a", "c");
+    assertThat(reloaded.get(scope, ResourceKind.FLOW, "a").orElseThrow().get("name").asText())
+        .isEqualTo("A2");
     assertThat(reloaded.count(new Scope("ORG@AdobeOrg", "prod"), ResourceKind.FLOW)).isZero();
+
+    reloaded.put(scope, ResourceKind.FLOW, "d", Json.object());
+    assertThat(open().list(scope, ResourceKind.FLOW))
+        .extracting(Map.Entry::getKey)
+        .containsExactly("a", "c", "d");
   }
 
   @Test
-  void aLeftoverTempFileDoesNotReplaceTheData() throws Exception {
+  void aLeftoverTempFileIsIgnored() throws Exception {
     Scope scope = new Scope("O@AdobeOrg", "prod");
-    ObjectStore store = new ObjectStore(Optional.of(new FileStore(dir)));
-    store.put(scope, ResourceKind.DATASET, "d", Json.object().put("name", "D"));
-    Path sb = dir.resolve("O%40AdobeOrg").resolve("prod");
-    Files.writeString(sb.resolve("dataSets.json.tmp"), "{\"half");
-    ObjectStore reloaded = new ObjectStore(Optional.of(new FileStore(dir)));
-    assertThat(reloaded.get(scope, ResourceKind.DATASET, "d")).isPresent();
+    open().put(scope, ResourceKind.DATASET, "d", Json.object().put("name", "D"));
+    Path datasets = dir.resolve("O%40AdobeOrg").resolve("prod").resolve("dataSets");
+    Files.writeString(datasets.resolve("e.json.tmp"), "{\"half");
+    ObjectStore reloaded = open();
+    assertThat(reloaded.list(scope, ResourceKind.DATASET))
+        .extracting(Map.Entry::getKey)
+        .containsExactly("d");
+  }
+
+  @Test
+  void namesCannotLeaveTheDataDirectory() {
+    open().put(new Scope("..", "prod"), ResourceKind.FLOW, "../x", Json.object());
+    assertThat(dir.resolve("%2E%2E").resolve("prod").resolve("flows").resolve("%2E%2E%2Fx.json"))
+        .exists();
   }
 }
