@@ -237,9 +237,7 @@ public final class Emulator implements AutoCloseable {
     faults.reset(options.seed());
     faults.setLatency(options.latency());
     faults.setFailureRate(options.failureRate());
-    if (!options.failureKinds().isEmpty()) {
-      faults.setFailureKinds(options.failureKinds());
-    }
+    faults.setFailureKinds(options.failureKinds());
     faults.setSlowDelay(options.slowDelay());
     faults.setRetryAfterSeconds(options.retryAfterSeconds());
     faults.setCreateThenFailRate(options.createThenFailRate());

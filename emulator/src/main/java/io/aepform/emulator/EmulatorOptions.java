@@ -57,6 +57,12 @@ public record EmulatorOptions(
     requireFraction(failureRate, "failure rate");
     requireFraction(createThenFailRate, "create-then-fail rate");
     failureKinds = Set.copyOf(failureKinds);
+    Set<FaultKind> drawable =
+        Set.of(FaultKind.SERVER_ERROR, FaultKind.TOO_MANY_REQUESTS, FaultKind.DROP, FaultKind.SLOW);
+    if (failureKinds.isEmpty() || !drawable.containsAll(failureKinds)) {
+      throw new IllegalArgumentException(
+          "failure kinds must be some of server-error, too-many-requests, drop, slow");
+    }
     if (latency.isNegative() || slowDelay.isNegative() || retryAfterSeconds < 0 || rateLimit < 0) {
       throw new IllegalArgumentException("latency, delays and limits must not be negative");
     }

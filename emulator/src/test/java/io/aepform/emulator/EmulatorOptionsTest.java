@@ -78,6 +78,9 @@ class EmulatorOptionsTest {
         .hasMessageContaining("ID:SECRET:ORG");
     assertThatThrownBy(() -> EmulatorOptions.parse(new String[] {"--failure-kinds", "boom"}))
         .hasMessageContaining("unknown fault kind");
+    assertThatThrownBy(
+            () -> EmulatorOptions.parse(new String[] {"--failure-kinds", "create-then-fail"}))
+        .hasMessageContaining("failure kinds");
     assertThatThrownBy(() -> EmulatorOptions.parse(new String[] {"--seed"}))
         .hasMessageContaining("needs a value");
   }
