@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       PlanCommand.class,
       ApplyCommand.class,
+      DestroyCommand.class,
       GraphCommand.class,
       ShowCommand.class,
       StateCommand.class,

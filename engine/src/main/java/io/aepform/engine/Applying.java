@@ -37,7 +37,8 @@ final class Applying {
       ApplyRequest request,
       Map<String, ResourceHandler> handlers,
       EngineSettings settings,
-      Optional<SavedPlans.SavedPlan> saved) {
+      Optional<SavedPlans.SavedPlan> saved,
+      boolean destroy) {
     try (Connector.Session session = Connector.open(ws.env(), ws.dir(), settings)) {
       StateStore store = ws.stateStore();
       try (StateLock lock =
@@ -59,8 +60,14 @@ final class Applying {
                     s -> settle.stream().reduce(s, (acc, edit) -> edit.apply(acc), (a, b) -> b));
           }
           Plan plan =
-              Planning.plan(
-                  ws, Optional.of(state), handlers, settings.processEnv(), Optional.of(session));
+              destroy
+                  ? Planning.destroy(ws, state, handlers)
+                  : Planning.plan(
+                      ws,
+                      Optional.of(state),
+                      handlers,
+                      settings.processEnv(),
+                      Optional.of(session));
           if (!plan.hasChanges()) {
             return new ApplyResult(List.of(), plan.outputs(), false);
           }

@@ -89,7 +89,7 @@ public final class Engine {
         new ConfigRequest(request.config().dir(), saved.environment(), saved.inputs());
     Workspace ws = load(config);
     resolveOffline(ws);
-    return Applying.apply(ws, request, handlers, settings, java.util.Optional.of(saved));
+    return Applying.apply(ws, request, handlers, settings, Optional.of(saved), false);
   }
 
   private Plan plan(Workspace ws, PlanOptions options) {
@@ -109,7 +109,7 @@ public final class Engine {
   public ApplyResult apply(ApplyRequest request) {
     Workspace ws = load(request.config());
     resolveOffline(ws); // bad input fails before any lock, state write or call
-    return Applying.apply(ws, request, handlers, settings, Optional.empty());
+    return Applying.apply(ws, request, handlers, settings, Optional.empty(), false);
   }
 
   /** The state of an environment, read without a lock; empty when there is none yet. */
@@ -125,6 +125,12 @@ public final class Engine {
   private StateStore stateStore(ConfigRequest request) {
     EnvironmentConfig env = EnvironmentLoader.load(request.dir(), request.environment());
     return new LocalStateStore(request.dir().resolve(".aepform"), env.name());
+  }
+
+  /** Deletes everything the environment's state holds, dependents first. */
+  public ApplyResult destroy(ApplyRequest request) {
+    Workspace ws = load(request.config());
+    return Applying.apply(ws, request, handlers, settings, Optional.empty(), true);
   }
 
   /** The state with interrupted creates settled, in memory only: plan writes nothing. */

@@ -1,6 +1,7 @@
 package io.aepform.engine;
 
 import io.aepform.engine.manifest.Address;
+import io.aepform.engine.manifest.Position;
 import io.aepform.engine.plan.Action;
 import io.aepform.engine.plan.Plan;
 import io.aepform.engine.plan.Planner;
@@ -34,6 +35,8 @@ final class Planning {
         new Resolver(handlers)
             .resolve(
                 ws.config(), ws.graph(), ws.variables(), processEnv, StateView.knownIds(recorded));
+    Planner.Refresh refresh =
+        session.map(s -> refresh(recorded, handlers, s)).orElse(Planner.Refresh.none());
     Plan plan =
         Planner.plan(
             ws.env().name(),
@@ -43,9 +46,63 @@ final class Planning {
             handlers,
             resolved,
             recorded,
+            refresh,
             ws.config().warnings());
+    refusePreventedDestroys(plan, ws);
     session.ifPresent(s -> refuseExistingNames(plan, handlers, s));
     return plan;
+  }
+
+  /** Deleting everything state holds, dependents first. */
+  static Plan destroy(Workspace ws, State state, Map<String, ResourceHandler> handlers) {
+    Plan plan =
+        Planner.plan(
+            ws.env().name(),
+            state.lineage(),
+            state.serial(),
+            state.secretsSalt(),
+            handlers,
+            new Resolver.Resolved(List.of(), List.of()),
+            StateView.recorded(state),
+            ws.config().warnings());
+    refusePreventedDestroys(plan, ws);
+    return plan;
+  }
+
+  /** {@code lifecycle.preventDestroy}: no plan may delete or replace the resource. */
+  private static void refusePreventedDestroys(Plan plan, Workspace ws) {
+    for (ResourceChange c : plan.changes()) {
+      boolean prevented =
+          ws.config().resource(c.address()).map(r -> r.lifecycle().preventDestroy()).orElse(false);
+      if (prevented && c.action().destroys()) {
+        Position at = ws.config().resource(c.address()).orElseThrow().position();
+        throw new AepformException(
+            ErrorCode.USAGE,
+            at
+                + ": "
+                + c.address()
+                + " has lifecycle.preventDestroy, but this plan would "
+                + (c.action() == Action.DELETE ? "destroy" : "replace")
+                + " it"
+                + (c.reason().isEmpty() ? "" : " (" + c.reason() + ")")
+                + ". Nothing was changed. Remove preventDestroy first if that is really what you want");
+      }
+    }
+  }
+
+  /** One read per recorded resource: what the platform holds now, or empty when it is gone. */
+  private static Planner.Refresh refresh(
+      Map<Address, Recorded> recorded,
+      Map<String, ResourceHandler> handlers,
+      Connector.Session session) {
+    Map<Address, Optional<Value>> remote = new java.util.HashMap<>();
+    recorded.forEach(
+        (address, r) -> {
+          String id = r.attributes().get("id") instanceof Value.Str s ? s.value() : "";
+          remote.put(
+              address, handlers.get(address.kind()).read(session.client(), id).map(Remote::body));
+        });
+    return new Planner.Refresh(remote);
   }
 
   /** A create whose name is taken in the sandbox would make a duplicate: adopt it instead. */

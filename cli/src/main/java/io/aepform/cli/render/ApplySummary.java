@@ -13,6 +13,12 @@ public final class ApplySummary {
 
   /** Prints the summary; failures go to {@code err} as {@code Error:} lines. */
   public static void render(ApplyResult result, PrintStream out, PrintStream err, Style style) {
+    render(result, out, err, style, "Apply complete!");
+  }
+
+  /** Prints the summary with {@code done} as its headline on success, e.g. "Destroy complete!". */
+  public static void render(
+      ApplyResult result, PrintStream out, PrintStream err, Style style, String done) {
     String counts =
         "Resources: "
             + result.added()
@@ -23,7 +29,7 @@ public final class ApplySummary {
             + " destroyed.";
     if (result.succeeded()) {
       out.println();
-      out.println(style.green(style.bold("Apply complete!")) + " " + counts);
+      out.println(style.green(style.bold(done)) + " " + counts);
       outputs(result.outputs(), out);
       return;
     }

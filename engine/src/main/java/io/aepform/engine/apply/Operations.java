@@ -77,26 +77,57 @@ final class Operations {
             deps);
     ctx.writer().write(s -> s.with(created));
     attributes.put(change.address(), remote.attributes());
+    try {
+      Remote settled = handler.afterCreate(ctx.client(), remote, spec);
+      if (!settled.etag().equals(remote.etag())) {
+        ctx.writer().write(s -> s.with(withEtag(created, settled.etag())));
+      }
+    } catch (AepformException e) {
+      // the object exists but is not as declared: the next plan replaces it
+      ctx.writer().write(s -> s.with(created.taint()));
+      throw e;
+    }
     return remote.id();
+  }
+
+  /** Changes the object of {@code change} in place; returns its id. */
+  String update(ResourceChange change) throws InterruptedException {
+    ResourceHandler handler = ctx.handlers().get(change.kind());
+    Value after = concreteSpec(change, handler);
+    Value before = Values.at(change.before().orElseThrow(), "/spec").orElseThrow();
+    String address = change.address().toString();
+    ResourceState recorded = recorded(address);
+    List<String> pointers =
+        change.fields().stream().map(io.aepform.engine.plan.FieldChange::pointer).toList();
+    Remote updated;
+    ctx.limiter().acquire();
+    try {
+      updated = handler.update(ctx.client(), remoteOf(recorded), before, after, pointers);
+    } finally {
+      ctx.limiter().release();
+    }
+    ResourceState next =
+        ResourceState.created(
+            address,
+            recorded.kind(),
+            recorded.id(),
+            Values.at(after, "/" + handler.nameField())
+                .map(Operations::text)
+                .orElse(recorded.name()),
+            updated.etag(),
+            stored(after),
+            recorded.attributes(),
+            recorded.dependencies());
+    ctx.writer().write(s -> s.with(next));
+    return recorded.id();
   }
 
   /** Deletes the object recorded for {@code change}. */
   void delete(ResourceChange change) throws InterruptedException {
     ResourceHandler handler = ctx.handlers().get(change.kind());
     String address = change.address().toString();
-    ResourceState recorded =
-        ctx.writer()
-            .current()
-            .find(address)
-            .orElseThrow(() -> new IllegalStateException(address + " is not in state"));
-    Remote remote =
-        new Remote(
-            recorded.id(),
-            recorded.name(),
-            recorded.etag(),
-            attributesOf(recorded),
-            Value.Null.INSTANCE,
-            Instant.EPOCH);
+    ResourceState recorded = recorded(address);
+    Remote remote = remoteOf(recorded);
     ctx.limiter().acquire();
     try {
       handler.delete(ctx.client(), remote);
@@ -105,6 +136,23 @@ final class Operations {
     }
     ctx.writer().write(s -> s.without(address));
     attributes.remove(change.address());
+  }
+
+  private ResourceState recorded(String address) {
+    return ctx.writer()
+        .current()
+        .find(address)
+        .orElseThrow(() -> new IllegalStateException(address + " is not in state"));
+  }
+
+  private static Remote remoteOf(ResourceState r) {
+    return new Remote(
+        r.id(), r.name(), r.etag(), attributesOf(r), Value.Null.INSTANCE, Instant.EPOCH);
+  }
+
+  private static ResourceState withEtag(ResourceState r, String etag) {
+    return ResourceState.created(
+        r.address(), r.kind(), r.id(), r.name(), etag, r.spec(), r.attributes(), r.dependencies());
   }
 
   /** The planned spec with every value known only after apply filled in from results. */

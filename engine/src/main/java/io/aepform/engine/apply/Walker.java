@@ -109,12 +109,15 @@ final class Walker {
     ctx.listener().starting(c.address(), c.action());
     try {
       String id = "";
-      if (c.action() == Action.CREATE) {
-        id = operations.create(c);
-      } else if (c.action() == Action.DELETE) {
-        operations.delete(c);
-      } else {
-        throw new IllegalStateException(c.action() + " is not supported yet for " + c.address());
+      switch (c.action()) {
+        case CREATE -> id = operations.create(c);
+        case UPDATE -> id = operations.update(c);
+        case DELETE -> operations.delete(c);
+        case REPLACE -> {
+          operations.delete(c);
+          id = operations.create(c);
+        }
+        default -> throw new IllegalStateException(c.action() + " has nothing to do");
       }
       ctx.listener()
           .finished(c.address(), c.action(), Duration.between(start, ctx.clock().instant()), id);

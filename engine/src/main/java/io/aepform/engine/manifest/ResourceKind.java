@@ -36,6 +36,14 @@ public interface ResourceKind {
     return Set.of();
   }
 
+  /**
+   * Fields (JSON Pointers) the API cannot change in place: a change under one of them replaces the
+   * object. Empty when everything can be updated.
+   */
+  default Set<String> replaceFields() {
+    return Set.of();
+  }
+
   /** What the create call would refuse; unknown values are skipped. */
   List<SpecProblem> check(Value spec);
 

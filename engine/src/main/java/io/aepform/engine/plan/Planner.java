@@ -14,16 +14,25 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Diffs what the configuration wants against what state records, into one {@link ResourceChange}
- * per resource: creates and updates in dependency order, then deletes with dependents first.
+ * Diffs what the configuration wants against what state records (refreshed from the platform when
+ * asked), into one {@link ResourceChange} per resource: creates, updates and replaces in dependency
+ * order, then deletes with dependents first; drift in its own list.
  */
 public final class Planner {
   private Planner() {}
 
-  /**
-   * The plan for {@code desired} (in dependency order) against {@code recorded}; secrets compare
-   * through their digests under {@code salt}.
-   */
+  /** What refresh read of recorded resources: the remote body, or empty when it is gone. */
+  public record Refresh(Map<Address, Optional<Value>> remote) {
+    public Refresh {
+      remote = Map.copyOf(remote);
+    }
+
+    public static Refresh none() {
+      return new Refresh(Map.of());
+    }
+  }
+
+  /** The plan without refresh. */
   public static Plan plan(
       String environment,
       String lineage,
@@ -33,43 +42,148 @@ public final class Planner {
       Resolver.Resolved desired,
       Map<Address, Recorded> recorded,
       List<Problem> warnings) {
+    return plan(
+        environment, lineage, serial, salt, kinds, desired, recorded, Refresh.none(), warnings);
+  }
+
+  /**
+   * The plan for {@code desired} (in dependency order) against {@code recorded} as {@code refresh}
+   * found it; secrets compare through their digests under {@code salt}.
+   */
+  public static Plan plan(
+      String environment,
+      String lineage,
+      long serial,
+      String salt,
+      Map<String, ? extends ResourceKind> kinds,
+      Resolver.Resolved desired,
+      Map<Address, Recorded> recorded,
+      Refresh refresh,
+      List<Problem> warnings) {
     List<ResourceChange> changes = new ArrayList<>();
+    List<Drift> drift = new ArrayList<>();
     for (Desired d : desired.resources()) {
+      ResourceKind kind = kinds.get(d.decl().kind());
       Optional<Recorded> r = Optional.ofNullable(recorded.get(d.address()));
-      changes.add(change(d, keepDefaults(d, r, kinds.get(d.decl().kind())), r, salt));
+      String reason = "";
+      Optional<Value> remote = Optional.ofNullable(refresh.remote().get(d.address())).orElse(null);
+      if (r.isPresent() && refresh.remote().containsKey(d.address())) {
+        if (remote.isEmpty()) {
+          drift.add(new Drift(d.address(), true, List.of()));
+          reason = "deleted outside aepform: it will be created again";
+          r = Optional.empty();
+        } else {
+          List<FieldChange> fields =
+              Ignored.drop(
+                  Drifts.fields(r.get().spec(), remote.get()),
+                  d.decl().lifecycle().ignoreChanges());
+          if (!fields.isEmpty()) {
+            drift.add(new Drift(d.address(), false, fields));
+            Recorded was = r.get();
+            r =
+                Optional.of(
+                    new Recorded(
+                        was.address(),
+                        Drifts.refreshed(was.spec(), fields),
+                        was.attributes(),
+                        was.dependencies(),
+                        was.tainted()));
+          }
+        }
+      }
+      changes.add(change(d, kind, r, salt, reason));
     }
     changes.addAll(deletes(desired, recorded));
-    return new Plan(environment, lineage, serial, changes, List.of(), desired.outputs(), warnings);
+    return new Plan(environment, lineage, serial, changes, drift, desired.outputs(), warnings);
+  }
+
+  private static ResourceChange change(
+      Desired d, ResourceKind kind, Optional<Recorded> r, String salt, String reason) {
+    List<Address> deps =
+        d.decl().dependencies().stream().map(x -> x.target()).distinct().sorted().toList();
+    if (r.isEmpty()) {
+      Value after = ResourceObject.of(d.attributes(), d.spec(), d.decl().kind());
+      return new ResourceChange(
+          d.address(),
+          Action.CREATE,
+          reason,
+          Optional.empty(),
+          Optional.of(after),
+          List.of(),
+          deps);
+    }
+    Value spec =
+        Ignored.keep(
+            keepDefaults(d.spec(), r.get(), kind),
+            r.get().spec(),
+            d.decl().lifecycle().ignoreChanges());
+    Value before = ResourceObject.of(r.get().attributes(), r.get().spec(), d.decl().kind());
+    Value after = ResourceObject.of(d.attributes(), spec, d.decl().kind());
+    List<FieldChange> fields = Diff.fields(r.get().spec(), Secrets.digested(spec, salt));
+    if (r.get().tainted()) {
+      Value fresh = ResourceObject.of(unknownIds(d), spec, d.decl().kind());
+      String why = "tainted: an earlier apply created it but a follow-up call failed";
+      return new ResourceChange(
+          d.address(), Action.REPLACE, why, Optional.of(before), Optional.of(fresh), fields, deps);
+    }
+    if (fields.isEmpty()) {
+      return new ResourceChange(
+          d.address(), Action.NO_OP, "", Optional.of(before), Optional.of(after), fields, deps);
+    }
+    Optional<String> forcing =
+        fields.stream()
+            .map(FieldChange::pointer)
+            .filter(p -> under(p, kind.replaceFields()))
+            .findFirst();
+    if (forcing.isPresent()) {
+      Value fresh = ResourceObject.of(unknownIds(d), spec, d.decl().kind());
+      String why =
+          "changing spec"
+              + forcing.get().replace('/', '.')
+              + " cannot be done in place: it forces replacement";
+      return new ResourceChange(
+          d.address(), Action.REPLACE, why, Optional.of(before), Optional.of(fresh), fields, deps);
+    }
+    return new ResourceChange(
+        d.address(), Action.UPDATE, "", Optional.of(before), Optional.of(after), fields, deps);
+  }
+
+  /** A replaced object gets new ids: known after apply again. */
+  private static Map<String, Value> unknownIds(Desired d) {
+    Map<String, Value> out = new LinkedHashMap<>(d.attributes());
+    for (String attr : List.of("id", "altId")) {
+      if (out.containsKey(attr)) {
+        String source = "${" + d.address() + "." + attr + "}";
+        out.put(
+            attr,
+            new Value.Unknown(
+                new Value.Template(
+                    List.of(
+                        new io.aepform.engine.value.TemplatePart.Ref(
+                            io.aepform.engine.value.Reference.resource(
+                                d.address().kind(), d.address().name(), attr))),
+                    source)));
+      }
+    }
+    return out;
+  }
+
+  static boolean under(String pointer, Set<String> prefixes) {
+    return prefixes.stream()
+        .anyMatch(
+            p -> pointer.equals(p) || pointer.startsWith(p + "/") || p.startsWith(pointer + "/"));
   }
 
   /** The desired spec with what apply filled in at create time kept from state. */
-  private static Value keepDefaults(Desired d, Optional<Recorded> r, ResourceKind kind) {
-    Value spec = d.spec();
-    if (r.isEmpty()) {
-      return spec;
-    }
+  private static Value keepDefaults(Value spec, Recorded r, ResourceKind kind) {
+    Value out = spec;
     for (String pointer : kind.defaultedAtCreate()) {
-      Optional<Value> kept = Values.at(r.get().spec(), pointer);
-      if (Values.at(spec, pointer).isEmpty() && kept.isPresent()) {
-        spec = Values.with(spec, pointer, kept.get());
+      Optional<Value> kept = Values.at(r.spec(), pointer);
+      if (Values.at(out, pointer).isEmpty() && kept.isPresent()) {
+        out = Values.with(out, pointer, kept.get());
       }
     }
-    return spec;
-  }
-
-  private static ResourceChange change(Desired d, Value spec, Optional<Recorded> r, String salt) {
-    List<Address> deps =
-        d.decl().dependencies().stream().map(x -> x.target()).distinct().sorted().toList();
-    Value after = ResourceObject.of(d.attributes(), spec, d.decl().kind());
-    if (r.isEmpty()) {
-      return new ResourceChange(
-          d.address(), Action.CREATE, "", Optional.empty(), Optional.of(after), List.of(), deps);
-    }
-    Value before = ResourceObject.of(r.get().attributes(), r.get().spec(), d.decl().kind());
-    List<FieldChange> fields = Diff.fields(r.get().spec(), Secrets.digested(spec, salt));
-    Action action = fields.isEmpty() ? Action.NO_OP : Action.UPDATE;
-    return new ResourceChange(
-        d.address(), action, "", Optional.of(before), Optional.of(after), fields, deps);
+    return out;
   }
 
   private static List<ResourceChange> deletes(

@@ -6,13 +6,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** A resource as state records it: what aepform last applied, and the ids it got. */
+/**
+ * A resource as state records it: what aepform last applied, and the ids it got. A {@code tainted}
+ * one exists but is not as declared (a follow-up call failed): the next plan replaces it.
+ */
 public record Recorded(
-    Address address, Value spec, Map<String, Value> attributes, List<Address> dependencies) {
+    Address address,
+    Value spec,
+    Map<String, Value> attributes,
+    List<Address> dependencies,
+    boolean tainted) {
   public Recorded {
     Objects.requireNonNull(address, "address");
     Objects.requireNonNull(spec, "spec");
     attributes = Map.copyOf(attributes);
     dependencies = List.copyOf(dependencies);
+  }
+
+  /** A resource in good standing. */
+  public Recorded(
+      Address address, Value spec, Map<String, Value> attributes, List<Address> dependencies) {
+    this(address, spec, attributes, dependencies, false);
   }
 }

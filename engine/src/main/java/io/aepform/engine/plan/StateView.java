@@ -32,7 +32,8 @@ public final class StateView {
               address,
               Secrets.marked(Values.fromJson(r.spec())),
               attributes,
-              r.dependencies().stream().map(d -> Address.parse(d).orElseThrow()).toList()));
+              r.dependencies().stream().map(d -> Address.parse(d).orElseThrow()).toList(),
+              r.status() == ResourceStatus.TAINTED));
     }
     return out;
   }

@@ -84,6 +84,15 @@ final class CatalogApi {
     return found;
   }
 
+  /** A JSON Patch, which Catalog takes with its own media type (a merge patch otherwise). */
+  Remote update(
+      PlatformClient client, Remote current, com.fasterxml.jackson.databind.node.ArrayNode patch) {
+    client.send(
+        ApiRequest.patch(PATH + "/" + ApiRequest.segment(current.id()), patch)
+            .withHeader("Content-Type", "application/json-patch+json"));
+    return current;
+  }
+
   void delete(PlatformClient client, Remote remote) {
     client.sendOrAbsent(ApiRequest.delete(PATH + "/" + ApiRequest.segment(remote.id())));
   }

@@ -76,4 +76,15 @@ public final class DatasetHandler implements ResourceHandler {
   public void delete(PlatformClient client, Remote remote) {
     api.delete(client, remote);
   }
+
+  @Override
+  public Remote update(
+      PlatformClient client, Remote current, Value before, Value after, List<String> changed) {
+    return api.update(client, current, JsonPatches.of(before, after, changed));
+  }
+
+  @Override
+  public Set<String> replaceFields() {
+    return Set.of("/schemaRef");
+  }
 }

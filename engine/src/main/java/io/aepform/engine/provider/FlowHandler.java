@@ -180,4 +180,42 @@ public final class FlowHandler implements ResourceHandler {
   public void delete(PlatformClient client, Remote remote) {
     api.delete(client, remote);
   }
+
+  /**
+   * Patches what changed except {@code state}, which goes through the flow action call: one call
+   * for a rename, one action call to enable or disable.
+   */
+  @Override
+  public Remote update(
+      PlatformClient client, Remote current, Value before, Value after, List<String> changed) {
+    List<String> patched = changed.stream().filter(p -> !p.equals("/state")).toList();
+    Remote updated =
+        patched.isEmpty()
+            ? current
+            : api.update(client, current, JsonPatches.of(before, after, patched));
+    if (changed.contains("/state")) {
+      api.action(client, current.id(), stateOf(after).equals("disabled") ? "DISABLE" : "ENABLE");
+      updated = api.read(client, current.id()).orElse(updated);
+    }
+    return updated;
+  }
+
+  /** A flow declared disabled is created (AEP enables it) and then disabled. */
+  @Override
+  public Remote afterCreate(PlatformClient client, Remote created, Value spec) {
+    if (!stateOf(spec).equals("disabled")) {
+      return created;
+    }
+    api.action(client, created.id(), "DISABLE");
+    return api.read(client, created.id()).orElse(created);
+  }
+
+  private static String stateOf(Value spec) {
+    return text(spec, "/state").orElse("enabled");
+  }
+
+  @Override
+  public Set<String> replaceFields() {
+    return Set.of("/flowSpec", "/sourceConnectionIds", "/targetConnectionIds");
+  }
 }

@@ -1,6 +1,7 @@
 package io.aepform.engine.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.aepform.engine.provider.http.ApiRequest;
 import io.aepform.engine.provider.http.HttpResult;
 import io.aepform.engine.provider.http.PlatformClient;
@@ -66,6 +67,42 @@ final class FlowServiceApi {
       request = next.get();
     }
     return found;
+  }
+
+  /**
+   * Patches the object with If-Match: its etag. A 412 means someone changed it since: the object is
+   * read again and the patch sent once more with the fresh etag.
+   */
+  Remote update(PlatformClient client, Remote current, ArrayNode patch) {
+    String etag = current.etag();
+    for (int attempt = 0; ; attempt++) {
+      ApiRequest request = ApiRequest.patch(path(current.id()), patch).withHeader("If-Match", etag);
+      HttpResult result = client.exchange(request);
+      if (result.status() == 412 && attempt == 0) {
+        etag = read(client, current.id()).map(Remote::etag).orElse(etag);
+        continue;
+      }
+      if (!result.isSuccess()) {
+        throw client.refusal(request, result);
+      }
+      String fresh = result.body().path("etag").asText(result.etag().orElse(etag));
+      return new Remote(
+          current.id(),
+          current.name(),
+          fresh,
+          current.attributes(),
+          current.body(),
+          current.createdAt());
+    }
+  }
+
+  /** Flow actions such as enable and disable: {@code POST /flows/{id}/action?op=...}. */
+  void action(PlatformClient client, String id, String op) {
+    client.send(
+        ApiRequest.post(
+                path(id) + "/action",
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode())
+            .withQuery("op", op));
   }
 
   void delete(PlatformClient client, Remote remote) {

@@ -27,11 +27,34 @@ public interface ResourceHandler extends ResourceKind {
   /** Sends the create call with {@code body} (secrets in clear) and returns the new object. */
   Remote create(PlatformClient client, JsonNode body);
 
+  /**
+   * Calls that follow a create (e.g. disabling a flow declared disabled). When one fails, the
+   * object exists but is not as declared: the caller marks it tainted.
+   */
+  default Remote afterCreate(PlatformClient client, Remote created, Value spec) {
+    return created;
+  }
+
   /** The object with that id, or empty when it does not exist. */
   Optional<Remote> read(PlatformClient client, String id);
 
   /** Every object whose remote name is exactly {@code name}, for pending creates and import. */
   List<Remote> findByName(PlatformClient client, String name);
+
+  /**
+   * Fields (JSON Pointers) the API cannot change in place: a change under one of them replaces the
+   * object. Empty when everything can be updated.
+   */
+  default java.util.Set<String> replaceFields() {
+    return java.util.Set.of();
+  }
+
+  /**
+   * Changes the object in place from {@code before} to {@code after} (specs with secrets in clear
+   * where known), given the pointers that differ; returns it with its new etag.
+   */
+  Remote update(
+      PlatformClient client, Remote current, Value before, Value after, List<String> changed);
 
   /** Deletes the object; an object already gone is not an error. */
   void delete(PlatformClient client, Remote remote);

@@ -90,4 +90,16 @@ public final class SchemaHandler implements ResourceHandler {
   public void delete(PlatformClient client, Remote remote) {
     SchemaRegistryApi.delete(client, remote);
   }
+
+  /** Schema Registry updates by PUT of the whole schema. */
+  @Override
+  public Remote update(
+      PlatformClient client, Remote current, Value before, Value after, List<String> changed) {
+    return SchemaRegistryApi.update(client, current, createBody(after));
+  }
+
+  @Override
+  public Set<String> replaceFields() {
+    return Set.of("/meta:class");
+  }
 }

@@ -47,6 +47,16 @@ final class SchemaRegistryApi {
     return found;
   }
 
+  /** Replaces the schema as a whole: PUT takes the same body as create. */
+  static Remote update(PlatformClient client, Remote current, JsonNode body) {
+    return fromSchema(
+        client.send(ApiRequest.put(PATH + "/" + ApiRequest.segment(altId(current)), body)).body());
+  }
+
+  private static String altId(Remote remote) {
+    return remote.attributes().get("altId") instanceof Value.Str s ? s.value() : remote.id();
+  }
+
   static void delete(PlatformClient client, Remote remote) {
     String altId =
         remote.attributes().get("altId") instanceof Value.Str s ? s.value() : remote.id();

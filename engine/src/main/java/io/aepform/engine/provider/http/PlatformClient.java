@@ -83,6 +83,14 @@ public final class PlatformClient implements AutoCloseable {
   }
 
   /**
+   * The error for a final answer that is not a success, as {@link #send} would throw it: for
+   * callers of {@link #exchange} that handle some statuses themselves.
+   */
+  public ApiException refusal(ApiRequest request, HttpResult result) {
+    return executor.errors().rejected(wire(request, ""), result.status(), result.body());
+  }
+
+  /**
    * Sends {@code request} and returns its final answer whatever the status, e.g. to read a 404 as
    * "absent". Throws {@link ApiException} only when no final answer could be had.
    */

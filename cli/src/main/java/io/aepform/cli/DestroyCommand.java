@@ -1,0 +1,73 @@
+package io.aepform.cli;
+
+import io.aepform.cli.render.ApplyProgress;
+import io.aepform.cli.render.ApplySummary;
+import io.aepform.cli.render.PlanTextRenderer;
+import io.aepform.cli.render.Style;
+import io.aepform.engine.ApplyRequest;
+import io.aepform.engine.Engine;
+import io.aepform.engine.apply.ApplyResult;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code aepform destroy}: delete everything in state, dependents first. */
+@Command(
+    name = "destroy",
+    description = "Delete every object the environment's state holds, dependents first.",
+    footer = {
+      "",
+      "Examples:",
+      "  aepform destroy --env dev",
+      "  aepform destroy --env local --auto-approve"
+    })
+final class DestroyCommand implements Callable<Integer> {
+  private final Cli cli;
+
+  @Mixin CommonOptions common;
+  @Mixin CommonOptions.VarOptions vars;
+  @Mixin LockOptions lock;
+
+  @Option(names = "--auto-approve", description = "Destroy without asking for confirmation.")
+  boolean autoApprove;
+
+  @Option(
+      names = "--parallelism",
+      paramLabel = "N",
+      description = "At most N calls at once (default: 10).")
+  int parallelism = 10;
+
+  DestroyCommand(Cli cli) {
+    this.cli = cli;
+  }
+
+  @Override
+  public Integer call() {
+    Style style = Colors.of(common, cli);
+    AtomicBoolean cancel = new AtomicBoolean();
+    ApplyRequest request =
+        new ApplyRequest(
+            common.request(vars),
+            new io.aepform.engine.PlanOptions(true),
+            parallelism,
+            lock.timeout(),
+            plan -> Confirm.ask(cli, autoApprove, plan, new PlanTextRenderer(style)),
+            new ApplyProgress(cli.out(), style),
+            cancel);
+    Engine engine = new Engine(Settings.of(cli, common));
+    ApplyResult result = Interrupts.whileRunning(cancel, cli, () -> engine.destroy(request));
+    if (result.outcomes().isEmpty() && !result.interrupted()) {
+      cli.out()
+          .println(
+              "\nNo objects to destroy: the state of environment \"" + common.env + "\" is empty.");
+      return 0;
+    }
+    // nothing is left to have outputs
+    ApplyResult shown =
+        new ApplyResult(result.outcomes(), java.util.List.of(), result.interrupted());
+    ApplySummary.render(shown, cli.out(), cli.err(), style, "Destroy complete!");
+    return result.succeeded() ? 0 : 1;
+  }
+}

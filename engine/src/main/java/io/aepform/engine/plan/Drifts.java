@@ -1,0 +1,98 @@
+package io.aepform.engine.plan;
+
+import io.aepform.engine.value.Pointers;
+import io.aepform.engine.value.Value;
+import io.aepform.engine.value.Values;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Compares what aepform applied with what the platform now returns, on the fields aepform declared
+ * only: fields the server adds ({@code createdAt}, {@code meta:registryMetadata}, the extra keys of
+ * a schema's {@code allOf} entries) never count, nor do secrets, which AEP never returns.
+ */
+public final class Drifts {
+  private Drifts() {}
+
+  /** The declared fields whose remote value differs, before = applied, after = remote. */
+  public static List<FieldChange> fields(Value applied, Value remote) {
+    List<FieldChange> out = new ArrayList<>();
+    walk("", applied, Optional.of(remote), out);
+    return out;
+  }
+
+  /** {@code applied} with the remote values of {@code drift} in place. */
+  public static Value refreshed(Value applied, List<FieldChange> drift) {
+    Value out = applied;
+    for (FieldChange f : drift) {
+      out =
+          f.after().isPresent()
+              ? Values.with(out, f.pointer(), f.after().get())
+              : without(out, f.pointer());
+    }
+    return out;
+  }
+
+  private static void walk(
+      String pointer, Value applied, Optional<Value> remote, List<FieldChange> out) {
+    if (applied instanceof Value.Sensitive) {
+      return;
+    }
+    if (remote.isEmpty()) {
+      out.add(new FieldChange(pointer, Optional.of(applied), Optional.empty()));
+    } else if (applied instanceof Value.Obj o && remote.get() instanceof Value.Obj r) {
+      for (Map.Entry<String, Value> e : o.fields().entrySet()) {
+        walk(
+            Pointers.child(pointer, e.getKey()),
+            e.getValue(),
+            Optional.ofNullable(r.fields().get(e.getKey())),
+            out);
+      }
+    } else if (!applied.equals(project(applied, remote.get()))) {
+      out.add(new FieldChange(pointer, Optional.of(applied), Optional.of(remote.get())));
+    }
+  }
+
+  /** The remote value cut down to the shape of the applied one (keys it has, recursively). */
+  static Value project(Value shape, Value remote) {
+    if (shape instanceof Value.Obj s && remote instanceof Value.Obj r) {
+      Map<String, Value> fields = new java.util.LinkedHashMap<>();
+      s.fields()
+          .forEach(
+              (k, v) -> {
+                if (r.fields().containsKey(k)) {
+                  fields.put(k, v instanceof Value.Sensitive ? v : project(v, r.fields().get(k)));
+                }
+              });
+      return new Value.Obj(fields);
+    }
+    if (shape instanceof Value.Arr s
+        && remote instanceof Value.Arr r
+        && s.items().size() == r.items().size()) {
+      List<Value> items = new ArrayList<>();
+      for (int i = 0; i < s.items().size(); i++) {
+        items.add(project(s.items().get(i), r.items().get(i)));
+      }
+      return new Value.Arr(items);
+    }
+    return remote;
+  }
+
+  private static Value without(Value root, String pointer) {
+    List<String> tokens = Pointers.tokens(pointer);
+    if (tokens.isEmpty() || !(root instanceof Value.Obj o)) {
+      return root;
+    }
+    Map<String, Value> fields = new java.util.LinkedHashMap<>(o.fields());
+    if (tokens.size() == 1) {
+      fields.remove(tokens.get(0));
+    } else if (fields.containsKey(tokens.get(0))) {
+      fields.put(
+          tokens.get(0),
+          without(fields.get(tokens.get(0)), pointer.substring(pointer.indexOf('/', 1))));
+    }
+    return new Value.Obj(fields);
+  }
+}
