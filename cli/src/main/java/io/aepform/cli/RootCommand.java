@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       GraphCommand.class,
       ShowCommand.class,
       StateCommand.class,
+      ImportCommand.class,
       ForceUnlockCommand.class,
       EmulatorCommand.class,
       VersionCommand.class,

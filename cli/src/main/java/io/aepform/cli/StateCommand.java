@@ -15,7 +15,12 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "state",
     description = "Inspect the state of an environment. Nothing remote changes.",
-    subcommands = {StateCommand.ListCommand.class, StateCommand.ShowCommand.class},
+    subcommands = {
+      StateCommand.ListCommand.class,
+      StateCommand.ShowCommand.class,
+      StateCommand.RemoveCommand.class,
+      StateCommand.MoveCommand.class
+    },
     synopsisSubcommandLabel = "COMMAND",
     footer = {
       "",
@@ -96,6 +101,62 @@ final class StateCommand implements Runnable {
                       new AepformException(
                           ErrorCode.STATE, address + " is not in state: see aepform state list"));
       cli.out().print(StateRenderer.show(r));
+      return 0;
+    }
+  }
+
+  /** {@code state rm ADDR}: forget a resource; the remote object stays. */
+  @Command(
+      name = "rm",
+      description = "Forget a resource: aepform stops managing it; the remote object stays.")
+  static final class RemoveCommand implements Callable<Integer> {
+    private final Cli cli;
+
+    @Mixin CommonOptions common;
+    @Mixin LockOptions lock;
+
+    @Parameters(paramLabel = "ADDR", description = "The resource, e.g. flow.ingest.")
+    String address;
+
+    RemoveCommand(Cli cli) {
+      this.cli = cli;
+    }
+
+    @Override
+    public Integer call() {
+      new Engine(cli.env()).stateRemove(common.request(), address, lock.timeout());
+      cli.out().println("Removed " + address + " from state; the remote object was not changed.");
+      return 0;
+    }
+  }
+
+  /** {@code state mv FROM TO}: rename a resource in state. */
+  @Command(
+      name = "mv",
+      description = "Rename a resource in state (e.g. after renaming it in the manifests).")
+  static final class MoveCommand implements Callable<Integer> {
+    private final Cli cli;
+
+    @Mixin CommonOptions common;
+    @Mixin LockOptions lock;
+
+    @Parameters(index = "0", paramLabel = "FROM", description = "The address in state.")
+    String from;
+
+    @Parameters(index = "1", paramLabel = "TO", description = "The new address.")
+    String to;
+
+    MoveCommand(Cli cli) {
+      this.cli = cli;
+    }
+
+    @Override
+    public Integer call() {
+      for (String warning :
+          new Engine(cli.env()).stateMove(common.request(), from, to, lock.timeout())) {
+        cli.err().println("Warning: " + warning);
+      }
+      cli.out().println("Moved " + from + " to " + to + ".");
       return 0;
     }
   }

@@ -127,6 +127,35 @@ public final class Engine {
     return new LocalStateStore(request.dir().resolve(".aepform"), env.name());
   }
 
+  /** Adopts an existing remote object into state as the declared resource {@code address}. */
+  public io.aepform.state.ResourceState importResource(
+      ConfigRequest request, String address, String remoteId, java.time.Duration lockTimeout) {
+    Workspace ws = load(request);
+    resolveOffline(ws);
+    return StateEditing.importResource(
+        ws, parseAddress(address), remoteId, lockTimeout, handlers, settings);
+  }
+
+  /** Forgets a resource; the remote object stays. */
+  public void stateRemove(ConfigRequest request, String address, java.time.Duration lockTimeout) {
+    StateEditing.remove(load(request), parseAddress(address), lockTimeout);
+  }
+
+  /** Renames a resource in state; returns warnings to show. */
+  public java.util.List<String> stateMove(
+      ConfigRequest request, String from, String to, java.time.Duration lockTimeout) {
+    return StateEditing.move(load(request), parseAddress(from), parseAddress(to), lockTimeout);
+  }
+
+  private static io.aepform.engine.manifest.Address parseAddress(String text) {
+    return io.aepform.engine.manifest.Address.parse(text)
+        .orElseThrow(
+            () ->
+                new io.aepform.error.AepformException(
+                    io.aepform.error.ErrorCode.USAGE,
+                    "'" + text + "' is not an address: write kind.name, e.g. flow.ingest"));
+  }
+
   /** Deletes everything the environment's state holds, dependents first. */
   public ApplyResult destroy(ApplyRequest request) {
     Workspace ws = load(request.config());

@@ -56,7 +56,7 @@ public final class Drifts {
   }
 
   /** The remote value cut down to the shape of the applied one (keys it has, recursively). */
-  static Value project(Value shape, Value remote) {
+  public static Value project(Value shape, Value remote) {
     if (shape instanceof Value.Obj s && remote instanceof Value.Obj r) {
       Map<String, Value> fields = new java.util.LinkedHashMap<>();
       s.fields()

@@ -119,7 +119,22 @@ public final class Planner {
             d.decl().lifecycle().ignoreChanges());
     Value before = ResourceObject.of(r.get().attributes(), r.get().spec(), d.decl().kind());
     Value after = ResourceObject.of(d.attributes(), spec, d.decl().kind());
-    List<FieldChange> fields = Diff.fields(r.get().spec(), Secrets.digested(spec, salt));
+    List<String> unverified = unverified(r.get().spec(), spec);
+    Value compared = Secrets.digested(spec, salt);
+    for (String pointer : unverified) {
+      compared = Values.with(compared, pointer, Values.at(r.get().spec(), pointer).orElseThrow());
+    }
+    List<FieldChange> fields = new ArrayList<>(Diff.fields(r.get().spec(), compared));
+    if (!fields.isEmpty()) {
+      // an update sends the secrets of an imported object too, so state can record their digest
+      for (String pointer : unverified) {
+        fields.add(
+            new FieldChange(
+                pointer,
+                Values.at(r.get().spec(), pointer),
+                Values.at(Secrets.digested(spec, salt), pointer)));
+      }
+    }
     if (r.get().tainted()) {
       Value fresh = ResourceObject.of(unknownIds(d), spec, d.decl().kind());
       String why = "tainted: an earlier apply created it but a follow-up call failed";
@@ -146,6 +161,23 @@ public final class Planner {
     }
     return new ResourceChange(
         d.address(), Action.UPDATE, "", Optional.of(before), Optional.of(after), fields, deps);
+  }
+
+  /** Secrets recorded as unverified (imported objects) that the configuration declares. */
+  private static List<String> unverified(Value recorded, Value desired) {
+    List<String> out = new ArrayList<>();
+    for (String pointer : Secrets.sensitivePointers(recorded, "")) {
+      boolean marker =
+          Values.at(recorded, pointer)
+              .map(Values::unmark)
+              .filter(v -> v.equals(new Value.Str(Secrets.UNVERIFIED)))
+              .isPresent();
+      if (marker
+          && Values.at(desired, pointer).filter(v -> v instanceof Value.Sensitive).isPresent()) {
+        out.add(pointer);
+      }
+    }
+    return out;
   }
 
   /** A replaced object gets new ids: known after apply again. */

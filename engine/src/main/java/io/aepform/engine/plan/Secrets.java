@@ -33,6 +33,40 @@ public final class Secrets {
     return spec;
   }
 
+  /**
+   * What state holds for a secret of an imported object: AEP never returns secrets, so it is not
+   * known until an apply sends it. Plans show no change for it.
+   */
+  public static final String UNVERIFIED = "unverified";
+
+  /** {@code applied} with every secret of {@code declared} recorded as {@link #UNVERIFIED}. */
+  public static Value unverified(Value applied, Value declared) {
+    Value out = applied;
+    for (String pointer : sensitivePointers(declared, "")) {
+      out = Values.with(out, pointer, new Value.Sensitive(new Value.Str(UNVERIFIED)));
+    }
+    return out;
+  }
+
+  /** The pointers of the sensitive values in {@code v}. */
+  public static java.util.List<String> sensitivePointers(Value v, String at) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    if (v instanceof Value.Sensitive) {
+      out.add(at);
+    } else if (v instanceof Value.Obj o) {
+      o.fields()
+          .forEach(
+              (k, x) ->
+                  out.addAll(sensitivePointers(x, io.aepform.engine.value.Pointers.child(at, k))));
+    } else if (v instanceof Value.Arr a) {
+      for (int i = 0; i < a.items().size(); i++) {
+        out.addAll(
+            sensitivePointers(a.items().get(i), io.aepform.engine.value.Pointers.child(at, i)));
+      }
+    }
+    return out;
+  }
+
   /** A spec read from state: digests marked sensitive again. */
   public static Value marked(Value stored) {
     if (isDigest(stored)) {
@@ -51,7 +85,8 @@ public final class Secrets {
   }
 
   private static boolean isDigest(Value v) {
-    return v instanceof Value.Str s && SecretDigests.isDigest(s.value());
+    return v instanceof Value.Str s
+        && (SecretDigests.isDigest(s.value()) || s.value().equals(UNVERIFIED));
   }
 
   private static String text(Value v) {

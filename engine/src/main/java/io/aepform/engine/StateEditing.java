@@ -1,0 +1,222 @@
+package io.aepform.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aepform.engine.manifest.Address;
+import io.aepform.engine.manifest.ResourceDecl;
+import io.aepform.engine.plan.Desired;
+import io.aepform.engine.plan.Drifts;
+import io.aepform.engine.plan.Resolver;
+import io.aepform.engine.plan.Secrets;
+import io.aepform.engine.plan.StateView;
+import io.aepform.engine.provider.Remote;
+import io.aepform.engine.provider.ResourceHandler;
+import io.aepform.engine.value.Value;
+import io.aepform.engine.value.Values;
+import io.aepform.error.AepformException;
+import io.aepform.error.ErrorCode;
+import io.aepform.state.LockInfo;
+import io.aepform.state.ResourceState;
+import io.aepform.state.State;
+import io.aepform.state.StateLock;
+import io.aepform.state.StateStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/** Commands that edit state: import (adopt a remote object), state rm, state mv. */
+final class StateEditing {
+  private StateEditing() {}
+
+  /** Adopts the remote object {@code remoteId} as the declared resource {@code address}. */
+  @SuppressWarnings("try")
+  static ResourceState importResource(
+      Workspace ws,
+      Address address,
+      String remoteId,
+      Duration lockTimeout,
+      Map<String, ResourceHandler> handlers,
+      EngineSettings settings) {
+    ResourceDecl decl =
+        ws.config()
+            .resource(address)
+            .orElseThrow(
+                () ->
+                    new AepformException(
+                        ErrorCode.USAGE,
+                        address
+                            + " is not declared: add it to the manifests first, then import it"));
+    ResourceHandler handler = handlers.get(decl.kind());
+    try (Connector.Session session = Connector.open(ws.env(), ws.dir(), settings)) {
+      StateStore store = ws.stateStore();
+      try (StateLock lock = store.lock(LockInfo.forCurrentProcess("import"), lockTimeout)) {
+        State state =
+            store
+                .read()
+                .orElseGet(
+                    () ->
+                        State.empty(
+                            ws.env().name(),
+                            session.sandbox(),
+                            session.imsOrg(),
+                            Version.current()));
+        state.checkBelongsTo(session.sandbox(), session.imsOrg());
+        if (state.find(address.toString()).isPresent()) {
+          throw new AepformException(
+              ErrorCode.USAGE,
+              address
+                  + " is already in state: to adopt another object, first run aepform state rm "
+                  + address);
+        }
+        Remote remote =
+            handler
+                .read(session.client(), remoteId)
+                .orElseThrow(
+                    () ->
+                        new AepformException(
+                            ErrorCode.PROVIDER,
+                            "no "
+                                + decl.kind()
+                                + " with id "
+                                + remoteId
+                                + " in sandbox '"
+                                + session.sandbox()
+                                + "'"));
+        Desired desired = desired(ws, state, handlers, settings, address);
+        Value applied =
+            Secrets.unverified(Drifts.project(desired.spec(), remote.body()), desired.spec());
+        ResourceState adopted =
+            ResourceState.created(
+                address.toString(),
+                decl.kind(),
+                remote.id(),
+                remote.name(),
+                remote.etag(),
+                (ObjectNode) Secrets.toStoredJson(applied),
+                StateView.attributesJson(remote.attributes()),
+                decl.dependencies().stream().map(d -> d.target().toString()).distinct().toList());
+        store.write(state.with(adopted).nextSerial());
+        return adopted;
+      }
+    }
+  }
+
+  private static Desired desired(
+      Workspace ws,
+      State state,
+      Map<String, ResourceHandler> handlers,
+      EngineSettings settings,
+      Address address) {
+    Resolver.Resolved resolved =
+        new Resolver(handlers)
+            .resolve(
+                ws.config(),
+                ws.graph(),
+                ws.variables(),
+                settings.processEnv(),
+                StateView.knownIds(StateView.recorded(state)));
+    return resolved.resources().stream()
+        .filter(d -> d.address().equals(address))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** Forgets {@code address}: the remote object stays as it is. */
+  static void remove(Workspace ws, Address address, Duration lockTimeout) {
+    edit(
+        ws,
+        "state rm",
+        lockTimeout,
+        state -> {
+          if (state.find(address.toString()).isEmpty()) {
+            throw new AepformException(
+                ErrorCode.USAGE, address + " is not in state: see aepform state list");
+          }
+          return state.without(address.toString());
+        });
+  }
+
+  /**
+   * Moves the record of {@code from} to {@code to} (same kind). Returns warnings, e.g. when the new
+   * logical name would rename the remote object because its name is left to default.
+   */
+  static List<String> move(Workspace ws, Address from, Address to, Duration lockTimeout) {
+    if (!from.kind().equals(to.kind())) {
+      throw new AepformException(
+          ErrorCode.USAGE, "cannot move " + from + " to " + to + ": the kinds differ");
+    }
+    List<String> warnings = new ArrayList<>();
+    edit(
+        ws,
+        "state mv",
+        lockTimeout,
+        state -> {
+          ResourceState r =
+              state
+                  .find(from.toString())
+                  .orElseThrow(
+                      () ->
+                          new AepformException(
+                              ErrorCode.USAGE, from + " is not in state: see aepform state list"));
+          if (state.find(to.toString()).isPresent()) {
+            throw new AepformException(
+                ErrorCode.USAGE,
+                to + " is already in state: remove it first with aepform state rm " + to);
+          }
+          ws.config()
+              .resource(to)
+              .filter(decl -> defaultsItsName(decl))
+              .filter(decl -> !r.name().equals(to.name()))
+              .ifPresent(
+                  decl ->
+                      warnings.add(
+                          to
+                              + " leaves its remote name to default to its logical name: the next plan renames '"
+                              + r.name()
+                              + "' to '"
+                              + to.name()
+                              + "'. Set spec."
+                              + (to.kind().equals("schema") ? "title" : "name")
+                              + ": \""
+                              + r.name()
+                              + "\" to keep it."));
+          ResourceState moved =
+              new ResourceState(
+                  to.toString(),
+                  r.kind(),
+                  r.id(),
+                  r.name(),
+                  r.etag(),
+                  r.status(),
+                  r.spec(),
+                  r.attributes(),
+                  r.dependencies(),
+                  r.pending());
+          return state.without(from.toString()).with(moved);
+        });
+    return warnings;
+  }
+
+  private static boolean defaultsItsName(ResourceDecl decl) {
+    String field = decl.kind().equals("schema") ? "title" : "name";
+    return Values.at(decl.source().root(), "/spec/" + field).isEmpty();
+  }
+
+  @SuppressWarnings("try")
+  private static void edit(
+      Workspace ws, String operation, Duration lockTimeout, UnaryOperator<State> change) {
+    StateStore store = ws.stateStore();
+    try (StateLock lock = store.lock(LockInfo.forCurrentProcess(operation), lockTimeout)) {
+      State state =
+          store
+              .read()
+              .orElseThrow(
+                  () ->
+                      new AepformException(
+                          ErrorCode.STATE,
+                          "no state for environment '" + ws.env().name() + "' yet"));
+      store.write(change.apply(state).nextSerial());
+    }
+  }
+}
