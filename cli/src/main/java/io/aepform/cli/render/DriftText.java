@@ -27,7 +27,9 @@ final class DriftText {
       }
       out.append("  # ").append(d.address()).append(" has changed\n");
       for (FieldChange f : d.fields()) {
-        out.append("  ~ spec").append(f.pointer().replace('/', '.')).append('\n');
+        out.append("  ~ spec").append(f.pointer().replace('/', '.')).append(" = ");
+        out.append(f.before().map(UpdateText::line).orElse("null")).append(" -> ");
+        out.append(f.after().map(UpdateText::line).orElse("null")).append('\n');
       }
     }
     out.append('\n');

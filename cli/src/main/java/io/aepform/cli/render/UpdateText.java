@@ -47,7 +47,7 @@ final class UpdateText {
   }
 
   /** A value on one line: scalars as in plan text, lists and maps as redacted JSON. */
-  private static String line(Value v) {
+  static String line(Value v) {
     if (ValueText.isScalar(v) || !Values.isKnown(v)) {
       return ValueText.scalar(v);
     }
