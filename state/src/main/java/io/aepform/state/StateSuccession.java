@@ -11,6 +11,11 @@ final class StateSuccession {
    *     or its serial does not exceed the stored one (someone else wrote in between)
    */
   static void check(Path file, State stored, State next) {
+    check(file.toString(), stored, next);
+  }
+
+  /** As {@link #check(Path, State, State)}, for a state that is not a file. */
+  static void check(String file, State stored, State next) {
     if (!stored.lineage().equals(next.lineage())) {
       throw refuse(
           file,
@@ -37,7 +42,7 @@ final class StateSuccession {
     }
   }
 
-  private static StateException refuse(Path file, String why) {
+  private static StateException refuse(String file, String why) {
     return new StateException(
         "Refusing to overwrite the state "
             + file
