@@ -13,7 +13,26 @@ final class PlanOptionsMixin {
           "Ask the platform before planning (default: true); false plans from files and state alone.")
   boolean refresh = true;
 
+  @Option(
+      names = "--target",
+      paramLabel = "ADDR",
+      description = "Only ADDR and what it depends on (repeatable).")
+  java.util.List<String> targets = new java.util.ArrayList<>();
+
+  @Option(
+      names = "--exclude",
+      paramLabel = "ADDR",
+      description = "Leave out ADDR and what depends on it (repeatable).")
+  java.util.List<String> excludes = new java.util.ArrayList<>();
+
+  @Option(
+      names = "--replace",
+      paramLabel = "ADDR",
+      description =
+          "Replace ADDR even if unchanged; also confirms replacing a schema or dataset (repeatable).")
+  java.util.List<String> replaces = new java.util.ArrayList<>();
+
   PlanOptions options() {
-    return new PlanOptions(refresh);
+    return new PlanOptions(refresh, targets, excludes, replaces);
   }
 }

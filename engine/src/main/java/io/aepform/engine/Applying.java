@@ -67,7 +67,8 @@ final class Applying {
                       Optional.of(state),
                       handlers,
                       settings.processEnv(),
-                      Optional.of(session));
+                      Optional.of(session),
+                      request.options());
           if (!plan.hasChanges()) {
             return new ApplyResult(List.of(), plan.outputs(), false);
           }

@@ -96,12 +96,13 @@ public final class Engine {
     resolveOffline(ws); // bad input fails before any state read or call
     Optional<State> state = ws.stateStore().read();
     if (!options.refresh()) {
-      return Planning.plan(ws, state, handlers, settings.processEnv(), Optional.empty());
+      return Planning.plan(ws, state, handlers, settings.processEnv(), Optional.empty(), options);
     }
     try (Connector.Session session = Connector.open(ws.env(), ws.dir(), settings)) {
       state.ifPresent(s -> s.checkBelongsTo(session.sandbox(), session.imsOrg()));
       Optional<State> settled = state.map(s -> settle(s, session));
-      return Planning.plan(ws, settled, handlers, settings.processEnv(), Optional.of(session));
+      return Planning.plan(
+          ws, settled, handlers, settings.processEnv(), Optional.of(session), options);
     }
   }
 

@@ -1,7 +1,24 @@
 package io.aepform.engine;
 
-/** Options of plan (and apply without a saved plan). */
-public record PlanOptions(boolean refresh) {
+import java.util.List;
+
+/**
+ * Options of plan (and of apply without a saved plan): whether to refresh from the platform, and
+ * the addresses given with {@code --target} (them and what they depend on), {@code --exclude} (not
+ * them, nor what depends on them) and {@code --replace} (replace them even if unchanged).
+ */
+public record PlanOptions(
+    boolean refresh, List<String> targets, List<String> excludes, List<String> replaces) {
+  public PlanOptions {
+    targets = List.copyOf(targets);
+    excludes = List.copyOf(excludes);
+    replaces = List.copyOf(replaces);
+  }
+
+  public PlanOptions(boolean refresh) {
+    this(refresh, List.of(), List.of(), List.of());
+  }
+
   public static PlanOptions defaults() {
     return new PlanOptions(true);
   }

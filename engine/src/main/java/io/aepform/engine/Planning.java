@@ -19,6 +19,7 @@ import io.aepform.state.State;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Makes a plan from a workspace and a state, checking the platform when a session is given. */
 final class Planning {
@@ -29,28 +30,62 @@ final class Planning {
       Optional<State> state,
       Map<String, ResourceHandler> handlers,
       Map<String, String> processEnv,
-      Optional<Connector.Session> session) {
+      Optional<Connector.Session> session,
+      PlanOptions options) {
     Map<Address, Recorded> recorded = state.map(StateView::recorded).orElse(Map.of());
-    Resolver.Resolved resolved =
-        new Resolver(handlers)
-            .resolve(
-                ws.config(), ws.graph(), ws.variables(), processEnv, StateView.knownIds(recorded));
+    Set<Address> forced = Selection.addresses(options.replaces(), ws, "--replace");
     Planner.Refresh refresh =
-        session.map(s -> refresh(recorded, handlers, s)).orElse(Planner.Refresh.none());
-    Plan plan =
-        Planner.plan(
-            ws.env().name(),
-            state.map(State::lineage).orElse(""),
-            state.map(State::serial).orElse(0L),
-            state.map(State::secretsSalt).orElse(""),
-            handlers,
-            resolved,
-            recorded,
-            refresh,
-            ws.config().warnings());
+        session
+            .filter(s -> options.refresh())
+            .map(s -> refresh(recorded, handlers, s))
+            .orElse(Planner.Refresh.none());
+    // What is (re-)created gets new ids, which changes what references it: plan again with
+    // those ids unknown until nothing new is re-created, so the plan shows the whole cascade.
+    Set<Address> renewed = new java.util.HashSet<>(forced);
+    Plan plan;
+    while (true) {
+      Resolver.Resolved resolved =
+          new Resolver(handlers)
+              .resolve(
+                  ws.config(),
+                  ws.graph(),
+                  ws.variables(),
+                  processEnv,
+                  knownExcept(recorded, renewed));
+      plan =
+          Planner.plan(
+              ws.env().name(),
+              state.map(State::lineage).orElse(""),
+              state.map(State::serial).orElse(0L),
+              state.map(State::secretsSalt).orElse(""),
+              handlers,
+              resolved,
+              recorded,
+              refresh,
+              forced,
+              ws.config().warnings());
+      Set<Address> now = new java.util.HashSet<>();
+      plan.changes().stream().filter(c -> c.action().adds()).forEach(c -> now.add(c.address()));
+      if (renewed.containsAll(now)) {
+        break;
+      }
+      renewed.addAll(now);
+    }
+    plan = Selection.select(plan, options, ws);
+    DataSafety.check(plan, handlers, forced);
+    plan = DataSafety.withBackfillWarnings(plan, recorded);
     refusePreventedDestroys(plan, ws);
-    session.ifPresent(s -> refuseExistingNames(plan, handlers, s));
+    Plan checked = plan;
+    session.ifPresent(s -> refuseExistingNames(checked, handlers, s));
     return plan;
+  }
+
+  /** Ids of recorded resources, except those about to get new ones. */
+  private static Resolver.KnownIds knownExcept(
+      Map<Address, Recorded> recorded, Set<Address> renewed) {
+    Resolver.KnownIds all = StateView.knownIds(recorded);
+    return (address, attribute) ->
+        renewed.contains(address) ? Optional.empty() : all.attribute(address, attribute);
   }
 
   /** Deleting everything state holds, dependents first. */

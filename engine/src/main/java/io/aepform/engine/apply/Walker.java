@@ -7,7 +7,6 @@ import io.aepform.error.AepformException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,27 +37,32 @@ final class Walker {
     this.threads = threads;
   }
 
+  /** One unit of work: the destroy or the create/update half of a change. */
+  record Step(Address address, boolean destroy) {}
+
   List<Outcome> walk(List<ResourceChange> changes) {
     Map<Address, ResourceChange> todo = new LinkedHashMap<>();
     changes.stream().filter(c -> c.action() != Action.NO_OP).forEach(c -> todo.put(c.address(), c));
-    Map<Address, Set<Address>> waitsFor = WaitGraph.of(todo);
-    Map<Address, Outcome> outcomes = new LinkedHashMap<>();
+    Map<Step, Set<Step>> waitsFor = WaitGraph.of(todo);
+    Map<Step, Outcome> outcomes = new LinkedHashMap<>();
     Map<Address, Instant> running = new ConcurrentHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> daemon(r, "aepform-apply"));
     ScheduledExecutorService beat =
         Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "aepform-heartbeat"));
     beat.scheduleAtFixedRate(() -> heartbeat(todo, running), 10, 10, TimeUnit.SECONDS);
-    ExecutorCompletionService<Outcome> done = new ExecutorCompletionService<>(pool);
+    ExecutorCompletionService<Map.Entry<Step, Outcome>> done =
+        new ExecutorCompletionService<>(pool);
     try {
       int inFlight = 0;
-      Set<Address> started = new HashSet<>();
+      Set<Step> started = new HashSet<>();
       while (true) {
-        for (ResourceChange c : todo.values()) {
-          if (started.contains(c.address()) || ctx.cancelled().get()) {
+        for (Step step : waitsFor.keySet()) {
+          if (started.contains(step) || ctx.cancelled().get()) {
             continue;
           }
-          Set<Address> deps = waitsFor.get(c.address());
-          Address blocker =
+          ResourceChange c = todo.get(step.address());
+          Set<Step> deps = waitsFor.get(step);
+          Step blocker =
               deps.stream()
                   .filter(
                       d ->
@@ -67,19 +71,19 @@ final class Walker {
                   .findFirst()
                   .orElse(null);
           if (blocker != null) {
-            started.add(c.address());
-            outcomes.put(c.address(), skip(c, blocker + " did not complete"));
-          } else if (deps.stream().allMatch(d -> outcomes.containsKey(d))) {
-            started.add(c.address());
-            done.submit(() -> run(c, running));
+            started.add(step);
+            outcomes.put(step, skip(c, blocker.address() + " did not complete"));
+          } else if (outcomes.keySet().containsAll(deps)) {
+            started.add(step);
+            done.submit(() -> Map.entry(step, run(c, step.destroy(), running)));
             inFlight++;
           }
         }
         if (inFlight == 0) {
           break;
         }
-        Outcome o = done.take().get();
-        outcomes.put(o.address(), o);
+        Map.Entry<Step, Outcome> o = done.take().get();
+        outcomes.put(o.getKey(), o.getValue());
         inFlight--;
       }
     } catch (InterruptedException e) {
@@ -92,10 +96,26 @@ final class Walker {
     }
     List<Outcome> ordered = new ArrayList<>();
     for (ResourceChange c : todo.values()) {
-      Outcome o = outcomes.get(c.address());
-      ordered.add(o != null ? o : skip(c, "the apply was interrupted"));
+      ordered.add(outcomeOf(c, outcomes));
     }
     return ordered;
+  }
+
+  /** A change's outcome: the first of its steps that did not succeed, else done. */
+  private Outcome outcomeOf(ResourceChange c, Map<Step, Outcome> outcomes) {
+    Outcome last = null;
+    for (Step step : WaitGraph.steps(c)) {
+      Outcome o = outcomes.get(step);
+      if (o == null) {
+        return skip(c, "the apply was interrupted");
+      }
+      if (o.status() != Outcome.Status.DONE) {
+        return o;
+      }
+      last = o;
+    }
+    return new Outcome(
+        c.address(), c.action(), Outcome.Status.DONE, last == null ? "" : last.message());
   }
 
   private Outcome skip(ResourceChange c, String because) {
@@ -103,39 +123,38 @@ final class Walker {
     return new Outcome(c.address(), c.action(), Outcome.Status.SKIPPED, because);
   }
 
-  private Outcome run(ResourceChange c, Map<Address, Instant> running) {
+  private Outcome run(ResourceChange c, boolean destroy, Map<Address, Instant> running) {
+    Action shown =
+        destroy ? Action.DELETE : (c.action() == Action.REPLACE ? Action.CREATE : c.action());
     Instant start = ctx.clock().instant();
     running.put(c.address(), start);
-    ctx.listener().starting(c.address(), c.action());
+    ctx.listener().starting(c.address(), shown);
     try {
       String id = "";
-      switch (c.action()) {
-        case CREATE -> id = operations.create(c);
-        case UPDATE -> id = operations.update(c);
-        case DELETE -> operations.delete(c);
-        case REPLACE -> {
-          operations.delete(c);
-          id = operations.create(c);
-        }
-        default -> throw new IllegalStateException(c.action() + " has nothing to do");
+      if (destroy) {
+        operations.delete(c);
+      } else if (c.action() == Action.UPDATE) {
+        id = operations.update(c);
+      } else {
+        id = operations.create(c);
       }
       ctx.listener()
-          .finished(c.address(), c.action(), Duration.between(start, ctx.clock().instant()), id);
+          .finished(c.address(), shown, Duration.between(start, ctx.clock().instant()), id);
       return new Outcome(c.address(), c.action(), Outcome.Status.DONE, id);
     } catch (AepformException e) {
-      return failed(c, e.getMessage());
+      return failed(c, shown, e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return failed(c, "interrupted");
+      return failed(c, shown, "interrupted");
     } catch (RuntimeException e) {
-      return failed(c, "internal error: " + e);
+      return failed(c, shown, "internal error: " + e);
     } finally {
       running.remove(c.address());
     }
   }
 
-  private Outcome failed(ResourceChange c, String message) {
-    ctx.listener().failed(c.address(), c.action(), message);
+  private Outcome failed(ResourceChange c, Action shown, String message) {
+    ctx.listener().failed(c.address(), shown, message);
     return new Outcome(c.address(), c.action(), Outcome.Status.FAILED, message);
   }
 
@@ -156,23 +175,39 @@ final class Walker {
     return t;
   }
 
-  /** Which changes wait for which: creates after what they need, deletes after their dependents. */
+  /**
+   * Which steps wait for which. Destroys go first and dependents first: the destroy of an object
+   * waits for the destroys of everything that depends on it. Creates and updates go after what they
+   * need, and a replaced object is re-created only after its own destroy.
+   */
   static final class WaitGraph {
     private WaitGraph() {}
 
-    static Map<Address, Set<Address>> of(Map<Address, ResourceChange> todo) {
-      Map<Address, Set<Address>> waits = new HashMap<>();
-      todo.keySet().forEach(a -> waits.put(a, new HashSet<>()));
+    static List<Step> steps(ResourceChange c) {
+      return switch (c.action()) {
+        case DELETE -> List.of(new Step(c.address(), true));
+        case REPLACE -> List.of(new Step(c.address(), true), new Step(c.address(), false));
+        default -> List.of(new Step(c.address(), false));
+      };
+    }
+
+    static Map<Step, Set<Step>> of(Map<Address, ResourceChange> todo) {
+      Map<Step, Set<Step>> waits = new LinkedHashMap<>();
+      todo.values().forEach(c -> steps(c).forEach(s -> waits.put(s, new HashSet<>())));
       for (ResourceChange c : todo.values()) {
+        Step destroy = new Step(c.address(), true);
+        Step build = new Step(c.address(), false);
+        if (waits.containsKey(destroy) && waits.containsKey(build)) {
+          waits.get(build).add(destroy);
+        }
         for (Address dep : c.dependencies()) {
-          ResourceChange other = todo.get(dep);
-          if (other == null) {
-            continue;
+          Step depDestroy = new Step(dep, true);
+          Step depBuild = new Step(dep, false);
+          if (waits.containsKey(destroy) && waits.containsKey(depDestroy)) {
+            waits.get(depDestroy).add(destroy);
           }
-          if (c.action() == Action.DELETE && other.action() == Action.DELETE) {
-            waits.get(dep).add(c.address());
-          } else if (c.action() != Action.DELETE && other.action() != Action.DELETE) {
-            waits.get(c.address()).add(dep);
+          if (waits.containsKey(build) && waits.containsKey(depBuild)) {
+            waits.get(build).add(depBuild);
           }
         }
       }

@@ -44,6 +44,14 @@ public interface ResourceKind {
     return Set.of();
   }
 
+  /**
+   * True when deleting an object of the kind loses data (a dataset's batches, the datasets built on
+   * a schema): such an object is never replaced unless the user names it with --replace.
+   */
+  default boolean holdsData() {
+    return false;
+  }
+
   /** What the create call would refuse; unknown values are skipped. */
   List<SpecProblem> check(Value spec);
 

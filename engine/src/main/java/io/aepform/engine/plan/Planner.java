@@ -43,7 +43,16 @@ public final class Planner {
       Map<Address, Recorded> recorded,
       List<Problem> warnings) {
     return plan(
-        environment, lineage, serial, salt, kinds, desired, recorded, Refresh.none(), warnings);
+        environment,
+        lineage,
+        serial,
+        salt,
+        kinds,
+        desired,
+        recorded,
+        Refresh.none(),
+        Set.of(),
+        warnings);
   }
 
   /**
@@ -59,6 +68,7 @@ public final class Planner {
       Resolver.Resolved desired,
       Map<Address, Recorded> recorded,
       Refresh refresh,
+      Set<Address> forceReplace,
       List<Problem> warnings) {
     List<ResourceChange> changes = new ArrayList<>();
     List<Drift> drift = new ArrayList<>();
@@ -91,14 +101,19 @@ public final class Planner {
           }
         }
       }
-      changes.add(change(d, kind, r, salt, reason));
+      changes.add(change(d, kind, r, salt, reason, forceReplace.contains(d.address())));
     }
     changes.addAll(deletes(desired, recorded));
     return new Plan(environment, lineage, serial, changes, drift, desired.outputs(), warnings);
   }
 
   private static ResourceChange change(
-      Desired d, ResourceKind kind, Optional<Recorded> r, String salt, String reason) {
+      Desired d,
+      ResourceKind kind,
+      Optional<Recorded> r,
+      String salt,
+      String reason,
+      boolean forced) {
     List<Address> deps =
         d.decl().dependencies().stream().map(x -> x.target()).distinct().sorted().toList();
     if (r.isEmpty()) {
@@ -134,6 +149,17 @@ public final class Planner {
                 Values.at(r.get().spec(), pointer),
                 Values.at(Secrets.digested(spec, salt), pointer)));
       }
+    }
+    if (forced) {
+      Value fresh = ResourceObject.of(unknownIds(d), spec, d.decl().kind());
+      return new ResourceChange(
+          d.address(),
+          Action.REPLACE,
+          "replacement requested with --replace",
+          Optional.of(before),
+          Optional.of(fresh),
+          List.of(),
+          deps);
     }
     if (r.get().tainted()) {
       Value fresh = ResourceObject.of(unknownIds(d), spec, d.decl().kind());

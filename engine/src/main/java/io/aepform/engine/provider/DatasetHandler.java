@@ -87,4 +87,9 @@ public final class DatasetHandler implements ResourceHandler {
   public Set<String> replaceFields() {
     return Set.of("/schemaRef");
   }
+
+  @Override
+  public boolean holdsData() {
+    return true;
+  }
 }

@@ -102,4 +102,9 @@ public final class SchemaHandler implements ResourceHandler {
   public Set<String> replaceFields() {
     return Set.of("/meta:class");
   }
+
+  @Override
+  public boolean holdsData() {
+    return true;
+  }
 }

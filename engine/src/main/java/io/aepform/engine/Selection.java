@@ -1,0 +1,84 @@
+package io.aepform.engine;
+
+import io.aepform.engine.manifest.Address;
+import io.aepform.engine.plan.Action;
+import io.aepform.engine.plan.Plan;
+import io.aepform.engine.plan.ResourceChange;
+import io.aepform.error.AepformException;
+import io.aepform.error.ErrorCode;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code --target ADDR} keeps ADDR and what it depends on; {@code --exclude ADDR} leaves out ADDR
+ * and what depends on it. The rest of the plan is kept as it is (as no-ops for counting).
+ */
+final class Selection {
+  private Selection() {}
+
+  static Set<Address> addresses(List<String> texts, Workspace ws, String flag) {
+    Set<Address> out = new LinkedHashSet<>();
+    for (String text : texts) {
+      Address a =
+          Address.parse(text)
+              .orElseThrow(
+                  () ->
+                      new AepformException(
+                          ErrorCode.USAGE,
+                          flag + " " + text + ": write an address such as flow.ingest"));
+      if (ws.config().resource(a).isEmpty()) {
+        throw new AepformException(
+            ErrorCode.USAGE, flag + " " + text + ": no such resource is declared");
+      }
+      out.add(a);
+    }
+    return out;
+  }
+
+  static Plan select(Plan plan, PlanOptions options, Workspace ws) {
+    Set<Address> targets = addresses(options.targets(), ws, "--target");
+    Set<Address> excludes = addresses(options.excludes(), ws, "--exclude");
+    if (targets.isEmpty() && excludes.isEmpty()) {
+      return plan;
+    }
+    Set<Address> keep = new HashSet<>();
+    plan.changes().forEach(c -> keep.add(c.address()));
+    if (!targets.isEmpty()) {
+      keep.retainAll(closure(plan, targets, true));
+    }
+    keep.removeAll(closure(plan, excludes, false));
+    List<ResourceChange> changes =
+        plan.changes().stream()
+            .filter(c -> keep.contains(c.address()) || c.action() == Action.NO_OP)
+            .toList();
+    return new Plan(
+        plan.environment(),
+        plan.lineage(),
+        plan.serial(),
+        changes,
+        plan.drift(),
+        plan.outputs(),
+        plan.warnings());
+  }
+
+  /** {@code from} and everything it needs ({@code needs}), or everything that needs it. */
+  private static Set<Address> closure(Plan plan, Set<Address> from, boolean needs) {
+    Set<Address> seen = new HashSet<>(from);
+    Deque<Address> queue = new ArrayDeque<>(from);
+    while (!queue.isEmpty()) {
+      Address a = queue.pop();
+      for (ResourceChange c : plan.changes()) {
+        if (needs && c.address().equals(a)) {
+          c.dependencies().stream().filter(seen::add).forEach(queue::add);
+        } else if (!needs && c.dependencies().contains(a) && seen.add(c.address())) {
+          queue.add(c.address());
+        }
+      }
+    }
+    return seen;
+  }
+}
