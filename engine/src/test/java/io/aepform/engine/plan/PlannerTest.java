@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -286,9 +285,6 @@ class PlannerTest {
     assertThat(plan.hasChanges()).isFalse();
   }
 
-  @Disabled(
-      "BUG: Planner ignores lifecycle.ignoreChanges: a change under an ignored pointer still"
-          + " plans an update (CONTRACT 3)")
   @Test
   void ignoredChangesDoNotPlanAnUpdate() {
     PlanFixtures.write(
