@@ -63,6 +63,72 @@ final class ParquetIngestionStubs {
             .willReturn(created("[\"@/dataSets/" + DATASET_ID + "\"]")));
   }
 
+  /**
+   * The objects as a refresh reads them back after apply: each golden create body with the ids and
+   * etags the platform gave, plus fields only the server sets, which must not count as drift.
+   */
+  static void createdObjects(WireMockServer server, java.nio.file.Path goldenDir)
+      throws java.io.IOException {
+    String etag = "\\\"0d00c6a5-0000-0200-0000-65a1f0c20000\\\"";
+    flowItem(server, goldenDir, "01-connection", "connections", S3_CONNECTION_ID, etag);
+    flowItem(server, goldenDir, "05-connection", "connections", DATALAKE_CONNECTION_ID, etag);
+    flowItem(
+        server, goldenDir, "03-sourceConnection", "sourceConnections", SOURCE_CONNECTION_ID, etag);
+    flowItem(
+        server, goldenDir, "06-targetConnection", "targetConnections", TARGET_CONNECTION_ID, etag);
+    flowItem(server, goldenDir, "07-flow", "flows", FLOW_ID, etag);
+    String schema = read(goldenDir, "02-schema");
+    String full =
+        schema.substring(0, schema.lastIndexOf('}'))
+            + ",\"$id\":\""
+            + SCHEMA_ID
+            + "\",\"meta:altId\":\""
+            + SCHEMA_ALT_ID
+            + "\",\"version\":\"1.0\",\"meta:registryMetadata\":{\"repo:createdDate\":1768471200000}}";
+    server.stubFor(
+        get(urlPathEqualTo(
+                SCHEMAS
+                    + "/"
+                    + java.net.URLEncoder.encode(
+                        SCHEMA_ID, java.nio.charset.StandardCharsets.UTF_8)))
+            .willReturn(okJson(full)));
+    String dataset = read(goldenDir, "04-dataset");
+    server.stubFor(
+        get(urlPathEqualTo(DATASETS + "/" + DATASET_ID))
+            .willReturn(
+                okJson(
+                    "{\""
+                        + DATASET_ID
+                        + "\":"
+                        + dataset.substring(0, dataset.lastIndexOf('}'))
+                        + ",\"created\":1768471200000}}")));
+  }
+
+  private static void flowItem(
+      WireMockServer server,
+      java.nio.file.Path goldenDir,
+      String file,
+      String collection,
+      String id,
+      String etag)
+      throws java.io.IOException {
+    String body = read(goldenDir, file);
+    String item =
+        body.substring(0, body.lastIndexOf('}'))
+            + ",\"id\":\""
+            + id
+            + "\",\"etag\":\""
+            + etag
+            + "\",\"createdAt\":1768471200000,\"state\":\"enabled\"}";
+    server.stubFor(
+        get(urlPathEqualTo(FS + "/" + collection + "/" + id))
+            .willReturn(okJson("{\"items\":[" + item + "]}")));
+  }
+
+  private static String read(java.nio.file.Path dir, String name) throws java.io.IOException {
+    return java.nio.file.Files.readString(dir.resolve(name + ".json")).strip();
+  }
+
   private static MappingBuilder flowService(String collection, String name, String id) {
     return post(urlPathEqualTo(FS + "/" + collection))
         .withRequestBody(matchingJsonPath("$.name", equalTo(name)))

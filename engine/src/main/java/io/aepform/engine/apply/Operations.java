@@ -102,7 +102,9 @@ final class Operations {
     Remote updated;
     ctx.limiter().acquire();
     try {
-      updated = handler.update(ctx.client(), remoteOf(recorded), before, after, pointers);
+      updated =
+          handler.update(
+              ctx.client(), remoteOf(recorded, planned(change, "/etag")), before, after, pointers);
     } finally {
       ctx.limiter().release();
     }
@@ -143,6 +145,25 @@ final class Operations {
         .current()
         .find(address)
         .orElseThrow(() -> new IllegalStateException(address + " is not in state"));
+  }
+
+  /** An attribute of the object as the plan saw it (e.g. the etag refresh read). */
+  private static java.util.Optional<String> planned(ResourceChange change, String pointer) {
+    return change
+        .before()
+        .flatMap(b -> Values.at(b, pointer))
+        .filter(v -> v instanceof Value.Str)
+        .map(v -> ((Value.Str) v).value());
+  }
+
+  private static Remote remoteOf(ResourceState r, java.util.Optional<String> etag) {
+    return new Remote(
+        r.id(),
+        r.name(),
+        etag.orElse(r.etag()),
+        attributesOf(r),
+        Value.Null.INSTANCE,
+        Instant.EPOCH);
   }
 
   private static Remote remoteOf(ResourceState r) {

@@ -87,6 +87,7 @@ public final class Planner {
               Ignored.drop(
                   Drifts.fields(r.get().spec(), remote.get()),
                   d.decl().lifecycle().ignoreChanges());
+          r = Optional.of(withRemoteEtag(r.get(), remote.get()));
           if (!fields.isEmpty()) {
             drift.add(new Drift(d.address(), false, fields));
             Recorded was = r.get();
@@ -204,6 +205,17 @@ public final class Planner {
       }
     }
     return out;
+  }
+
+  /** The etag refresh just read: an update must send the current one, not the one of state. */
+  private static Recorded withRemoteEtag(Recorded r, Value remote) {
+    Optional<Value> etag = Values.at(remote, "/etag");
+    if (etag.isEmpty() || !r.attributes().containsKey("etag")) {
+      return r;
+    }
+    Map<String, Value> attributes = new LinkedHashMap<>(r.attributes());
+    attributes.put("etag", etag.get());
+    return new Recorded(r.address(), r.spec(), attributes, r.dependencies(), r.tainted());
   }
 
   /** A replaced object gets new ids: known after apply again. */

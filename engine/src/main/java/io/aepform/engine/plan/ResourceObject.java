@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A resource as plans show it: the attributes only the platform assigns ({@code id}, and {@code
- * altId} for schemas), then {@code spec}.
+ * A resource as plans show it: the attributes only the platform assigns ({@code id}, {@code altId}
+ * for schemas, the {@code etag} where the API has one), then {@code spec}.
  */
 final class ResourceObject {
   private ResourceObject() {}
@@ -15,6 +15,7 @@ final class ResourceObject {
     Map<String, Value> fields = new LinkedHashMap<>();
     put(fields, attributes, "id");
     put(fields, attributes, "altId");
+    put(fields, attributes, "etag");
     fields.put("spec", spec);
     return new Value.Obj(fields);
   }

@@ -23,6 +23,9 @@ public final class StateView {
       }
       Address address = Address.parse(r.address()).orElseThrow();
       Map<String, Value> attributes = new LinkedHashMap<>();
+      if (!r.etag().isEmpty()) {
+        attributes.put("etag", new Value.Str(r.etag()));
+      }
       r.attributes()
           .fields()
           .forEachRemaining(e -> attributes.put(e.getKey(), Values.fromJson(e.getValue())));

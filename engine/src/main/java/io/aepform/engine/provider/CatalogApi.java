@@ -58,21 +58,29 @@ final class CatalogApi {
   }
 
   List<Remote> findByName(PlatformClient client, String name) {
+    return pages(client, ApiRequest.get(PATH).withQuery("property", "name==" + name), name);
+  }
+
+  /** Every dataset of the sandbox, 100 at a time. */
+  List<Remote> list(PlatformClient client) {
+    return pages(client, ApiRequest.get(PATH), null);
+  }
+
+  private List<Remote> pages(PlatformClient client, ApiRequest base, String name) {
     List<Remote> found = new ArrayList<>();
-    for (int start = 0; start < 100_000; start += PAGE) {
+    for (int start = 0; start < 1_000_000; start += PAGE) {
       ApiRequest list =
-          ApiRequest.get(PATH)
-              .withQuery("property", "name==" + name)
-              .withQuery("limit", Integer.toString(PAGE))
+          base.withQuery("limit", Integer.toString(PAGE))
               .withQuery("start", Integer.toString(start));
       JsonNode page = client.send(list).body();
       for (Iterator<Map.Entry<String, JsonNode>> it = page.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        if (e.getValue().path("name").asText().equals(name)) {
+        String n = e.getValue().path("name").asText();
+        if (name == null || n.equals(name)) {
           found.add(
               remote(
                   e.getKey(),
-                  name,
+                  n,
                   Values.fromJson(e.getValue()),
                   Instant.ofEpochMilli(e.getValue().path("created").asLong(0))));
         }

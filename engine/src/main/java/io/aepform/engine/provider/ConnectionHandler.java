@@ -127,4 +127,9 @@ public final class ConnectionHandler implements ResourceHandler {
   public Set<String> replaceFields() {
     return Set.of("/connectionSpec");
   }
+
+  @Override
+  public List<Remote> list(PlatformClient client) {
+    return api.list(client);
+  }
 }

@@ -92,4 +92,9 @@ public final class DatasetHandler implements ResourceHandler {
   public boolean holdsData() {
     return true;
   }
+
+  @Override
+  public List<Remote> list(PlatformClient client) {
+    return api.list(client);
+  }
 }

@@ -218,4 +218,9 @@ public final class FlowHandler implements ResourceHandler {
   public Set<String> replaceFields() {
     return Set.of("/flowSpec", "/sourceConnectionIds", "/targetConnectionIds");
   }
+
+  @Override
+  public List<Remote> list(PlatformClient client) {
+    return api.list(client);
+  }
 }

@@ -48,15 +48,21 @@ final class FlowServiceApi {
         .map(items -> fromItem(items.get(0)));
   }
 
-  List<Remote> findByName(PlatformClient client, String name) {
+  /** Every object of the collection in the sandbox, page by page. */
+  List<Remote> list(PlatformClient client) {
+    return pages(client, ApiRequest.get(BASE + collection).withQuery("limit", "100"), item -> true);
+  }
+
+  private List<Remote> pages(
+      PlatformClient client, ApiRequest first, java.util.function.Predicate<JsonNode> keep) {
     List<Remote> found = new ArrayList<>();
-    ApiRequest request = ApiRequest.get(BASE + collection).withQuery("property", "name==" + name);
-    for (int page = 0; page < 1_000; page++) {
+    ApiRequest request = first;
+    for (int page = 0; page < 10_000; page++) {
       JsonNode body = client.send(request).body();
       body.path("items")
           .forEach(
               item -> {
-                if (item.path("name").asText().equals(name)) {
+                if (keep.test(item)) {
                   found.add(fromItem(item));
                 }
               });
@@ -67,6 +73,11 @@ final class FlowServiceApi {
       request = next.get();
     }
     return found;
+  }
+
+  List<Remote> findByName(PlatformClient client, String name) {
+    ApiRequest request = ApiRequest.get(BASE + collection).withQuery("property", "name==" + name);
+    return pages(client, request, item -> item.path("name").asText().equals(name));
   }
 
   /**

@@ -38,6 +38,9 @@ public interface ResourceHandler extends ResourceKind {
   /** The object with that id, or empty when it does not exist. */
   Optional<Remote> read(PlatformClient client, String id);
 
+  /** Every object of the kind in the sandbox, for refreshing many resources in a few calls. */
+  List<Remote> list(PlatformClient client);
+
   /** Every object whose remote name is exactly {@code name}, for pending creates and import. */
   List<Remote> findByName(PlatformClient client, String name);
 

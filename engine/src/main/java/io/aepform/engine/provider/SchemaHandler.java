@@ -107,4 +107,9 @@ public final class SchemaHandler implements ResourceHandler {
   public boolean holdsData() {
     return true;
   }
+
+  @Override
+  public List<Remote> list(PlatformClient client) {
+    return SchemaRegistryApi.list(client);
+  }
 }

@@ -57,6 +57,32 @@ final class SchemaRegistryApi {
     return remote.attributes().get("altId") instanceof Value.Str s ? s.value() : remote.id();
   }
 
+  /** Every tenant schema of the sandbox, whole, ordered by title and paged by it. */
+  static List<Remote> list(PlatformClient client) {
+    Map<String, Remote> found = new java.util.LinkedHashMap<>();
+    ApiRequest request =
+        ApiRequest.get(PATH)
+            .withQuery("orderby", "title")
+            .withQuery("limit", "100")
+            .withHeader("Accept", "application/vnd.adobe.xed+json");
+    for (int page = 0; page < 10_000; page++) {
+      JsonNode body = client.send(request).body();
+      body.path("results")
+          .forEach(schema -> found.putIfAbsent(schema.path("$id").asText(), fromSchema(schema)));
+      String next = body.path("_page").path("next").asText("");
+      if (next.isEmpty() || body.path("_page").path("next").isNull()) {
+        break;
+      }
+      request =
+          ApiRequest.get(PATH)
+              .withQuery("orderby", "title")
+              .withQuery("start", next)
+              .withQuery("limit", "100")
+              .withHeader("Accept", "application/vnd.adobe.xed+json");
+    }
+    return List.copyOf(found.values());
+  }
+
   static void delete(PlatformClient client, Remote remote) {
     String altId =
         remote.attributes().get("altId") instanceof Value.Str s ? s.value() : remote.id();

@@ -91,4 +91,9 @@ public final class SourceConnectionHandler implements ResourceHandler {
   public Set<String> replaceFields() {
     return Set.of("/connectionSpec", "/baseConnectionId");
   }
+
+  @Override
+  public List<Remote> list(PlatformClient client) {
+    return api.list(client);
+  }
 }

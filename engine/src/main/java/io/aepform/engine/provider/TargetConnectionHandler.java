@@ -90,4 +90,9 @@ public final class TargetConnectionHandler implements ResourceHandler {
   public Set<String> replaceFields() {
     return Set.of("/connectionSpec", "/baseConnectionId");
   }
+
+  @Override
+  public List<Remote> list(PlatformClient client) {
+    return api.list(client);
+  }
 }

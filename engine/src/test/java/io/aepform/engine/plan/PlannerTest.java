@@ -156,14 +156,19 @@ class PlannerTest {
   }
 
   @Test
-  void aNewDependencyMakesTheDependentAnUpdateWithAnUnknownField() {
+  void aNewDependencyUnderAFieldThatForcesReplaceReplacesTheDependentWithAReason() {
     Configuration config = schemaAndDataset();
     Map<Address, Recorded> state = applied(resolve(config, IDS));
     state.remove(address("schema.demo_profile"));
 
     Plan plan = plan(resolve(config, Map.of("dataset.leads", "65f0c0ffee")), state);
 
-    assertThat(summary(plan)).containsExactly("CREATE schema.demo_profile", "UPDATE dataset.leads");
+    // a dataset's schemaRef cannot change in place (docs/kinds.md)
+    assertThat(summary(plan))
+        .containsExactly("CREATE schema.demo_profile", "REPLACE dataset.leads");
+    assertThat(plan.changes().get(1).reason())
+        .contains("spec.schemaRef.id")
+        .contains("forces replacement");
     assertThat(plan.changes().get(1).fields())
         .singleElement()
         .satisfies(f -> assertThat(f.pointer()).isEqualTo("/schemaRef/id"))
