@@ -34,10 +34,13 @@ final class Planning {
       PlanOptions options) {
     Map<Address, Recorded> recorded = state.map(StateView::recorded).orElse(Map.of());
     Set<Address> forced = Selection.addresses(options.replaces(), ws, "--replace");
+    Optional<Inventory> inventory =
+        session.map(
+            s -> new Inventory(s.client(), handlers, lookups(recorded, ws, options.refresh())));
     Planner.Refresh refresh =
-        session
-            .filter(s -> options.refresh())
-            .map(s -> refresh(recorded, handlers, s))
+        inventory
+            .filter(i -> options.refresh())
+            .map(i -> refresh(recorded, i))
             .orElse(Planner.Refresh.none());
     // What is (re-)created gets new ids, which changes what references it: plan again with
     // those ids unknown until nothing new is re-created, so the plan shows the whole cascade.
@@ -76,7 +79,7 @@ final class Planning {
     plan = DataSafety.withBackfillWarnings(plan, recorded);
     refusePreventedDestroys(plan, ws);
     Plan checked = plan;
-    session.ifPresent(s -> refuseExistingNames(checked, handlers, s));
+    session.ifPresent(s -> refuseExistingNames(checked, handlers, s, inventory.orElseThrow()));
     return plan;
   }
 
@@ -125,24 +128,36 @@ final class Planning {
     }
   }
 
-  /** One read per recorded resource: what the platform holds now, or empty when it is gone. */
-  private static Planner.Refresh refresh(
-      Map<Address, Recorded> recorded,
-      Map<String, ResourceHandler> handlers,
-      Connector.Session session) {
+  /** What the platform holds now of each recorded resource, or empty when it is gone. */
+  private static Planner.Refresh refresh(Map<Address, Recorded> recorded, Inventory inventory) {
     Map<Address, Optional<Value>> remote = new java.util.HashMap<>();
     recorded.forEach(
         (address, r) -> {
           String id = r.attributes().get("id") instanceof Value.Str s ? s.value() : "";
-          remote.put(
-              address, handlers.get(address.kind()).read(session.client(), id).map(Remote::body));
+          remote.put(address, inventory.byId(address.kind(), id).map(Remote::body));
         });
     return new Planner.Refresh(remote);
   }
 
+  /** How many lookups of each kind a plan will make: refreshes plus name checks of creates. */
+  private static Map<String, Integer> lookups(
+      Map<Address, Recorded> recorded, Workspace ws, boolean refresh) {
+    Map<String, Integer> count = new java.util.HashMap<>();
+    if (refresh) {
+      recorded.keySet().forEach(a -> count.merge(a.kind(), 1, Integer::sum));
+    }
+    ws.config().resources().stream()
+        .filter(r -> !recorded.containsKey(r.address()))
+        .forEach(r -> count.merge(r.kind(), 1, Integer::sum));
+    return count;
+  }
+
   /** A create whose name is taken in the sandbox would make a duplicate: adopt it instead. */
   private static void refuseExistingNames(
-      Plan plan, Map<String, ResourceHandler> handlers, Connector.Session session) {
+      Plan plan,
+      Map<String, ResourceHandler> handlers,
+      Connector.Session session,
+      Inventory inventory) {
     for (ResourceChange c : plan.changes()) {
       if (c.action() != Action.CREATE) {
         continue;
@@ -152,7 +167,7 @@ final class Planning {
       if (name.isEmpty() || !(Values.unmark(name.get()) instanceof Value.Str text)) {
         continue;
       }
-      List<Remote> existing = handler.findByName(session.client(), text.value());
+      List<Remote> existing = inventory.byName(c.kind(), text.value());
       if (!existing.isEmpty()) {
         throw new AepformException(
             ErrorCode.PROVIDER,

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,9 +66,6 @@ class LifecycleDriftIT {
     steps.plansNoChanges();
   }
 
-  @Disabled(
-      "BUG: the plan to re-create an object deleted outside aepform shows its old id (and the"
-          + " flow_id output as that id) instead of (known after apply)")
   @Test
   void aFlowCreatedAgainHasItsIdKnownOnlyAfterApply() throws Exception {
     steps.apply();
@@ -114,9 +110,6 @@ class LifecycleDriftIT {
     steps.plansNoChanges();
   }
 
-  @Disabled(
-      "BUG: reverting a flow renamed outside sends If-Match with the etag from state, not the one"
-          + " refresh just read: PATCH -> 412, re-read, PATCH -> 200 instead of one PATCH")
   @Test
   void aFlowRenamedOutsideIsPatchedOnce() {
     steps.apply();
