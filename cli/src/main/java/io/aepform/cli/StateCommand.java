@@ -19,7 +19,10 @@ import picocli.CommandLine.Parameters;
       StateCommand.ListCommand.class,
       StateCommand.ShowCommand.class,
       StateCommand.RemoveCommand.class,
-      StateCommand.MoveCommand.class
+      StateCommand.MoveCommand.class,
+      StateCommand.PullCommand.class,
+      StateCommand.PushCommand.class,
+      StateCommand.HistoryCommand.class
     },
     synopsisSubcommandLabel = "COMMAND",
     footer = {
@@ -87,14 +90,31 @@ final class StateCommand implements Runnable {
     @Parameters(paramLabel = "ADDR", description = "The resource, e.g. flow.ingest.")
     String address;
 
+    @picocli.CommandLine.Option(
+        names = "--serial",
+        paramLabel = "N",
+        description =
+            "Show it as it was in version N of the state (shared backends keep every version).")
+    Long serial;
+
     ShowCommand(Cli cli) {
       this.cli = cli;
     }
 
     @Override
     public Integer call() {
+      State state =
+          serial == null
+              ? read(cli, common)
+              : new Engine(cli.env())
+                  .stateAt(common.request(), serial)
+                  .orElseThrow(
+                      () ->
+                          new AepformException(
+                              ErrorCode.STATE,
+                              "no state with serial " + serial + ": see aepform state history"));
       ResourceState r =
-          read(cli, common)
+          state
               .find(address)
               .orElseThrow(
                   () ->
@@ -157,6 +177,112 @@ final class StateCommand implements Runnable {
         cli.err().println("Warning: " + warning);
       }
       cli.out().println("Moved " + from + " to " + to + ".");
+      return 0;
+    }
+  }
+
+  /** {@code state pull}: the current state as JSON on stdout. */
+  @Command(
+      name = "pull",
+      description = "Print the current state as JSON (e.g. to back it up or move it).")
+  static final class PullCommand implements Callable<Integer> {
+    private final Cli cli;
+
+    @Mixin CommonOptions common;
+
+    PullCommand(Cli cli) {
+      this.cli = cli;
+    }
+
+    @Override
+    public Integer call() {
+      byte[] json = io.aepform.state.StateCodec.write(read(cli, common));
+      cli.out().write(json, 0, json.length);
+      cli.out().flush();
+      return 0;
+    }
+  }
+
+  /** {@code state push FILE}: store a state file as the environment's state. */
+  @Command(
+      name = "push",
+      description =
+          "Store a state file as the environment's state (e.g. to move from the local file to PostgreSQL).",
+      footer = {
+        "",
+        "Example:",
+        "  aepform state pull --env dev > dev.json   # with the local backend",
+        "  aepform state push dev.json --env dev      # after switching environments/dev.yaml to postgres"
+      })
+  static final class PushCommand implements Callable<Integer> {
+    private final Cli cli;
+
+    @Mixin CommonOptions common;
+    @Mixin LockOptions lock;
+
+    @Parameters(paramLabel = "FILE", description = "A state file, as written by state pull.")
+    java.nio.file.Path file;
+
+    @picocli.CommandLine.Option(
+        names = "--force",
+        description = "Push even another lineage or an older serial.")
+    boolean force;
+
+    PushCommand(Cli cli) {
+      this.cli = cli;
+    }
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      byte[] bytes;
+      try {
+        bytes = java.nio.file.Files.readAllBytes(file);
+      } catch (java.io.IOException e) {
+        throw new AepformException(ErrorCode.USAGE, "cannot read " + file + ": " + e.getMessage());
+      }
+      State pushed = io.aepform.state.StateCodec.read(bytes, file.toString());
+      State stored =
+          new Engine(cli.env()).statePush(common.request(), pushed, force, lock.timeout());
+      cli.out()
+          .println(
+              "Pushed "
+                  + file
+                  + " (serial "
+                  + stored.serial()
+                  + ", "
+                  + stored.resources().size()
+                  + " resources).");
+      return 0;
+    }
+  }
+
+  /** {@code state history}: the versions a shared backend keeps. */
+  @Command(
+      name = "history",
+      description = "List every version of the state (shared backends), newest first.")
+  static final class HistoryCommand implements Callable<Integer> {
+    private final Cli cli;
+
+    @Mixin CommonOptions common;
+
+    HistoryCommand(Cli cli) {
+      this.cli = cli;
+    }
+
+    @Override
+    public Integer call() {
+      var versions = new Engine(cli.env()).stateHistory(common.request());
+      cli.out().printf("%-7s %-25s %-30s %-36s%n", "SERIAL", "WRITTEN", "BY", "LINEAGE");
+      for (io.aepform.state.StateVersion v : versions) {
+        cli.out()
+            .printf(
+                "%-7d %-25s %-30s %-36s%s%n",
+                v.serial(),
+                v.written(),
+                v.writtenBy(),
+                v.lineage(),
+                v.current() ? "  (current)" : "");
+      }
       return 0;
     }
   }

@@ -40,7 +40,7 @@ final class Applying {
       Optional<SavedPlans.SavedPlan> saved,
       boolean destroy) {
     try (Connector.Session session = Connector.open(ws.env(), ws.dir(), settings)) {
-      StateStore store = ws.stateStore();
+      StateStore store = ws.stateStore(settings.processEnv());
       try (StateLock lock =
           store.lock(LockInfo.forCurrentProcess("apply"), request.lockTimeout())) {
         Optional<State> stored = store.read();

@@ -10,7 +10,6 @@ import io.aepform.engine.plan.Plan;
 import io.aepform.engine.plan.Resolver;
 import io.aepform.engine.provider.Kinds;
 import io.aepform.engine.provider.ResourceHandler;
-import io.aepform.state.LocalStateStore;
 import io.aepform.state.State;
 import io.aepform.state.StateStore;
 import java.nio.file.Path;
@@ -94,7 +93,7 @@ public final class Engine {
 
   private Plan plan(Workspace ws, PlanOptions options) {
     resolveOffline(ws); // bad input fails before any state read or call
-    Optional<State> state = ws.stateStore().read();
+    Optional<State> state = ws.stateStore(settings.processEnv()).read();
     if (!options.refresh()) {
       return Planning.plan(ws, state, handlers, settings.processEnv(), Optional.empty(), options);
     }
@@ -125,7 +124,36 @@ public final class Engine {
 
   private StateStore stateStore(ConfigRequest request) {
     EnvironmentConfig env = EnvironmentLoader.load(request.dir(), request.environment());
-    return new LocalStateStore(request.dir().resolve(".aepform"), env.name());
+    return StateStores.open(request.dir(), env, settings.processEnv());
+  }
+
+  /** Every version of the state a shared backend keeps, newest first. */
+  public java.util.List<io.aepform.state.StateVersion> stateHistory(ConfigRequest request) {
+    return history(stateStore(request)).history();
+  }
+
+  /** The state as it was at {@code serial}, from a shared backend's history. */
+  public Optional<State> stateAt(ConfigRequest request, long serial) {
+    return history(stateStore(request)).read(serial);
+  }
+
+  /**
+   * Stores {@code pushed} as the environment's state, e.g. to move from the local file to a shared
+   * backend. Refuses another lineage or a serial not newer than the stored one unless {@code
+   * force}.
+   */
+  public State statePush(
+      ConfigRequest request, State pushed, boolean force, java.time.Duration lockTimeout) {
+    return StatePush.push(stateStore(request), pushed, force, lockTimeout);
+  }
+
+  private static io.aepform.state.StateHistory history(StateStore store) {
+    if (store instanceof io.aepform.state.StateHistory h) {
+      return h;
+    }
+    throw new io.aepform.error.AepformException(
+        io.aepform.error.ErrorCode.USAGE,
+        "the local backend keeps the current state and one .backup, not a history: use a shared backend (state: {backend: postgres, ...})");
   }
 
   /** Adopts an existing remote object into state as the declared resource {@code address}. */
@@ -139,13 +167,14 @@ public final class Engine {
 
   /** Forgets a resource; the remote object stays. */
   public void stateRemove(ConfigRequest request, String address, java.time.Duration lockTimeout) {
-    StateEditing.remove(load(request), parseAddress(address), lockTimeout);
+    StateEditing.remove(load(request), parseAddress(address), lockTimeout, settings.processEnv());
   }
 
   /** Renames a resource in state; returns warnings to show. */
   public java.util.List<String> stateMove(
       ConfigRequest request, String from, String to, java.time.Duration lockTimeout) {
-    return StateEditing.move(load(request), parseAddress(from), parseAddress(to), lockTimeout);
+    return StateEditing.move(
+        load(request), parseAddress(from), parseAddress(to), lockTimeout, settings.processEnv());
   }
 
   private static io.aepform.engine.manifest.Address parseAddress(String text) {

@@ -49,7 +49,7 @@ final class StateEditing {
                             + " is not declared: add it to the manifests first, then import it"));
     ResourceHandler handler = handlers.get(decl.kind());
     try (Connector.Session session = Connector.open(ws.env(), ws.dir(), settings)) {
-      StateStore store = ws.stateStore();
+      StateStore store = ws.stateStore(settings.processEnv());
       try (StateLock lock = store.lock(LockInfo.forCurrentProcess("import"), lockTimeout)) {
         State state =
             store
@@ -123,8 +123,9 @@ final class StateEditing {
   }
 
   /** Forgets {@code address}: the remote object stays as it is. */
-  static void remove(Workspace ws, Address address, Duration lockTimeout) {
+  static void remove(Workspace ws, Address address, Duration lockTimeout, Map<String, String> env) {
     edit(
+        env,
         ws,
         "state rm",
         lockTimeout,
@@ -141,13 +142,15 @@ final class StateEditing {
    * Moves the record of {@code from} to {@code to} (same kind). Returns warnings, e.g. when the new
    * logical name would rename the remote object because its name is left to default.
    */
-  static List<String> move(Workspace ws, Address from, Address to, Duration lockTimeout) {
+  static List<String> move(
+      Workspace ws, Address from, Address to, Duration lockTimeout, Map<String, String> env) {
     if (!from.kind().equals(to.kind())) {
       throw new AepformException(
           ErrorCode.USAGE, "cannot move " + from + " to " + to + ": the kinds differ");
     }
     List<String> warnings = new ArrayList<>();
     edit(
+        env,
         ws,
         "state mv",
         lockTimeout,
@@ -205,8 +208,12 @@ final class StateEditing {
 
   @SuppressWarnings("try")
   private static void edit(
-      Workspace ws, String operation, Duration lockTimeout, UnaryOperator<State> change) {
-    StateStore store = ws.stateStore();
+      Map<String, String> env,
+      Workspace ws,
+      String operation,
+      Duration lockTimeout,
+      UnaryOperator<State> change) {
+    StateStore store = ws.stateStore(env);
     try (StateLock lock = store.lock(LockInfo.forCurrentProcess(operation), lockTimeout)) {
       State state =
           store

@@ -8,7 +8,6 @@ import io.aepform.engine.manifest.ManifestLoader;
 import io.aepform.engine.manifest.ResourceKind;
 import io.aepform.engine.manifest.VariableValues;
 import io.aepform.engine.value.Value;
-import io.aepform.state.LocalStateStore;
 import io.aepform.state.StateStore;
 import java.nio.file.Path;
 import java.util.Map;
@@ -34,8 +33,8 @@ record Workspace(
     return new Workspace(request.dir(), env, config, graph, variables);
   }
 
-  /** Where this environment's state lives. */
-  StateStore stateStore() {
-    return new LocalStateStore(dir.resolve(".aepform"), env.name());
+  /** Where this environment's state lives: files under .aepform/, or a shared database. */
+  StateStore stateStore(Map<String, String> processEnv) {
+    return StateStores.open(dir, env, processEnv);
   }
 }

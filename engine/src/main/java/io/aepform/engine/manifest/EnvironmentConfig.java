@@ -14,6 +14,7 @@ public record EnvironmentConfig(
     String platform,
     Map<String, Value> variables,
     String stateBackend,
+    Map<String, String> stateSettings,
     Position position) {
   public EnvironmentConfig {
     Objects.requireNonNull(name, "name");
@@ -21,13 +22,14 @@ public record EnvironmentConfig(
     Objects.requireNonNull(platform, "platform");
     variables = Map.copyOf(variables);
     Objects.requireNonNull(stateBackend, "stateBackend");
+    stateSettings = Map.copyOf(stateSettings);
     Objects.requireNonNull(position, "position");
   }
 
   /** The environment used when {@code environments/<name>.yaml} does not exist. */
   public static EnvironmentConfig implicit(String name) {
     return new EnvironmentConfig(
-        name, "", "", Map.of(), "local", Position.of("(no environment file)"));
+        name, "", "", Map.of(), "local", Map.of(), Position.of("(no environment file)"));
   }
 
   public boolean isLocalPlatform() {

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 public final class EnvironmentLoader {
   private static final Pattern ENV_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
   private static final Set<String> KEYS = Set.of("sandbox", "platform", "variables", "state");
-  private static final Set<String> BACKENDS = Set.of("local");
+  private static final Set<String> BACKENDS = Set.of("local", "postgres");
+  private static final Set<String> POSTGRES_KEYS = Set.of("backend", "url", "schema", "user");
 
   private EnvironmentLoader() {}
 
@@ -59,6 +60,7 @@ public final class EnvironmentLoader {
         text(doc, root, "platform"),
         varMap.fields(),
         backend(doc, root),
+        stateSettings(doc, root),
         doc.start());
   }
 
@@ -71,6 +73,44 @@ public final class EnvironmentLoader {
       return s.value();
     }
     throw new ManifestException(doc.valueAt("/" + key), key + " must be a plain string");
+  }
+
+  /**
+   * The settings of a shared backend: {@code url}, {@code schema}, {@code user}. The password is
+   * never read from a file: it comes from AEPFORM_PG_PASSWORD.
+   */
+  private static java.util.Map<String, String> stateSettings(YamlDocument doc, Value.Obj root) {
+    if (!(root.fields().get("state") instanceof Value.Obj state)) {
+      return java.util.Map.of();
+    }
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    boolean postgres =
+        state.fields().get("backend") instanceof Value.Str b && b.value().equals("postgres");
+    for (var e : state.fields().entrySet()) {
+      if (!postgres ? !e.getKey().equals("backend") : !POSTGRES_KEYS.contains(e.getKey())) {
+        throw new ManifestException(
+            doc.keyAt("/state/" + e.getKey()),
+            "unknown key 'state."
+                + e.getKey()
+                + "'"
+                + (postgres
+                    ? ": expected one of "
+                        + new TreeSet<>(POSTGRES_KEYS)
+                        + " (the password comes from AEPFORM_PG_PASSWORD)"
+                    : ": the local backend takes only 'backend'"));
+      }
+      if (!(e.getValue() instanceof Value.Str v)) {
+        throw new ManifestException(
+            doc.valueAt("/state/" + e.getKey()), "state." + e.getKey() + " must be a plain string");
+      }
+      out.put(e.getKey(), v.value());
+    }
+    if (postgres && !out.containsKey("url")) {
+      throw new ManifestException(
+          doc.valueAt("/state"),
+          "state.url is required for backend postgres, e.g. jdbc:postgresql://db.example.com/aepform");
+    }
+    return out;
   }
 
   private static String backend(YamlDocument doc, Value.Obj root) {
