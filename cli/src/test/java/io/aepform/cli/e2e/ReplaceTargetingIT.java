@@ -1,0 +1,170 @@
+package io.aepform.cli.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aepform.cli.CliRun;
+import io.aepform.emulator.Emulator;
+import io.aepform.emulator.FaultKind;
+import io.aepform.emulator.RequestLogEntry;
+import io.aepform.emulator.ResourceKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --target} and {@code --exclude} on a fresh sandbox, and a flow left tainted by a failed
+ * follow-up call, replaced by the next apply; each ends with a plan that has nothing to do.
+ */
+class ReplaceTargetingIT {
+  static final String FLOWS = ReplaceIT.FLOWS;
+  static final String SOURCES = ReplaceIT.SOURCES;
+
+  @TempDir Path tmp;
+  LocalPlatformFixture platform;
+  ReplaceSteps steps;
+
+  @BeforeEach
+  void start() throws Exception {
+    platform = new LocalPlatformFixture(tmp, "parquet-ingestion");
+    steps = new ReplaceSteps(platform);
+  }
+
+  @AfterEach
+  void stop() {
+    platform.close();
+  }
+
+  @Test
+  void targetingTheFlowCreatesItAndEverythingItNeeds() {
+    CliRun plan = steps.plansChanges("--target", "flow.ingest");
+    assertThat(plan.out()).contains("Plan: 7 to add, 0 to change, 0 to destroy.");
+
+    CliRun apply = steps.cli("apply", "--auto-approve", "--target", "flow.ingest");
+    assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
+    assertThat(apply.out()).contains("Resources: 7 added, 0 changed, 0 destroyed.");
+    assertThat(platform.writes()).hasSize(7).allMatch(w -> w.startsWith("POST "));
+    assertThat(platform.total()).isEqualTo(7);
+    steps.plansNoChanges();
+  }
+
+  @Test
+  void excludingTheFlowCreatesTheRestAndTheNextApplyOnlyTheFlow() {
+    CliRun plan = steps.plansChanges("--exclude", "flow.ingest");
+    assertThat(plan.out())
+        .contains("Plan: 6 to add, 0 to change, 0 to destroy.")
+        .doesNotContain("flow.ingest will be created");
+
+    CliRun apply = steps.cli("apply", "--auto-approve", "--exclude", "flow.ingest");
+    assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
+    assertThat(apply.out()).contains("Resources: 6 added, 0 changed, 0 destroyed.");
+    assertThat(platform.writes())
+        .hasSize(6)
+        .allMatch(w -> w.startsWith("POST "))
+        .noneMatch(w -> w.startsWith("POST " + FLOWS));
+    assertThat(platform.count(ResourceKind.FLOW)).isZero();
+    assertThat(platform.total()).isEqualTo(6);
+
+    CliRun rest = steps.plansChanges();
+    assertThat(rest.out())
+        .contains("# flow.ingest will be created")
+        .contains("Plan: 1 to add, 0 to change, 0 to destroy.");
+    CliRun applyRest = steps.cli("apply", "--auto-approve");
+    assertThat(applyRest.exitCode()).as(applyRest.out() + applyRest.err()).isZero();
+    assertThat(platform.writes()).containsExactly("POST " + FLOWS + " -> 201");
+    assertThat(platform.total()).isEqualTo(7);
+    steps.plansNoChanges();
+  }
+
+  @Test
+  void aFlowWhoseDisableFailedIsTaintedAndReplacedByTheNextApply() throws Exception {
+    steps.edit("flow.yaml", "    backfill: true\n", "    backfill: true\n  state: disabled\n");
+
+    CliRun failed = applyWithTheFirstFlowActionFailing();
+    assertThat(failed.exitCode()).as(failed.out() + failed.err()).isEqualTo(1);
+    assertThat(failed.err()).contains("flow.ingest");
+    assertThat(platform.emulator.requestLog())
+        .filteredOn(e -> e.path().endsWith("/action"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.status()).isEqualTo(500));
+    String tainted = steps.only(ResourceKind.FLOW);
+    assertThat(Files.readString(platform.stateFile())).contains("\"tainted\"");
+
+    CliRun plan = steps.plansChanges();
+    assertThat(plan.out())
+        .contains("-/+ flow \"ingest\"")
+        .contains("Plan: 1 to add, 0 to change, 1 to destroy.");
+    assertThat(steps.reasonFor(plan, "flow.ingest")).contains("tainted");
+
+    CliRun apply = steps.cli("apply", "--auto-approve");
+    assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
+    String flow = steps.only(ResourceKind.FLOW);
+    assertThat(flow).isNotEqualTo(tainted);
+    assertThat(platform.writes())
+        .containsExactly(
+            "DELETE " + FLOWS + "/" + tainted + " -> 204",
+            "POST " + FLOWS + " -> 201",
+            "POST " + FLOWS + "/" + flow + "/action?op=DISABLE -> 200");
+    assertThat(steps.objects(ResourceKind.FLOW).get(0).path("state").asText())
+        .isEqualTo("disabled");
+    assertThat(Files.readString(platform.stateFile())).doesNotContain("\"tainted\"");
+    steps.plansNoChanges();
+  }
+
+  /**
+   * Applies with every call failing (500) from the moment the flow's create is answered until its
+   * first action call is. A watcher arms the fault on seeing the create in the request log (the log
+   * has a call before its answer is sent); once the source connection is created, every call waits
+   * 250 ms before the emulator decides its fault, which leaves the watcher that long to arm it.
+   * Nothing else runs then: the flow is the last create.
+   */
+  private CliRun applyWithTheFirstFlowActionFailing() throws InterruptedException {
+    Emulator emulator = platform.emulator;
+    Thread watcher =
+        new Thread(
+            () -> {
+              boolean slowed = false;
+              boolean armed = false;
+              while (!Thread.currentThread().isInterrupted()) {
+                List<RequestLogEntry> log = emulator.requestLog();
+                if (!slowed && log.stream().anyMatch(e -> created(e, SOURCES))) {
+                  emulator.setLatency(Duration.ofMillis(250));
+                  slowed = true;
+                }
+                if (!armed && log.stream().anyMatch(e -> created(e, FLOWS))) {
+                  emulator.setFailureKinds(Set.of(FaultKind.SERVER_ERROR));
+                  emulator.setFailureRate(1.0);
+                  armed = true;
+                }
+                if (armed && log.stream().anyMatch(e -> e.path().endsWith("/action"))) {
+                  emulator.resetFaults();
+                  return;
+                }
+                try {
+                  Thread.sleep(1);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "fail-first-flow-action");
+    watcher.setDaemon(true);
+    watcher.start();
+    try {
+      return steps.cli("apply", "--auto-approve");
+    } finally {
+      watcher.interrupt();
+      watcher.join(5_000);
+      emulator.resetFaults();
+    }
+  }
+
+  private static boolean created(RequestLogEntry e, String collection) {
+    return e.method().equals("POST") && e.path().equals(collection) && e.status() == 201;
+  }
+}
