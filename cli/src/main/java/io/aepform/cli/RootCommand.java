@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       ApplyCommand.class,
       DestroyCommand.class,
       GraphCommand.class,
+      OutputCommand.class,
       ShowCommand.class,
       StateCommand.class,
       ImportCommand.class,

@@ -117,6 +117,21 @@ public final class Engine {
     return stateStore(request).read();
   }
 
+  /** The outputs, evaluated from the ids state holds; no network. */
+  public java.util.List<io.aepform.engine.plan.OutputValue> outputs(ConfigRequest request) {
+    Workspace ws = load(request);
+    Optional<State> state = stateStore(request).read();
+    var recorded = state.map(io.aepform.engine.plan.StateView::recorded).orElse(Map.of());
+    return new Resolver(handlers)
+        .resolve(
+            ws.config(),
+            ws.graph(),
+            ws.variables(),
+            settings.processEnv(),
+            io.aepform.engine.plan.StateView.knownIds(recorded))
+        .outputs();
+  }
+
   /** Removes a lock left by a run that died holding it. */
   public void forceUnlock(ConfigRequest request, String lockId) {
     stateStore(request).forceUnlock(lockId);

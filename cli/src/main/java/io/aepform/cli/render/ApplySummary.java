@@ -56,7 +56,9 @@ public final class ApplySummary {
     out.println();
     out.println("Outputs:");
     out.println();
-    for (OutputValue o : outputs) {
+    // an output that reads what this apply did not create has no value yet
+    for (OutputValue o :
+        outputs.stream().filter(o -> io.aepform.engine.value.Values.isKnown(o.value())).toList()) {
       Value shown = o.sensitive() ? new Value.Sensitive(o.value()) : o.value();
       out.println(
           o.name()
@@ -65,5 +67,14 @@ public final class ApplySummary {
                   ? ValueText.scalar(shown)
                   : io.aepform.engine.value.Values.toJsonRedacted(shown).toString()));
     }
+  }
+
+  /** A value on one line, as outputs show it: unknown and sensitive ones by their markers. */
+  public static String oneLine(Value v) {
+    return ValueText.isScalar(v)
+            || !io.aepform.engine.value.Values.isKnown(v)
+            || v instanceof Value.Sensitive
+        ? ValueText.scalar(v)
+        : io.aepform.engine.value.Values.toJsonRedacted(v).toString();
   }
 }

@@ -110,12 +110,17 @@ public final class PlanTextRenderer {
   }
 
   private static void outputs(Plan plan, StringBuilder out) {
-    if (plan.outputs().isEmpty()) {
+    // outputs whose value is known already did not change with this plan
+    java.util.List<OutputValue> changing =
+        plan.outputs().stream()
+            .filter(o -> !io.aepform.engine.value.Values.isKnown(o.value()))
+            .toList();
+    if (changing.isEmpty()) {
       return;
     }
     out.append("\nChanges to Outputs:\n");
-    int width = plan.outputs().stream().mapToInt(o -> o.name().length()).max().orElse(0);
-    for (OutputValue o : plan.outputs()) {
+    int width = changing.stream().mapToInt(o -> o.name().length()).max().orElse(0);
+    for (OutputValue o : changing) {
       Value shown = o.sensitive() ? new Value.Sensitive(o.value()) : o.value();
       out.append("  + ")
           .append(o.name())

@@ -23,7 +23,7 @@ public record ApplyResult(List<Outcome> outcomes, List<OutputValue> outputs, boo
   }
 
   public long destroyed() {
-    return count(Outcome.Status.DONE, a -> a.destroys());
+    return outcomes.stream().filter(Outcome::destroyed).count();
   }
 
   public List<Outcome> failures() {

@@ -4,8 +4,12 @@ import io.aepform.engine.manifest.Address;
 import io.aepform.engine.plan.Action;
 import java.util.Objects;
 
-/** How one planned change ended. */
-public record Outcome(Address address, Action action, Status status, String message) {
+/**
+ * How one planned change ended. {@code destroyed} tells, for a replace that did not complete,
+ * whether its old object was already deleted.
+ */
+public record Outcome(
+    Address address, Action action, Status status, String message, boolean destroyed) {
   /** Done, failed, or never attempted. */
   public enum Status {
     DONE,
@@ -18,5 +22,9 @@ public record Outcome(Address address, Action action, Status status, String mess
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(message, "message");
+  }
+
+  public Outcome(Address address, Action action, Status status, String message) {
+    this(address, action, status, message, status == Status.DONE && action.destroys());
   }
 }

@@ -110,7 +110,9 @@ final class Walker {
         return skip(c, "the apply was interrupted");
       }
       if (o.status() != Outcome.Status.DONE) {
-        return o;
+        boolean destroyed =
+            step.address().equals(c.address()) && !step.destroy() && c.action() == Action.REPLACE;
+        return new Outcome(c.address(), c.action(), o.status(), o.message(), destroyed);
       }
       last = o;
     }
