@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       ShowCommand.class,
       StateCommand.class,
       ImportCommand.class,
+      ExportCommand.class,
       ForceUnlockCommand.class,
       EmulatorCommand.class,
       VersionCommand.class,

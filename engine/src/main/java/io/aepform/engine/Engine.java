@@ -180,6 +180,17 @@ public final class Engine {
         ws, parseAddress(address), remoteId, lockTimeout, handlers, settings);
   }
 
+  /**
+   * Writes manifests under {@code out} for the objects of {@code kinds} (all when empty) that exist
+   * in the environment's sandbox; the configuration directory needs only the environment file. With
+   * {@code importThem}, adopts them into the state of the exported configuration, so that its next
+   * plan is empty.
+   */
+  public io.aepform.engine.export.ExportResult export(
+      ConfigRequest request, Path out, java.util.List<String> kinds, boolean importThem) {
+    return Exporting.export(request, out, kinds, importThem, handlers, settings);
+  }
+
   /** Forgets a resource; the remote object stays. */
   public void stateRemove(ConfigRequest request, String address, java.time.Duration lockTimeout) {
     StateEditing.remove(load(request), parseAddress(address), lockTimeout, settings.processEnv());

@@ -1,0 +1,152 @@
+package io.aepform.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aepform.engine.export.ExportResult;
+import io.aepform.engine.export.Exporter;
+import io.aepform.engine.export.ManifestFiles;
+import io.aepform.engine.manifest.Address;
+import io.aepform.engine.manifest.EnvironmentConfig;
+import io.aepform.engine.manifest.EnvironmentLoader;
+import io.aepform.engine.manifest.VariableValues;
+import io.aepform.engine.plan.Desired;
+import io.aepform.engine.plan.Drifts;
+import io.aepform.engine.plan.Resolver;
+import io.aepform.engine.plan.Secrets;
+import io.aepform.engine.plan.StateView;
+import io.aepform.engine.provider.ResourceHandler;
+import io.aepform.engine.value.Value;
+import io.aepform.error.AepformException;
+import io.aepform.error.ErrorCode;
+import io.aepform.state.LockInfo;
+import io.aepform.state.ResourceState;
+import io.aepform.state.State;
+import io.aepform.state.StateLock;
+import io.aepform.state.StateStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code export}: reads the environment's sandbox (only the environment file is needed, not
+ * manifests), writes manifests, and optionally adopts every exported object into state.
+ */
+final class Exporting {
+  private Exporting() {}
+
+  static ExportResult export(
+      ConfigRequest request,
+      Path out,
+      List<String> kinds,
+      boolean importThem,
+      Map<String, ResourceHandler> handlers,
+      EngineSettings settings) {
+    EnvironmentConfig env = EnvironmentLoader.load(request.dir(), request.environment());
+    Exporter.Export export;
+    String sandbox;
+    String org;
+    try (Connector.Session session = Connector.open(env, request.dir(), settings)) {
+      export = new Exporter(handlers).export(session.client(), kinds);
+      sandbox = session.sandbox();
+      org = session.imsOrg();
+    }
+    List<Path> files = new ArrayList<>(ManifestFiles.write(out, export, sandbox));
+    ManifestFiles.writeEnvironment(out, env).ifPresent(files::add);
+    int imported =
+        importThem && !export.resources().isEmpty()
+            ? importAll(out, env.name(), export, sandbox, org, handlers, settings)
+            : 0;
+    return new ExportResult(
+        files,
+        export.resources().stream().map(e -> e.address().toString()).toList(),
+        export.placeholders(),
+        export.warnings(),
+        imported);
+  }
+
+  /**
+   * Adopts every exported object into the state of the exported configuration (the environment of
+   * {@code out}), as {@code import} would one by one, in one state write. The objects were just
+   * read: no further call. Secrets are recorded as unverified, so the placeholders need not be set
+   * yet.
+   */
+  @SuppressWarnings("try")
+  private static int importAll(
+      Path out,
+      String envName,
+      Exporter.Export export,
+      String sandbox,
+      String org,
+      Map<String, ResourceHandler> handlers,
+      EngineSettings settings) {
+    Map<String, String> penv = new HashMap<>(settings.processEnv());
+    export.placeholders().forEach(p -> penv.putIfAbsent(p.name(), Secrets.UNVERIFIED));
+    Workspace ws =
+        Workspace.load(
+            new ConfigRequest(out, envName, VariableValues.Inputs.none()), handlers, penv);
+    String target = Optional.ofNullable(penv.get("AEP_SANDBOX")).orElse(ws.env().sandbox());
+    if (!target.strip().equals(sandbox)) {
+      throw new AepformException(
+          ErrorCode.USAGE,
+          "cannot import: environments/"
+              + envName
+              + ".yaml in "
+              + out
+              + " is for sandbox '"
+              + target
+              + "', the objects were read from '"
+              + sandbox
+              + "'");
+    }
+    Map<Address, Exporter.Exported> exported = new HashMap<>();
+    export.resources().forEach(e -> exported.put(e.address(), e));
+    Resolver.Resolved resolved =
+        new Resolver(handlers)
+            .resolve(
+                ws.config(),
+                ws.graph(),
+                ws.variables(),
+                penv,
+                (a, attr) ->
+                    Optional.ofNullable(exported.get(a))
+                        .map(e -> e.remote().attributes().get(attr)));
+    StateStore store = ws.stateStore(settings.processEnv());
+    try (StateLock lock = store.lock(LockInfo.forCurrentProcess("export"), Duration.ZERO)) {
+      State state =
+          store.read().orElseGet(() -> State.empty(envName, sandbox, org, Version.current()));
+      state.checkBelongsTo(sandbox, org);
+      int count = 0;
+      for (Desired d : resolved.resources()) {
+        Exporter.Exported e = exported.get(d.address());
+        if (e != null) {
+          state = state.with(adopted(d, e, state));
+          count++;
+        }
+      }
+      store.write(state.nextSerial());
+      return count;
+    }
+  }
+
+  private static ResourceState adopted(Desired d, Exporter.Exported e, State state) {
+    if (state.find(d.address().toString()).isPresent()) {
+      throw new AepformException(
+          ErrorCode.USAGE,
+          d.address()
+              + " is already in the state of the exported configuration: remove it with aepform state rm, or export into a new directory");
+    }
+    Value applied = Secrets.unverified(Drifts.project(d.spec(), e.remote().body()), d.spec());
+    return ResourceState.created(
+        d.address().toString(),
+        d.decl().kind(),
+        e.remote().id(),
+        e.remote().name(),
+        e.remote().etag(),
+        (ObjectNode) Secrets.toStoredJson(applied),
+        StateView.attributesJson(e.remote().attributes()),
+        d.decl().dependencies().stream().map(x -> x.target().toString()).distinct().toList());
+  }
+}

@@ -1,0 +1,167 @@
+package io.aepform.engine.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.aepform.engine.manifest.Address;
+import io.aepform.engine.provider.Remote;
+import io.aepform.engine.provider.ResourceHandler;
+import io.aepform.engine.provider.http.PlatformClient;
+import io.aepform.engine.value.Value;
+import io.aepform.engine.value.Values;
+import io.aepform.error.AepformException;
+import io.aepform.error.ErrorCode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Reads the objects of a sandbox and turns them into manifest documents: logical names from remote
+ * names, the create request body as spec with the remote name kept, ids of other exported objects
+ * as references, well-known spec ids as aliases, secrets as {@code ${env.NAME}} placeholders.
+ */
+public final class Exporter {
+  private final Map<String, ResourceHandler> handlers;
+
+  /** {@code handlers} in the order kinds are exported (the order of {@code Kinds.handlers}). */
+  public Exporter(Map<String, ? extends ResourceHandler> handlers) {
+    this.handlers = new LinkedHashMap<>(handlers);
+  }
+
+  /** One exported object: its address, the remote object, and the spec to write. */
+  public record Exported(Address address, Remote remote, ObjectNode spec) {
+    public Exported {
+      Objects.requireNonNull(address, "address");
+      Objects.requireNonNull(remote, "remote");
+      spec = spec.deepCopy();
+    }
+
+    @Override
+    public ObjectNode spec() {
+      return spec.deepCopy();
+    }
+  }
+
+  /** The exported objects in kind order then by logical name, the placeholders and warnings. */
+  public record Export(
+      List<Exported> resources, List<EnvPlaceholder> placeholders, List<String> warnings) {
+    public Export {
+      resources = List.copyOf(resources);
+      placeholders = List.copyOf(placeholders);
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  /** Lists {@code kinds} (every kind when empty) in the sandbox and exports what is there. */
+  public Export export(PlatformClient client, List<String> kinds) {
+    for (String k : kinds) {
+      if (!handlers.containsKey(k)) {
+        throw new AepformException(
+            ErrorCode.USAGE, "unknown kind '" + k + "': expected one of " + handlers.keySet());
+      }
+    }
+    Map<String, List<Remote>> remotes = new LinkedHashMap<>();
+    handlers.forEach(
+        (kind, handler) -> {
+          if (kinds.isEmpty() || kinds.contains(kind)) {
+            remotes.put(kind, handler.list(client));
+          }
+        });
+    return transform(remotes);
+  }
+
+  /** Exports the given remote objects per kind; makes no call. */
+  public Export transform(Map<String, List<Remote>> remotes) {
+    List<Exported> named = new ArrayList<>();
+    References references = new References();
+    for (String kind : handlers.keySet()) {
+      LogicalNames names = new LogicalNames(kind);
+      List<Remote> sorted = new ArrayList<>(remotes.getOrDefault(kind, List.of()));
+      sorted.sort(
+          Comparator.comparing(Remote::name)
+              .thenComparing(Remote::createdAt)
+              .thenComparing(Remote::id));
+      for (Remote r : sorted) {
+        Address address = new Address(kind, names.next(r.name()));
+        named.add(new Exported(address, r, clean(kind, r)));
+        references.add(address, ids(r));
+      }
+    }
+    List<Exported> out = new ArrayList<>();
+    List<EnvPlaceholder> placeholders = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    for (Exported e : named) {
+      ObjectNode spec = e.spec();
+      references.replace(e.address(), spec, warnings::add);
+      // secrets first: which params are secret depends on the real connection spec id
+      placeholders.addAll(SecretParams.replace(e.address(), spec));
+      SpecAliases.write(spec);
+      out.add(new Exported(e.address(), e.remote(), spec));
+    }
+    out.sort(
+        Comparator.comparing((Exported e) -> kindOrder(e.address().kind()))
+            .thenComparing(e -> e.address().name()));
+    return new Export(out, placeholders, warnings);
+  }
+
+  private int kindOrder(String kind) {
+    return new ArrayList<>(handlers.keySet()).indexOf(kind);
+  }
+
+  /** The create body, remote strings escaped, the remote name first and explicit. */
+  private ObjectNode clean(String kind, Remote r) {
+    ObjectNode body = CreateBodies.of(kind, Values.toJsonRevealed(r.body()));
+    escape(body);
+    String nameField = handlers.get(kind).nameField();
+    ObjectNode spec = JsonNodeFactory.instance.objectNode();
+    // the remote name is written even where it would default, so a later rename of the logical
+    // name never renames the remote object
+    spec.put(nameField, r.name().replace("${", "$${"));
+    body.properties()
+        .forEach(
+            e -> {
+              if (!e.getKey().equals(nameField)) {
+                spec.set(e.getKey(), e.getValue());
+              }
+            });
+    return spec;
+  }
+
+  /** A remote text is text: {@code ${} in it is written {@code $${} so it is not evaluated. */
+  private static void escape(JsonNode node) {
+    if (node instanceof ObjectNode o) {
+      List<String> keys = new ArrayList<>();
+      o.fieldNames().forEachRemaining(keys::add);
+      for (String k : keys) {
+        JsonNode v = o.get(k);
+        if (v.isTextual()) {
+          o.set(k, TextNode.valueOf(v.asText().replace("${", "$${")));
+        } else {
+          escape(v);
+        }
+      }
+    } else if (node instanceof ArrayNode a) {
+      for (int i = 0; i < a.size(); i++) {
+        if (a.get(i).isTextual()) {
+          a.set(i, TextNode.valueOf(a.get(i).asText().replace("${", "$${")));
+        } else {
+          escape(a.get(i));
+        }
+      }
+    }
+  }
+
+  private static Map<String, String> ids(Remote r) {
+    Map<String, String> ids = new LinkedHashMap<>();
+    ids.put("id", r.id());
+    if (r.attributes().get("altId") instanceof Value.Str alt) {
+      ids.put("altId", alt.value());
+    }
+    return ids;
+  }
+}
