@@ -46,7 +46,8 @@ final class PlanCommand implements Callable<Integer> {
 
   enum Format {
     text,
-    json
+    json,
+    markdown
   }
 
   PlanCommand(Cli cli) {
@@ -62,6 +63,8 @@ final class PlanCommand implements Callable<Integer> {
             : engine.savePlan(common.request(vars), planOptions.options(), out);
     if (format == Format.json) {
       cli.out().print(PlanJsonRenderer.render(plan));
+    } else if (format == Format.markdown) {
+      cli.out().print(io.aepform.cli.render.PlanMarkdownRenderer.render(plan));
     } else {
       cli.out().print(new PlanTextRenderer(Colors.of(common, cli)).render(plan));
     }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       ForceUnlockCommand.class,
       EmulatorCommand.class,
+      CompletionCommand.class,
       VersionCommand.class,
       picocli.CommandLine.HelpCommand.class
     },

@@ -52,9 +52,11 @@ final class ShowCommand implements Callable<Integer> {
       Plan plan = engine.readPlan(planFile);
       cli.out()
           .print(
-              format == PlanCommand.Format.json
-                  ? PlanJsonRenderer.render(plan)
-                  : new PlanTextRenderer(Colors.of(common, cli)).render(plan));
+              format == PlanCommand.Format.markdown
+                  ? io.aepform.cli.render.PlanMarkdownRenderer.render(plan)
+                  : format == PlanCommand.Format.json
+                      ? PlanJsonRenderer.render(plan)
+                      : new PlanTextRenderer(Colors.of(common, cli)).render(plan));
       return 0;
     }
     for (ResourceState r : StateCommand.read(cli, common).resources()) {

@@ -71,7 +71,7 @@ public final class PlanTextRenderer {
     out.append('\n');
   }
 
-  private void change(ResourceChange c, StringBuilder out) {
+  void change(ResourceChange c, StringBuilder out) {
     out.append("  ").append(style.bold("# " + c.address() + " " + verb(c.action()))).append('\n');
     if (!c.reason().isEmpty()) {
       out.append("  # (").append(c.reason()).append(")\n");

@@ -1,0 +1,235 @@
+package io.aepform.cli.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aepform.engine.manifest.Address;
+import io.aepform.engine.manifest.Position;
+import io.aepform.engine.manifest.Problem;
+import io.aepform.engine.plan.Action;
+import io.aepform.engine.plan.Drift;
+import io.aepform.engine.plan.FieldChange;
+import io.aepform.engine.plan.OutputValue;
+import io.aepform.engine.plan.Plan;
+import io.aepform.engine.plan.ResourceChange;
+import io.aepform.engine.value.Reference;
+import io.aepform.engine.value.TemplatePart;
+import io.aepform.engine.value.Value;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Golden files for a plan with every kind of change and drift, in text, JSON and markdown: what a
+ * reviewer reads on a pull request. Regenerate with -Daepform.golden.update=true.
+ */
+class PlanRenderingGoldenTest {
+  private static final Path ROOT = Path.of("src/test/resources/golden/mixed-plan");
+  private static final String SECRET = "mixed-plan-secret-value";
+
+  static Plan mixedPlan() {
+    Address flow = new Address("flow", "ingest");
+    Address s3 = new Address("connection", "s3");
+    Address source = new Address("sourceConnection", "s3_parquet");
+    Address old = new Address("dataset", "old_leads");
+    Address schema = new Address("schema", "demo_profile");
+    Value oldFlow =
+        obj(
+            "id",
+            str("89ff50ef"),
+            "spec",
+            obj("name", str("Old Flow"), "scheduleParams", obj("interval", str("1000"))));
+    Value newFlow =
+        obj(
+            "id",
+            str("89ff50ef"),
+            "spec",
+            obj("name", str("New Flow"), "scheduleParams", obj("interval", str("1000"))));
+    Value s3Before =
+        obj(
+            "id",
+            str("5831c52c"),
+            "spec",
+            obj(
+                "name",
+                str("S3"),
+                "auth",
+                obj("params", obj("s3SecretKey", new Value.Sensitive(str(SECRET)))),
+                "connectionSpec",
+                obj("id", str("google"))));
+    Value s3After =
+        obj(
+            "id",
+            unknown("connection.s3.id"),
+            "spec",
+            obj(
+                "name",
+                str("S3"),
+                "auth",
+                obj("params", obj("s3SecretKey", new Value.Sensitive(str(SECRET)))),
+                "connectionSpec",
+                obj("id", str("ecadc60c"))));
+    List<ResourceChange> changes =
+        List.of(
+            new ResourceChange(
+                schema,
+                Action.CREATE,
+                "",
+                Optional.empty(),
+                Optional.of(
+                    obj(
+                        "id",
+                        unknown("schema.demo_profile.id"),
+                        "spec",
+                        obj("title", str("Profile")))),
+                List.of(),
+                List.of()),
+            new ResourceChange(
+                s3,
+                Action.REPLACE,
+                "changing spec.connectionSpec.id cannot be done in place: it forces replacement",
+                Optional.of(s3Before),
+                Optional.of(s3After),
+                List.of(
+                    new FieldChange(
+                        "/connectionSpec/id",
+                        Optional.of(str("google")),
+                        Optional.of(str("ecadc60c")))),
+                List.of()),
+            new ResourceChange(
+                source,
+                Action.REPLACE,
+                "changing spec.baseConnectionId cannot be done in place: it forces replacement",
+                Optional.of(
+                    obj("id", str("73bc8911"), "spec", obj("baseConnectionId", str("5831c52c")))),
+                Optional.of(
+                    obj(
+                        "id",
+                        unknown("sourceConnection.s3_parquet.id"),
+                        "spec",
+                        obj("baseConnectionId", unknown("connection.s3.id")))),
+                List.of(),
+                List.of(s3)),
+            new ResourceChange(
+                flow,
+                Action.UPDATE,
+                "",
+                Optional.of(oldFlow),
+                Optional.of(newFlow),
+                List.of(
+                    new FieldChange(
+                        "/name", Optional.of(str("Old Flow")), Optional.of(str("New Flow")))),
+                List.of(source)),
+            new ResourceChange(
+                old,
+                Action.DELETE,
+                "not in the configuration",
+                Optional.of(obj("id", str("5e7439b1"), "spec", obj("name", str("Old Leads")))),
+                Optional.empty(),
+                List.of(),
+                List.of()));
+    List<Drift> drift =
+        List.of(
+            new Drift(
+                flow,
+                false,
+                List.of(
+                    new FieldChange(
+                        "/name",
+                        Optional.of(str("Old Flow")),
+                        Optional.of(str("Renamed by hand"))))));
+    List<OutputValue> outputs =
+        List.of(new OutputValue("flow_id", unknown("flow.ingest.id"), false));
+    List<Problem> warnings =
+        List.of(
+            Problem.warning(
+                Position.of("flow.ingest"),
+                "will be re-created: with scheduleParams.backfill, its first run ingests every file under the source path again"));
+    return new Plan(
+        "dev", "b2f0c9e4-0000-4000-8000-000000000001", 12, changes, drift, outputs, warnings);
+  }
+
+  @Test
+  void text() throws Exception {
+    check("plan.txt", new PlanTextRenderer(Style.PLAIN).render(mixedPlan()));
+  }
+
+  @Test
+  void json() throws Exception {
+    check("plan.json", PlanJsonRenderer.render(mixedPlan()));
+  }
+
+  @Test
+  void markdown() throws Exception {
+    String md = PlanMarkdownRenderer.render(mixedPlan());
+    check("plan.md", md);
+    assertThat(md).isEqualTo(PlanMarkdownRenderer.render(mixedPlan()));
+  }
+
+  @Test
+  void noRenderingShowsTheSecret() {
+    assertThat(new PlanTextRenderer(Style.PLAIN).render(mixedPlan())).doesNotContain(SECRET);
+    assertThat(PlanJsonRenderer.render(mixedPlan())).doesNotContain(SECRET);
+    assertThat(PlanMarkdownRenderer.render(mixedPlan())).doesNotContain(SECRET);
+  }
+
+  @Test
+  void aLongPlanIsCutToFitACommentWithANote() {
+    Plan one = mixedPlan();
+    List<ResourceChange> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      Address a = new Address("dataset", "d" + i);
+      many.add(
+          new ResourceChange(
+              a,
+              Action.CREATE,
+              "",
+              Optional.empty(),
+              Optional.of(
+                  obj(
+                      "id",
+                      unknown("dataset.d" + i + ".id"),
+                      "spec",
+                      obj("name", str("Dataset number " + i)))),
+              List.of(),
+              List.of()));
+    }
+    Plan big = new Plan("dev", one.lineage(), 1, many, List.of(), List.of(), List.of());
+    String md = PlanMarkdownRenderer.render(big);
+    assertThat(md.length()).isLessThan(65_536);
+    assertThat(md).contains("more change(s) not shown");
+  }
+
+  private static void check(String name, String actual) throws Exception {
+    Path file = ROOT.resolve(name);
+    if (Boolean.getBoolean("aepform.golden.update")) {
+      Files.createDirectories(ROOT);
+      Files.writeString(file, actual, StandardCharsets.UTF_8);
+    }
+    assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+  }
+
+  private static Value str(String s) {
+    return new Value.Str(s);
+  }
+
+  private static Value unknown(String expr) {
+    String[] p = expr.split("\\.");
+    return new Value.Unknown(
+        new Value.Template(
+            List.of(new TemplatePart.Ref(Reference.resource(p[0], p[1], p[2]))),
+            "${" + expr + "}"));
+  }
+
+  private static Value obj(Object... kv) {
+    Map<String, Value> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], (Value) kv[i + 1]);
+    }
+    return new Value.Obj(m);
+  }
+}
