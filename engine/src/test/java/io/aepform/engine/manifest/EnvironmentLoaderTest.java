@@ -122,10 +122,10 @@ class EnvironmentLoaderTest {
   void onlyKnownStateBackendsAreAccepted() throws IOException {
     Path file = env("dev", "state:\n  backend: s3\n");
     assertThatThrownBy(() -> EnvironmentLoader.load(dir, "dev"))
-        .hasMessage(file + ":2:12: state.backend must be one of [local]");
+        .hasMessage(file + ":2:12: state.backend must be one of [local, postgres]");
     env("dev", "state: local\n");
     assertThatThrownBy(() -> EnvironmentLoader.load(dir, "dev"))
-        .hasMessageContaining("state.backend must be one of [local]");
+        .hasMessageContaining("state.backend must be one of [local, postgres]");
   }
 
   @Test
