@@ -63,8 +63,28 @@ final class Exporting {
         files,
         export.resources().stream().map(e -> e.address().toString()).toList(),
         export.placeholders(),
-        export.warnings(),
+        warnings(export, env, request.dir(), out, settings.processEnv()),
         imported);
+  }
+
+  private static List<String> warnings(
+      Exporter.Export export,
+      EnvironmentConfig env,
+      Path dir,
+      Path out,
+      Map<String, String> processEnv) {
+    List<String> warnings = new ArrayList<>(export.warnings());
+    String override = processEnv.getOrDefault("AEP_PLATFORM_URL", "");
+    boolean sameDir = dir.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize());
+    if (env.isLocalPlatform() && override.isBlank() && !sameDir) {
+      warnings.add(
+          "environment '"
+              + env.name()
+              + "' uses platform: local, whose objects live under "
+              + dir.resolve(".aepform/local-platform")
+              + ": the exported configuration starts a local platform of its own, empty; to share one, run aepform emulator and set platform: to its URL");
+    }
+    return warnings;
   }
 
   /**
