@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "export",
     description =
-        "Write manifests for the objects that exist in the environment's sandbox: ids become references, secrets ${env.NAME} placeholders.",
+        "Write manifests for the objects that exist in the environment's sandbox: ids become references, secrets $${env.NAME} placeholders.",
     footer = {
       "",
       "The configuration directory needs only environments/ENV.yaml. DIR gets one file per kind and,",
