@@ -1,7 +1,5 @@
 package io.aepform.engine.provider;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import java.time.Clock;
@@ -9,19 +7,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * Base connections in the Flow Service: a cloud-storage connection with {@code auth}, or the
  * dataset base connection (data lake spec), which takes only a name and its spec.
  */
-public final class ConnectionHandler implements ResourceHandler {
-  private final FlowServiceApi api;
-
-  public ConnectionHandler(Clock clock) {
-    this.api = new FlowServiceApi("connections", clock);
-  }
+public final class ConnectionHandler extends FlowServiceHandler {
 
   private static final SpecShape SHAPE =
       SpecShape.builder()
@@ -34,30 +26,20 @@ public final class ConnectionHandler implements ResourceHandler {
           .optional("/auth/params", JsonType.OBJECT)
           .build();
 
-  @Override
-  public String kind() {
-    return "connection";
-  }
-
-  @Override
-  public String nameField() {
-    return "name";
-  }
-
-  @Override
-  public Set<String> attributes() {
-    return Set.of("id", "name");
-  }
-
-  @Override
-  public Value prepare(String logicalName, Value spec) {
-    Value out = SpecDefaults.name(spec, "name", logicalName);
-    return SpecDefaults.specRef(out, "/connectionSpec", Specs.CONNECTION_SPEC_ALIASES);
+  public ConnectionHandler(Clock clock) {
+    super(
+        "connection",
+        "connections",
+        SHAPE,
+        Set.of("/connectionSpec"),
+        "/connectionSpec",
+        Specs.CONNECTION_SPEC_ALIASES,
+        clock);
   }
 
   @Override
   public Value normalize(Value spec) {
-    return markSecrets(SHAPE.normalize(spec));
+    return markSecrets(super.normalize(spec));
   }
 
   private static Value markSecrets(Value spec) {
@@ -76,7 +58,7 @@ public final class ConnectionHandler implements ResourceHandler {
 
   @Override
   public List<SpecProblem> check(Value spec) {
-    List<SpecProblem> problems = new ArrayList<>(SHAPE.check(spec));
+    List<SpecProblem> problems = new ArrayList<>(super.check(spec));
     Value specId = Values.at(spec, "/connectionSpec/id").orElse(Value.Null.INSTANCE);
     boolean dataLake = specId instanceof Value.Str s && s.value().equals(Specs.DATA_LAKE);
     if (Values.isKnown(specId) && !dataLake) {
@@ -95,41 +77,5 @@ public final class ConnectionHandler implements ResourceHandler {
           new SpecProblem("/auth", "the dataset base connection (data-lake) takes no auth"));
     }
     return problems;
-  }
-
-  @Override
-  public Remote create(PlatformClient client, JsonNode body) {
-    return api.create(client, body);
-  }
-
-  @Override
-  public Optional<Remote> read(PlatformClient client, String id) {
-    return api.read(client, id);
-  }
-
-  @Override
-  public List<Remote> findByName(PlatformClient client, String name) {
-    return api.findByName(client, name);
-  }
-
-  @Override
-  public void delete(PlatformClient client, Remote remote) {
-    api.delete(client, remote);
-  }
-
-  @Override
-  public Remote update(
-      PlatformClient client, Remote current, Value before, Value after, List<String> changed) {
-    return api.update(client, current, JsonPatches.of(before, after, changed));
-  }
-
-  @Override
-  public Set<String> replaceFields() {
-    return Set.of("/connectionSpec");
-  }
-
-  @Override
-  public List<Remote> list(PlatformClient client) {
-    return api.list(client);
   }
 }

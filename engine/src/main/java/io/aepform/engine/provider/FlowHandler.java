@@ -17,12 +17,7 @@ import java.util.Set;
  * Dataflows in the Flow Service. {@code state} (enabled or disabled) is aepform's own field: it is
  * not sent on create but applied with the flow action call.
  */
-public final class FlowHandler implements ResourceHandler {
-  private final FlowServiceApi api;
-
-  public FlowHandler(Clock clock) {
-    this.api = new FlowServiceApi("flows", clock);
-  }
+public final class FlowHandler extends FlowServiceHandler {
 
   private static final Set<String> FREQUENCIES = Set.of("once", "minute", "hour", "day", "week");
   private static final Set<String> STATES = Set.of("enabled", "disabled");
@@ -42,35 +37,20 @@ public final class FlowHandler implements ResourceHandler {
           .optional("/state", JsonType.STRING)
           .build();
 
-  @Override
-  public String kind() {
-    return "flow";
-  }
-
-  @Override
-  public String nameField() {
-    return "name";
-  }
-
-  @Override
-  public Set<String> attributes() {
-    return Set.of("id", "name");
-  }
-
-  @Override
-  public Value prepare(String logicalName, Value spec) {
-    Value out = SpecDefaults.name(spec, "name", logicalName);
-    return SpecDefaults.specRef(out, "/flowSpec", Specs.FLOW_SPEC_ALIASES);
-  }
-
-  @Override
-  public Value normalize(Value spec) {
-    return SHAPE.normalize(spec);
+  public FlowHandler(Clock clock) {
+    super(
+        "flow",
+        "flows",
+        SHAPE,
+        Set.of("/flowSpec", "/sourceConnectionIds", "/targetConnectionIds"),
+        "/flowSpec",
+        Specs.FLOW_SPEC_ALIASES,
+        clock);
   }
 
   @Override
   public List<SpecProblem> check(Value spec) {
-    List<SpecProblem> problems = new ArrayList<>(SHAPE.check(spec));
+    List<SpecProblem> problems = new ArrayList<>(super.check(spec));
     oneOf(spec, "/scheduleParams/frequency", FREQUENCIES, problems);
     oneOf(spec, "/state", STATES, problems);
     for (String ids : List.of("/sourceConnectionIds", "/targetConnectionIds")) {
@@ -161,26 +141,6 @@ public final class FlowHandler implements ResourceHandler {
     return body;
   }
 
-  @Override
-  public Remote create(PlatformClient client, JsonNode body) {
-    return api.create(client, body);
-  }
-
-  @Override
-  public Optional<Remote> read(PlatformClient client, String id) {
-    return api.read(client, id);
-  }
-
-  @Override
-  public List<Remote> findByName(PlatformClient client, String name) {
-    return api.findByName(client, name);
-  }
-
-  @Override
-  public void delete(PlatformClient client, Remote remote) {
-    api.delete(client, remote);
-  }
-
   /**
    * Patches what changed except {@code state}, which goes through the flow action call: one call
    * for a rename, one action call to enable or disable.
@@ -212,15 +172,5 @@ public final class FlowHandler implements ResourceHandler {
 
   private static String stateOf(Value spec) {
     return text(spec, "/state").orElse("enabled");
-  }
-
-  @Override
-  public Set<String> replaceFields() {
-    return Set.of("/flowSpec", "/sourceConnectionIds", "/targetConnectionIds");
-  }
-
-  @Override
-  public List<Remote> list(PlatformClient client) {
-    return api.list(client);
   }
 }
