@@ -72,6 +72,12 @@ final class ApplyCommand implements Callable<Integer> {
             cancel,
             cli,
             () -> planFile == null ? engine.apply(request) : engine.applySaved(planFile, request));
+    if (planOptions.refreshOnly && planFile == null) {
+      cli.out()
+          .println(
+              "\nApply complete! State now records what refresh found outside aepform; nothing remote was changed.");
+      return 0;
+    }
     if (result.outcomes().isEmpty() && !result.interrupted()) {
       cli.out().print(new PlanTextRenderer(style).render(noChanges(request)));
       return 0;

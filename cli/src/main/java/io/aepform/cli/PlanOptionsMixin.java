@@ -32,7 +32,13 @@ final class PlanOptionsMixin {
           "Replace ADDR even if unchanged; also confirms replacing a schema or dataset (repeatable).")
   java.util.List<String> replaces = new java.util.ArrayList<>();
 
+  @Option(
+      names = "--refresh-only",
+      description =
+          "Only show what changed outside aepform; apply then records it in state and changes nothing remote.")
+  boolean refreshOnly;
+
   PlanOptions options() {
-    return new PlanOptions(refresh, targets, excludes, replaces);
+    return new PlanOptions(refresh, targets, excludes, replaces, refreshOnly);
   }
 }

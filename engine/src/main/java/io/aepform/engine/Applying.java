@@ -1,8 +1,8 @@
 package io.aepform.engine;
 
+import io.aepform.engine.apply.AdaptiveLimiter;
 import io.aepform.engine.apply.ApplyContext;
 import io.aepform.engine.apply.ApplyResult;
-import io.aepform.engine.apply.Limiter;
 import io.aepform.engine.apply.PendingResolver;
 import io.aepform.engine.apply.StateWriter;
 import io.aepform.engine.apply.Walk;
@@ -39,7 +39,9 @@ final class Applying {
       EngineSettings settings,
       Optional<SavedPlans.SavedPlan> saved,
       boolean destroy) {
-    try (Connector.Session session = Connector.open(ws.env(), ws.dir(), settings)) {
+    // --parallelism is the ceiling; 429s from the platform lower the concurrency for a while
+    AdaptiveLimiter limiter = new AdaptiveLimiter(request.parallelism());
+    try (Connector.Session session = Connector.open(ws.env(), ws.dir(), settings, limiter)) {
       StateStore store = ws.stateStore(settings.processEnv());
       try (StateLock lock =
           store.lock(LockInfo.forCurrentProcess("apply"), request.lockTimeout())) {
@@ -69,6 +71,12 @@ final class Applying {
                       settings.processEnv(),
                       Optional.of(session),
                       request.options());
+          if (request.options().refreshOnly() && !destroy) {
+            if (!plan.drift().isEmpty() && request.confirm().test(plan)) {
+              writer.write(s -> RefreshOnly.record(s, plan.drift()));
+            }
+            return new ApplyResult(List.of(), plan.outputs(), false);
+          }
           if (!plan.hasChanges()) {
             return new ApplyResult(List.of(), plan.outputs(), false);
           }
@@ -86,7 +94,7 @@ final class Applying {
                       ws.variables(), settings.processEnv(), (a, attr) -> Optional.empty()),
                   state.secretsSalt(),
                   UUID.randomUUID().toString(),
-                  Limiter.fixed(request.parallelism()),
+                  limiter,
                   request.listener(),
                   request.cancel(),
                   settings.clock());

@@ -4,6 +4,7 @@ import io.aepform.engine.manifest.EnvironmentConfig;
 import io.aepform.engine.provider.http.Credentials;
 import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.engine.provider.http.PlatformClientBuilder;
+import io.aepform.engine.provider.http.RateListener;
 import io.aepform.error.AepformException;
 import io.aepform.error.ErrorCode;
 import java.net.URI;
@@ -29,6 +30,12 @@ final class Connector {
   }
 
   static Session open(EnvironmentConfig env, Path dir, EngineSettings settings) {
+    return open(env, dir, settings, RateListener.none());
+  }
+
+  /** As {@link #open(EnvironmentConfig, Path, EngineSettings)}, telling {@code rates} of 429s. */
+  static Session open(
+      EnvironmentConfig env, Path dir, EngineSettings settings, RateListener rates) {
     Map<String, String> penv = settings.processEnv();
     String sandbox = first(penv.get("AEP_SANDBOX"), env.sandbox());
     if (sandbox.isBlank()) {
@@ -71,7 +78,8 @@ final class Connector {
         PlatformClient.builder(base, credentials)
             .sandbox(sandbox)
             .environment(penv)
-            .clock(settings.clock());
+            .clock(settings.clock())
+            .rateListener(rates);
     settings.trace().ifPresent(builder::trace);
     try {
       return new Session(builder.build(), sandbox, credentials.orgId(), local);

@@ -5,10 +5,15 @@ import java.util.List;
 /**
  * Options of plan (and of apply without a saved plan): whether to refresh from the platform, and
  * the addresses given with {@code --target} (them and what they depend on), {@code --exclude} (not
- * them, nor what depends on them) and {@code --replace} (replace them even if unchanged).
+ * them, nor what depends on them) and {@code --replace} (replace them even if unchanged); with
+ * {@code refreshOnly}, the plan changes nothing remote and only records what refresh found.
  */
 public record PlanOptions(
-    boolean refresh, List<String> targets, List<String> excludes, List<String> replaces) {
+    boolean refresh,
+    List<String> targets,
+    List<String> excludes,
+    List<String> replaces,
+    boolean refreshOnly) {
   public PlanOptions {
     targets = List.copyOf(targets);
     excludes = List.copyOf(excludes);
@@ -16,7 +21,7 @@ public record PlanOptions(
   }
 
   public PlanOptions(boolean refresh) {
-    this(refresh, List.of(), List.of(), List.of());
+    this(refresh, List.of(), List.of(), List.of(), false);
   }
 
   public static PlanOptions defaults() {

@@ -74,6 +74,9 @@ final class Planning {
       }
       renewed.addAll(now);
     }
+    if (options.refreshOnly()) {
+      return RefreshOnly.plan(plan);
+    }
     plan = Selection.select(plan, options, ws);
     DataSafety.check(plan, handlers, forced);
     plan = DataSafety.withBackfillWarnings(plan, recorded);

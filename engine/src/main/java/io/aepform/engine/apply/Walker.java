@@ -40,6 +40,43 @@ final class Walker {
   /** One unit of work: the destroy or the create/update half of a change. */
   record Step(Address address, boolean destroy) {}
 
+  /**
+   * Which steps are ready: those whose every step waited for has an outcome. Each finished step
+   * makes ready only its own dependents, so a walk costs time linear in the steps and waits, not a
+   * rescan of all steps per completion. Ready steps come out in the order of the wait graph.
+   */
+  static final class Schedule {
+    private final Map<Step, List<Step>> dependents = new java.util.HashMap<>();
+    private final Map<Step, Integer> waiting = new java.util.HashMap<>();
+    private final java.util.Map<Step, Integer> rank = new java.util.HashMap<>();
+    private final java.util.PriorityQueue<Step> ready;
+
+    Schedule(Map<Step, Set<Step>> waitsFor) {
+      ready = new java.util.PriorityQueue<>(java.util.Comparator.comparingInt(rank::get));
+      waitsFor.forEach(
+          (step, deps) -> {
+            rank.put(step, rank.size());
+            waiting.put(step, deps.size());
+            deps.forEach(d -> dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(step));
+          });
+      waitsFor.keySet().stream().filter(s -> waiting.get(s) == 0).forEach(ready::add);
+    }
+
+    /** The next step ready to start (or to skip), or null when none is ready now. */
+    Step next() {
+      return ready.poll();
+    }
+
+    /** {@code step} has its outcome: what waited only for it is ready now. */
+    void finished(Step step) {
+      for (Step d : dependents.getOrDefault(step, List.of())) {
+        if (waiting.merge(d, -1, Integer::sum) == 0) {
+          ready.add(d);
+        }
+      }
+    }
+  }
+
   List<Outcome> walk(List<ResourceChange> changes) {
     Map<Address, ResourceChange> todo = new LinkedHashMap<>();
     changes.stream().filter(c -> c.action() != Action.NO_OP).forEach(c -> todo.put(c.address(), c));
@@ -53,29 +90,23 @@ final class Walker {
     ExecutorCompletionService<Map.Entry<Step, Outcome>> done =
         new ExecutorCompletionService<>(pool);
     try {
+      Schedule schedule = new Schedule(waitsFor);
       int inFlight = 0;
-      Set<Step> started = new HashSet<>();
       while (true) {
-        for (Step step : waitsFor.keySet()) {
-          if (started.contains(step) || ctx.cancelled().get()) {
-            continue;
-          }
+        Step step;
+        while (!ctx.cancelled().get() && (step = schedule.next()) != null) {
           ResourceChange c = todo.get(step.address());
-          Set<Step> deps = waitsFor.get(step);
           Step blocker =
-              deps.stream()
-                  .filter(
-                      d ->
-                          outcomes.containsKey(d)
-                              && outcomes.get(d).status() != Outcome.Status.DONE)
+              waitsFor.get(step).stream()
+                  .filter(d -> outcomes.get(d).status() != Outcome.Status.DONE)
                   .findFirst()
                   .orElse(null);
           if (blocker != null) {
-            started.add(step);
             outcomes.put(step, skip(c, blocker.address() + " did not complete"));
-          } else if (outcomes.keySet().containsAll(deps)) {
-            started.add(step);
-            done.submit(() -> Map.entry(step, run(c, step.destroy(), running)));
+            schedule.finished(step);
+          } else {
+            Step started = step;
+            done.submit(() -> Map.entry(started, run(c, started.destroy(), running)));
             inFlight++;
           }
         }
@@ -84,6 +115,7 @@ final class Walker {
         }
         Map.Entry<Step, Outcome> o = done.take().get();
         outcomes.put(o.getKey(), o.getValue());
+        schedule.finished(o.getKey());
         inFlight--;
       }
     } catch (InterruptedException e) {

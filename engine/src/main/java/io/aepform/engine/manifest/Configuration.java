@@ -13,17 +13,42 @@ public record Configuration(
     List<OutputDecl> outputs,
     List<Problem> warnings) {
   public Configuration {
-    resources = List.copyOf(resources);
+    resources = new Indexed(List.copyOf(resources));
     variables = List.copyOf(variables);
     outputs = List.copyOf(outputs);
     warnings = List.copyOf(warnings);
   }
 
+  /** The resource declared at {@code address} (the first, if declared twice); constant time. */
   public Optional<ResourceDecl> resource(Address address) {
-    return resources.stream().filter(r -> r.address().equals(address)).findFirst();
+    return Optional.ofNullable(((Indexed) resources).byAddress.get(address));
   }
 
   public Map<String, VariableDecl> variablesByName() {
     return variables.stream().collect(Collectors.toMap(VariableDecl::name, Function.identity()));
+  }
+
+  /** The declared resources, unmodifiable, with an index by address built once. */
+  private static final class Indexed extends java.util.AbstractList<ResourceDecl>
+      implements java.util.RandomAccess {
+    private final List<ResourceDecl> items;
+    private final Map<Address, ResourceDecl> byAddress;
+
+    Indexed(List<ResourceDecl> items) {
+      this.items = items;
+      Map<Address, ResourceDecl> index = new java.util.HashMap<>();
+      items.forEach(r -> index.putIfAbsent(r.address(), r));
+      this.byAddress = index;
+    }
+
+    @Override
+    public ResourceDecl get(int i) {
+      return items.get(i);
+    }
+
+    @Override
+    public int size() {
+      return items.size();
+    }
   }
 }
