@@ -72,6 +72,9 @@ public final class YamlReader {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       throw new ManifestException(
           position(displayName, mark), "invalid YAML: " + problem(e) + context(e));
+    } catch (org.yaml.snakeyaml.reader.ReaderException e) {
+      throw new ManifestException(
+          at(text, displayName, e.getPosition()), "invalid YAML: " + oneLine(e));
     } catch (YAMLException e) {
       throw new ManifestException(Position.of(displayName), "invalid YAML: " + oneLine(e));
     } catch (IOException e) {
@@ -94,6 +97,21 @@ public final class YamlReader {
     options.setAllowDuplicateKeys(false);
     options.setAllowRecursiveKeys(false);
     return options;
+  }
+
+  /** The line and column of a character offset in {@code text}. */
+  private static Position at(String text, String file, int offset) {
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < Math.min(offset, text.length()); i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+    }
+    return new Position(file, line, column);
   }
 
   static Position position(String file, Mark mark) {
