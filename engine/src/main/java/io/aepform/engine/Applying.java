@@ -10,6 +10,7 @@ import io.aepform.engine.manifest.Evaluator;
 import io.aepform.engine.plan.Plan;
 import io.aepform.engine.plan.PlanCodec;
 import io.aepform.engine.plan.Resolver;
+import io.aepform.engine.plan.Secrets;
 import io.aepform.engine.plan.StateView;
 import io.aepform.engine.provider.ResourceHandler;
 import io.aepform.error.AepformException;
@@ -71,6 +72,11 @@ final class Applying {
                       settings.processEnv(),
                       Optional.of(session),
                       request.options());
+          plan.changes()
+              .forEach(
+                  c ->
+                      c.after()
+                          .ifPresent(a -> session.redactor().registerAll(Secrets.clearValues(a))));
           if (request.options().refreshOnly() && !destroy) {
             if (!plan.drift().isEmpty() && request.confirm().test(plan)) {
               writer.write(s -> RefreshOnly.record(s, plan.drift()));

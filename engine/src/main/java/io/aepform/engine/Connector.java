@@ -16,7 +16,12 @@ final class Connector {
   private Connector() {}
 
   /** A platform connection for one command; closing it stops a local platform too. */
-  record Session(PlatformClient client, String sandbox, String imsOrg, AutoCloseable local)
+  record Session(
+      PlatformClient client,
+      String sandbox,
+      String imsOrg,
+      AutoCloseable local,
+      io.aepform.engine.provider.http.Redactor redactor)
       implements AutoCloseable {
     @Override
     public void close() {
@@ -81,8 +86,12 @@ final class Connector {
             .clock(settings.clock())
             .rateListener(rates);
     settings.trace().ifPresent(builder::trace);
+    // secrets of the configuration are registered once known, so the -v trace never shows them
+    io.aepform.engine.provider.http.Redactor redactor =
+        new io.aepform.engine.provider.http.Redactor();
+    builder.redactor(redactor);
     try {
-      return new Session(builder.build(), sandbox, credentials.orgId(), local);
+      return new Session(builder.build(), sandbox, credentials.orgId(), local, redactor);
     } catch (RuntimeException e) {
       closeQuietly(local);
       throw e;

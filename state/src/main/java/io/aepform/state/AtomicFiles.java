@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /** Whole-file replacement that a crash cannot tear: temp file, fsync, atomic rename, dir fsync. */
 final class AtomicFiles {
@@ -18,11 +19,15 @@ final class AtomicFiles {
   /**
    * Replaces {@code target} with {@code bytes}. A reader, or a run after a crash, sees either the
    * old file or the new one; once this returns, the new one survives a power loss.
+   *
+   * @return the attributes of the file written, read before the rename (which keeps its inode and
+   *     modification time), so they describe this write even if someone replaced it right after
    */
-  static void write(Path target, byte[] bytes) throws IOException {
+  static BasicFileAttributes write(Path target, byte[] bytes) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     // Same directory as the target: a rename is only atomic within one file system.
     Path temp = Files.createTempFile(dir, tempPrefix(target), TEMP_SUFFIX);
+    BasicFileAttributes written;
     try {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -31,12 +36,14 @@ final class AtomicFiles {
         }
         channel.force(true);
       }
+      written = Files.readAttributes(temp, BasicFileAttributes.class);
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(temp);
       throw e;
     }
     syncDirectory(dir);
+    return written;
   }
 
   /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -101,14 +102,20 @@ public final class LocalStateStore implements StateStore {
           "a state of environment '" + state.environment() + "' written to " + stateFile);
     }
     checkStillLocked();
-    Optional<byte[]> current = readBytes();
-    current.map(this::decode).ifPresent(old -> StateSuccession.check(stateFile, old, state));
+    Optional<State> unchanged =
+        session.backedUp ? session.lastWrittenIfUnchanged() : Optional.empty();
+    Optional<byte[]> current = unchanged.isPresent() ? Optional.empty() : readBytes();
+    Optional<State> stored = unchanged.isPresent() ? unchanged : current.map(this::decode);
+    stored.ifPresent(old -> StateSuccession.check(stateFile, old, state));
+    session.lastWritten = null;
     try {
       if (!session.backedUp && current.isPresent()) {
         AtomicFiles.write(backupFile, current.get());
       }
       session.backedUp = true;
-      AtomicFiles.write(stateFile, StateCodec.write(state));
+      session.lastWritten =
+          new Written(
+              state, AtomicFiles.write(stateFile, StateCodec.write(state, session.fragments)));
     } catch (IOException e) {
       throw new StateException(
           "Cannot write the state " + stateFile + ": " + e + ". The previous state is unchanged.",
@@ -153,7 +160,10 @@ public final class LocalStateStore implements StateStore {
     try {
       state = StateCodec.read(bytes, stateFile.toString());
     } catch (StateException e) {
-      throw new StateException(e.getMessage() + ". " + recovery(), e);
+      String what = e.getMessage().endsWith(".") ? e.getMessage() : e.getMessage() + ".";
+      // a state from a newer aepform is fine: the way out is to upgrade, not to restore
+      boolean newer = what.contains("Upgrade aepform");
+      throw new StateException(newer ? what : what + " " + recovery(), e);
     }
     if (!state.environment().equals(environment)) {
       throw new StateException(
@@ -208,13 +218,41 @@ public final class LocalStateStore implements StateStore {
     }
   }
 
+  /** A state this session wrote, and the attributes of the file it wrote it to. */
+  private record Written(State state, BasicFileAttributes file) {}
+
   /** One run: from taking the lock to releasing it. The backup is made once per session. */
-  private static final class Session {
+  private final class Session {
     final LockInfo lock;
     boolean backedUp;
+    Written lastWritten;
+    final StateCodec.Fragments fragments = new StateCodec.Fragments();
 
     Session(LockInfo lock) {
       this.lock = lock;
+    }
+
+    /**
+     * The state this session wrote last, while the state file is still that very file: the same
+     * inode, size and modification time (an atomic write always makes a new inode). Then it need
+     * not be read and parsed again to check the next write against it; any other file is read.
+     */
+    Optional<State> lastWrittenIfUnchanged() {
+      if (lastWritten == null || lastWritten.file().fileKey() == null) {
+        return Optional.empty();
+      }
+      BasicFileAttributes now;
+      try {
+        now = Files.readAttributes(stateFile, BasicFileAttributes.class);
+      } catch (IOException e) {
+        return Optional.empty();
+      }
+      BasicFileAttributes then = lastWritten.file();
+      boolean same =
+          then.fileKey().equals(now.fileKey())
+              && then.size() == now.size()
+              && then.lastModifiedTime().equals(now.lastModifiedTime());
+      return same ? Optional.of(lastWritten.state()) : Optional.empty();
     }
   }
 

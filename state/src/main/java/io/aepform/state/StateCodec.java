@@ -2,6 +2,7 @@ package io.aepform.state;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The JSON form of a {@link State}: pretty printed, fields in a fixed order (keys inside {@code
@@ -13,6 +14,56 @@ public final class StateCodec {
 
   /** The bytes of {@code state} as written to a state file. */
   public static byte[] write(State state) {
+    return write(state, new Fragments());
+  }
+
+  /**
+   * The text of each resource of the last state written through it, by identity: resources are
+   * immutable, so one that is the same instance in the next state (all but those that changed)
+   * reuses its text instead of being encoded again. Not thread-safe.
+   */
+  static final class Fragments {
+    private java.util.IdentityHashMap<ResourceState, String> last =
+        new java.util.IdentityHashMap<>();
+  }
+
+  /** As {@link #write(State)}, reusing the text of resources unchanged since the last write. */
+  static byte[] write(State state, Fragments fragments) {
+    String head = new String(CanonicalJson.write(header(state)), StandardCharsets.UTF_8);
+    if (state.resources().isEmpty()) {
+      return head.getBytes(StandardCharsets.UTF_8);
+    }
+    // the header ends with "resources": []\n}\n; each resource is an element at depth 2
+    String emptyEnd = "[]\n}\n";
+    if (!head.endsWith(emptyEnd)) {
+      throw new IllegalStateException("unexpected state header: " + head);
+    }
+    java.util.IdentityHashMap<ResourceState, String> now = new java.util.IdentityHashMap<>();
+    StringBuilder out = new StringBuilder(head.length() + 1024 * state.resources().size());
+    out.append(head, 0, head.length() - emptyEnd.length()).append("[\n");
+    boolean first = true;
+    for (ResourceState r : state.resources()) {
+      String text = fragments.last.get(r);
+      if (text == null) {
+        text = indented(CanonicalJson.write(resource(r)));
+      }
+      now.put(r, text);
+      out.append(first ? "" : ",\n").append(text);
+      first = false;
+    }
+    out.append("\n  ]\n}\n");
+    fragments.last = now;
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A resource's JSON (ending in a newline) indented by four spaces, as an element at depth 2. */
+  private static String indented(byte[] json) {
+    String text = new String(json, 0, json.length - 1, StandardCharsets.UTF_8);
+    // JSON strings escape their line breaks: every \n here is between tokens
+    return "    " + text.replace("\n", "\n    ");
+  }
+
+  private static ObjectNode header(State state) {
     ObjectNode root = CanonicalJson.NODES.objectNode();
     root.put("version", state.version());
     root.put("serial", state.serial());
@@ -22,9 +73,8 @@ public final class StateCodec {
     root.put("sandbox", state.sandbox());
     root.put("imsOrg", state.imsOrg());
     root.put("secretsSalt", state.secretsSalt());
-    ArrayNode resources = root.putArray("resources");
-    state.resources().forEach(resource -> resources.add(resource(resource)));
-    return CanonicalJson.write(root);
+    root.putArray("resources");
+    return root;
   }
 
   /**

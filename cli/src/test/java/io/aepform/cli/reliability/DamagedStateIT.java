@@ -21,7 +21,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -169,10 +168,6 @@ class DamagedStateIT {
     assertUntouched(before, new String[] {"plan"});
   }
 
-  @Disabled(
-      "BUG: a state of a newer format version is reported as '... Upgrade aepform to use this"
-          + " state.. To recover, restore the state ... .backup': doubled period, and it advises"
-          + " restoring the backup, which docs/state.md says not to do for newer versions")
   @Test
   void aNewerFormatMessageIsCleanAndDoesNotAdviseRestoring() throws IOException {
     Files.write(platform.stateFile(), edited(s -> s.put("version", 2)));

@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -142,11 +141,6 @@ class SecretsCampaignIT {
     assertThat(platform.emulator.requestLog()).isNotEmpty();
   }
 
-  @Disabled(
-      "BUG: apply -v prints the JSON Patch body of a secret rotation in clear: after an apply,"
-          + " 'apply -v --auto-approve --var s3_secret_key=NEW' prints"
-          + " '[{\"op\":\"replace\",\"path\":\"/auth/params/s3SecretKey\",\"value\":\"NEW\"}]'"
-          + " under '> PATCH .../flowservice/connections/{id}' (create bodies are masked)")
   @Test
   void verboseApplyOfARotatedSecretDoesNotPrintIt() {
     expect(0, "apply", "--auto-approve");

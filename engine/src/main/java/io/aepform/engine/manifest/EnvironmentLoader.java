@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 /** Reads {@code environments/<env>.yaml}. */
 public final class EnvironmentLoader {
   private static final Pattern ENV_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+  private static final Pattern SANDBOX = Pattern.compile("[a-z0-9][a-z0-9-]*");
   private static final Set<String> KEYS = Set.of("sandbox", "platform", "variables", "state");
   private static final Set<String> BACKENDS = Set.of("local", "postgres");
   private static final Set<String> POSTGRES_KEYS = Set.of("backend", "url", "schema", "user");
@@ -54,9 +55,17 @@ public final class EnvironmentLoader {
       throw new ManifestException(
           doc.valueAt("/variables"), "variables must be a mapping of name: value");
     }
+    String sandbox = text(doc, root, "sandbox");
+    if (!sandbox.isEmpty() && !SANDBOX.matcher(sandbox).matches()) {
+      throw new ManifestException(
+          doc.valueAt("/sandbox"),
+          "invalid sandbox name '"
+              + sandbox
+              + "': AEP sandbox names are lowercase letters, digits and -");
+    }
     return new EnvironmentConfig(
         name,
-        text(doc, root, "sandbox"),
+        sandbox,
         text(doc, root, "platform"),
         varMap.fields(),
         backend(doc, root),

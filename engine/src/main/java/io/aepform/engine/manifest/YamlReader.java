@@ -38,6 +38,7 @@ public final class YamlReader {
   private static final int YAML_MAX_ALIASES = 1_000;
   private static final int YAML_MAX_DEPTH = 1_000;
   private static final int MAX_DEPTH = 64;
+  private static final int MAX_LINE_CHARS = 256 * 1024;
   private static final int MAX_VALUES_PER_DOCUMENT = 200_000;
 
   private YamlReader() {}
@@ -61,6 +62,7 @@ public final class YamlReader {
 
   /** All documents of a YAML text. */
   public static List<YamlDocument> read(String text, String displayName) {
+    refuseHugeLines(text, displayName);
     List<YamlDocument> docs = new ArrayList<>();
     try (Reader reader = new StringReader(text)) {
       for (Node node : new Yaml(options()).composeAll(reader)) {
@@ -97,6 +99,30 @@ public final class YamlReader {
     options.setAllowDuplicateKeys(false);
     options.setAllowRecursiveKeys(false);
     return options;
+  }
+
+  /**
+   * SnakeYAML's reader takes quadratic time on one very long line; no manifest needs one, so they
+   * are refused before parsing, where they are.
+   */
+  private static void refuseHugeLines(String text, String displayName) {
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '\n') {
+        if (i - start > MAX_LINE_CHARS) {
+          throw new ManifestException(
+              new Position(displayName, line, 1),
+              "line is "
+                  + (i - start)
+                  + " characters long, over the limit of "
+                  + MAX_LINE_CHARS
+                  + ": split the value");
+        }
+        line++;
+        start = i + 1;
+      }
+    }
   }
 
   /** The line and column of a character offset in {@code text}. */

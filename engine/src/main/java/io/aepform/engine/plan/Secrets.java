@@ -67,6 +67,22 @@ public final class Secrets {
     return out;
   }
 
+  /** The clear text of every known secret in {@code v}, e.g. to scrub it from traces. */
+  public static java.util.List<String> clearValues(Value v) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    if (v instanceof Value.Sensitive s) {
+      Value inner = Values.unmark(s.value());
+      if (Values.isKnown(inner) && !isDigest(inner)) {
+        out.add(text(inner));
+      }
+    } else if (v instanceof Value.Obj o) {
+      o.fields().values().forEach(x -> out.addAll(clearValues(x)));
+    } else if (v instanceof Value.Arr a) {
+      a.items().forEach(x -> out.addAll(clearValues(x)));
+    }
+    return out;
+  }
+
   /** A spec read from state: digests marked sensitive again. */
   public static Value marked(Value stored) {
     if (isDigest(stored)) {
