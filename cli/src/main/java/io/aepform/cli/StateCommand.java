@@ -233,16 +233,8 @@ final class StateCommand implements Runnable {
     }
 
     @Override
-    public Integer call() throws java.io.IOException {
-      byte[] bytes;
-      try {
-        bytes = java.nio.file.Files.readAllBytes(file);
-      } catch (java.io.IOException e) {
-        throw new AepformException(ErrorCode.USAGE, "cannot read " + file + ": " + e.getMessage());
-      }
-      State pushed = io.aepform.state.StateCodec.read(bytes, file.toString());
-      State stored =
-          new Engine(cli.env()).statePush(common.request(), pushed, force, lock.timeout());
+    public Integer call() {
+      State stored = new Engine(cli.env()).statePush(common.request(), file, force, lock.timeout());
       cli.out()
           .println(
               "Pushed "

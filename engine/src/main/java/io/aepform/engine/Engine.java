@@ -158,8 +158,8 @@ public final class Engine {
    * force}.
    */
   public State statePush(
-      ConfigRequest request, State pushed, boolean force, java.time.Duration lockTimeout) {
-    return StatePush.push(stateStore(request), pushed, force, lockTimeout);
+      ConfigRequest request, Path file, boolean force, java.time.Duration lockTimeout) {
+    return StatePush.push(stateStore(request), StatePush.read(file), force, lockTimeout);
   }
 
   private static io.aepform.state.StateHistory history(StateStore store) {

@@ -14,6 +14,16 @@ import java.util.Optional;
 final class StatePush {
   private StatePush() {}
 
+  /** A state file, as {@code state pull} writes it. */
+  static State read(java.nio.file.Path file) {
+    try {
+      return io.aepform.state.StateCodec.read(
+          java.nio.file.Files.readAllBytes(file), file.toString());
+    } catch (java.io.IOException e) {
+      throw new AepformException(ErrorCode.USAGE, "cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
   @SuppressWarnings("try")
   static State push(StateStore store, State pushed, boolean force, Duration lockTimeout) {
     try (StateLock lock = store.lock(LockInfo.forCurrentProcess("state push"), lockTimeout)) {
