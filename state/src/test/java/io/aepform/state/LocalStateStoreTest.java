@@ -94,6 +94,56 @@ class LocalStateStoreTest {
   }
 
   @Test
+  void withinARunAStateFileReplacedBehindItsBackIsStillCheckedAgainst() throws IOException {
+    LocalStateStore store = store();
+    runWriting(store, TestStates.sample(1));
+
+    try (StateLock lock = store.lock(LockInfo.forCurrentProcess("apply"), Duration.ZERO)) {
+      store.write(TestStates.sample(2));
+      // someone else (ignoring the lock) writes serial 7 in between: a new file
+      Path file = store.stateFile();
+      Path other = root.resolve("other.json");
+      Files.write(other, StateCodec.write(TestStates.sample(7)));
+      Files.move(other, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+      assertThatThrownBy(() -> store.write(TestStates.sample(3)))
+          .isInstanceOf(StateException.class)
+          .hasMessageContaining("it has serial 7, this run's state serial 3");
+    }
+    assertThat(store.read().orElseThrow().serial()).isEqualTo(7);
+  }
+
+  @Test
+  void withinARunAStateFileRewrittenInPlaceIsStillCheckedAgainst() throws IOException {
+    LocalStateStore store = store();
+    runWriting(store, TestStates.sample(1));
+
+    try (StateLock lock = store.lock(LockInfo.forCurrentProcess("apply"), Duration.ZERO)) {
+      store.write(TestStates.sample(2));
+      // same inode, other content of another size
+      Files.write(store.stateFile(), StateCodec.write(TestStates.sample(19)));
+
+      assertThatThrownBy(() -> store.write(TestStates.sample(3)))
+          .isInstanceOf(StateException.class)
+          .hasMessageContaining("it has serial 19, this run's state serial 3");
+    }
+  }
+
+  @Test
+  void successiveWritesOfARunStillRefuseASerialThatDoesNotMoveForward() {
+    LocalStateStore store = store();
+    try (StateLock lock = store.lock(LockInfo.forCurrentProcess("apply"), Duration.ZERO)) {
+      store.write(TestStates.sample(4));
+      store.write(TestStates.sample(5));
+      assertThatThrownBy(() -> store.write(TestStates.sample(5)))
+          .isInstanceOf(StateException.class)
+          .hasMessageContaining("it has serial 5, this run's state serial 5");
+      store.write(TestStates.sample(6));
+    }
+    assertThat(store.read().orElseThrow().serial()).isEqualTo(6);
+  }
+
+  @Test
   void refusesToOverwriteAnotherLineage() {
     LocalStateStore store = store();
     runWriting(store, TestStates.sample(5));

@@ -37,6 +37,21 @@ class StateCodecTest {
   }
 
   @Test
+  void reusingTheTextOfUnchangedResourcesGivesTheSameBytesAsAFreshWrite() {
+    StateCodec.Fragments fragments = new StateCodec.Fragments();
+    State state = TestStates.sample(7);
+    assertThat(StateCodec.write(state, fragments)).isEqualTo(StateCodec.write(state));
+
+    State changed = state.with(TestStates.tainted().taint()).without("connection.s3").nextSerial();
+    assertThat(StateCodec.write(changed, fragments)).isEqualTo(StateCodec.write(changed));
+    State empty =
+        changed.without("schema.demo_profile").without("dataset.leads").without("flow.daily");
+    assertThat(StateCodec.write(empty, fragments)).isEqualTo(StateCodec.write(empty));
+    assertThat(StateCodec.write(state, fragments)).isEqualTo(StateCodec.write(state));
+    assertThat(StateCodec.read(StateCodec.write(changed, fragments), "x")).isEqualTo(changed);
+  }
+
+  @Test
   void sameStateBuiltInAnotherOrderGivesTheSameBytes() {
     ResourceState schema = TestStates.schema();
     ResourceState reordered =

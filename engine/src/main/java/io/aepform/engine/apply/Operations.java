@@ -54,7 +54,12 @@ final class Operations {
             s ->
                 s.with(ResourceState.pendingCreate(address, change.kind(), stored, deps, pending)));
     Remote remote;
-    ctx.limiter().acquire();
+    try {
+      acquire();
+    } catch (Cancelled e) {
+      ctx.writer().write(s -> s.without(address)); // nothing was sent
+      throw e;
+    }
     try {
       remote = handler.create(ctx.client(), handler.createBody(spec));
     } catch (ApiException e) {
@@ -78,7 +83,13 @@ final class Operations {
     ctx.writer().write(s -> s.with(created));
     attributes.put(change.address(), remote.attributes());
     try {
-      Remote settled = handler.afterCreate(ctx.client(), remote, spec);
+      Remote settled;
+      ctx.limiter().acquire();
+      try {
+        settled = handler.afterCreate(ctx.client(), remote, spec);
+      } finally {
+        ctx.limiter().release();
+      }
       if (!settled.etag().equals(remote.etag())) {
         ctx.writer().write(s -> s.with(withEtag(created, settled.etag())));
       }
@@ -100,7 +111,7 @@ final class Operations {
     List<String> pointers =
         change.fields().stream().map(io.aepform.engine.plan.FieldChange::pointer).toList();
     Remote updated;
-    ctx.limiter().acquire();
+    acquire();
     try {
       updated =
           handler.update(
@@ -130,7 +141,7 @@ final class Operations {
     String address = change.address().toString();
     ResourceState recorded = recorded(address);
     Remote remote = remoteOf(recorded);
-    ctx.limiter().acquire();
+    acquire();
     try {
       handler.delete(ctx.client(), remote);
     } finally {
@@ -138,6 +149,25 @@ final class Operations {
     }
     ctx.writer().write(s -> s.without(address));
     attributes.remove(change.address());
+  }
+
+  /** Thrown instead of sending a call once the apply is cancelled: the step did not start. */
+  static final class Cancelled extends RuntimeException {
+    Cancelled() {
+      super("the apply was interrupted", null, false, false);
+    }
+  }
+
+  /**
+   * Waits for the limiter to allow a call. The walk keeps more steps going than calls, so a step
+   * may wait here while the apply is cancelled: then it sends nothing.
+   */
+  private void acquire() throws InterruptedException {
+    ctx.limiter().acquire();
+    if (ctx.cancelled().get()) {
+      ctx.limiter().release();
+      throw new Cancelled();
+    }
   }
 
   private ResourceState recorded(String address) {

@@ -175,6 +175,8 @@ final class Walker {
       ctx.listener()
           .finished(c.address(), shown, Duration.between(start, ctx.clock().instant()), id);
       return new Outcome(c.address(), c.action(), Outcome.Status.DONE, id);
+    } catch (Operations.Cancelled e) {
+      return skip(c, e.getMessage());
     } catch (AepformException e) {
       return failed(c, shown, e.getMessage());
     } catch (InterruptedException e) {

@@ -1,0 +1,48 @@
+#!/usr/bin/env python3
+"""Generates benchmark configurations from examples/parquet-ingestion.
+
+gen.py pipelines SRC OUT COPIES PLATFORM_URL
+  writes OUT/ with COPIES copies of the example pipeline (7 resources each), named apart
+  (logical names and remote names get a _NNNNN suffix), and environments/bench.yaml
+  pointing at PLATFORM_URL.
+"""
+import pathlib
+import re
+import sys
+
+KINDS = ["schema", "dataset", "connection", "sourceConnection", "targetConnection", "flow"]
+FILES = ["schema.yaml", "dataset.yaml", "connections.yaml", "source.yaml", "target.yaml", "flow.yaml"]
+
+
+def copy_of(text, suffix):
+    # logical names: top-level "name: x"
+    text = re.sub(r"(?m)^name: (\S+)$", lambda m: f"name: {m.group(1)}{suffix}", text)
+    # remote names: the spec's name/title (two-space indent)
+    text = re.sub(r"(?m)^  (name|title): (.+)$", lambda m: f"  {m.group(1)}: {m.group(2)}{suffix}", text)
+    # references ${kind.name.attr}
+    kinds = "|".join(KINDS)
+    text = re.sub(r"\$\{(" + kinds + r")\.([A-Za-z0-9_]+)\.",
+                  lambda m: "${" + m.group(1) + "." + m.group(2) + suffix + ".", text)
+    return text
+
+
+def pipelines(src, out, copies, platform):
+    src, out = pathlib.Path(src), pathlib.Path(out)
+    (out / "environments").mkdir(parents=True, exist_ok=True)
+    (out / "variables.yaml").write_text((src / "variables.yaml").read_text())
+    bodies = {f: (src / f).read_text() for f in FILES}
+    for f in FILES:
+        parts = []
+        for i in range(copies):
+            parts.append(copy_of(bodies[f], f"_{i:05d}").rstrip("\n"))
+        # one file per kind, documents separated by ---
+        (out / f).write_text("\n---\n".join(parts) + "\n")
+    (out / "environments" / "bench.yaml").write_text(
+        f"sandbox: bench\nplatform: {platform}\nvariables:\n"
+        "  s3_access_key: AKIABENCHEXAMPLE\n  s3_secret_key: bench-secret\n")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 6 or sys.argv[1] != "pipelines":
+        sys.exit(__doc__)
+    pipelines(sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5])
