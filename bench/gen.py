@@ -32,11 +32,12 @@ def pipelines(src, out, copies, platform):
     (out / "variables.yaml").write_text((src / "variables.yaml").read_text())
     bodies = {f: (src / f).read_text() for f in FILES}
     for f in FILES:
-        parts = []
-        for i in range(copies):
-            parts.append(copy_of(bodies[f], f"_{i:05d}").rstrip("\n"))
-        # one file per kind, documents separated by ---
-        (out / f).write_text("\n---\n".join(parts) + "\n")
+        # a file per kind and 1000 copies (aepform refuses files over 4 MiB), documents split by ---
+        for start in range(0, copies, 1000):
+            parts = [copy_of(bodies[f], f"_{i:05d}").rstrip("\n")
+                     for i in range(start, min(copies, start + 1000))]
+            name = f if start == 0 else f.replace(".yaml", f"-{start // 1000}.yaml")
+            (out / name).write_text("\n---\n".join(parts) + "\n")
     (out / "environments" / "bench.yaml").write_text(
         f"sandbox: bench\nplatform: {platform}\nvariables:\n"
         "  s3_access_key: AKIABENCHEXAMPLE\n  s3_secret_key: bench-secret\n")

@@ -42,7 +42,7 @@ start_emulator() {
 stop_emulator() { if [ -n "$emu_pid" ]; then kill "$emu_pid" 2>/dev/null || true; wait "$emu_pid" 2>/dev/null || true; emu_pid=""; fi; }
 gen() { rm -rf "$2"; python3 "$root/bench/gen.py" pipelines "$root/examples/parquet-ingestion" "$2" "$1" "http://127.0.0.1:$port"; }
 # timed FILE CMD...: runs CMD under /usr/bin/time -v, its output to FILE.out
-timed() { local f="$1"; shift; /usr/bin/time -v "$@" >"$f.out" 2>"$f.time" || { tail -20 "$f.out" "$f.time" >&2; return 1; }; }
+timed() { local f="$1"; shift; /usr/bin/time -v "$@" >"$f.out" 2>"$f.time" || { tail -n 20 "$f.out" "$f.time" >&2; return 1; }; }
 wall() { awk -F': ' '/Elapsed/{n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$1"; }
 cpu() { awk -F': ' '/User time/{u=$2} /System time/{s=$2} END{print u+s}' "$1"; }
 rss_mb() { awk -F': ' '/Maximum resident/{printf "%.0f", $2/1024}' "$1"; }
