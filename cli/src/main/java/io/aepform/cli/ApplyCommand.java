@@ -1,6 +1,5 @@
 package io.aepform.cli;
 
-import io.aepform.cli.render.ApplyProgress;
 import io.aepform.cli.render.ApplySummary;
 import io.aepform.cli.render.PlanTextRenderer;
 import io.aepform.cli.render.Style;
@@ -12,7 +11,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code aepform apply}: plan, confirm, and carry it out. */
 @Command(
@@ -33,21 +31,13 @@ final class ApplyCommand implements Callable<Integer> {
   @Mixin CommonOptions.VarOptions vars;
   @Mixin PlanOptionsMixin planOptions;
   @Mixin LockOptions lock;
+  @Mixin ChangeOptions change;
 
   @picocli.CommandLine.Parameters(
       arity = "0..1",
       paramLabel = "PLANFILE",
       description = "A plan saved with plan --out: applied without asking, refused when stale.")
   java.nio.file.Path planFile;
-
-  @Option(names = "--auto-approve", description = "Apply without asking for confirmation.")
-  boolean autoApprove;
-
-  @Option(
-      names = "--parallelism",
-      paramLabel = "N",
-      description = "At most N calls at once (default: 10).")
-  int parallelism = 10;
 
   ApplyCommand(Cli cli) {
     this.cli = cli;
@@ -58,14 +48,8 @@ final class ApplyCommand implements Callable<Integer> {
     Style style = Colors.of(common, cli);
     AtomicBoolean cancel = new AtomicBoolean();
     ApplyRequest request =
-        new ApplyRequest(
-            common.request(vars),
-            planOptions.options(),
-            parallelism,
-            lock.timeout(),
-            plan -> Confirm.ask(cli, autoApprove, plan, new PlanTextRenderer(style)),
-            new ApplyProgress(cli.out(), style),
-            cancel);
+        change.request(
+            cli, common.request(vars), planOptions.options(), lock.timeout(), style, cancel);
     Engine engine = new Engine(Settings.of(cli, common));
     ApplyResult result =
         Interrupts.whileRunning(

@@ -1,8 +1,6 @@
 package io.aepform.cli;
 
-import io.aepform.cli.render.ApplyProgress;
 import io.aepform.cli.render.ApplySummary;
-import io.aepform.cli.render.PlanTextRenderer;
 import io.aepform.cli.render.Style;
 import io.aepform.engine.ApplyRequest;
 import io.aepform.engine.Engine;
@@ -11,7 +9,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code aepform destroy}: delete everything in state, dependents first. */
 @Command(
@@ -29,15 +26,7 @@ final class DestroyCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
   @Mixin CommonOptions.VarOptions vars;
   @Mixin LockOptions lock;
-
-  @Option(names = "--auto-approve", description = "Destroy without asking for confirmation.")
-  boolean autoApprove;
-
-  @Option(
-      names = "--parallelism",
-      paramLabel = "N",
-      description = "At most N calls at once (default: 10).")
-  int parallelism = 10;
+  @Mixin ChangeOptions change;
 
   DestroyCommand(Cli cli) {
     this.cli = cli;
@@ -48,13 +37,12 @@ final class DestroyCommand implements Callable<Integer> {
     Style style = Colors.of(common, cli);
     AtomicBoolean cancel = new AtomicBoolean();
     ApplyRequest request =
-        new ApplyRequest(
+        change.request(
+            cli,
             common.request(vars),
             new io.aepform.engine.PlanOptions(true),
-            parallelism,
             lock.timeout(),
-            plan -> Confirm.ask(cli, autoApprove, plan, new PlanTextRenderer(style)),
-            new ApplyProgress(cli.out(), style),
+            style,
             cancel);
     Engine engine = new Engine(Settings.of(cli, common));
     ApplyResult result = Interrupts.whileRunning(cancel, cli, () -> engine.destroy(request));

@@ -1,0 +1,41 @@
+package io.aepform.cli;
+
+import io.aepform.cli.render.ApplyProgress;
+import io.aepform.cli.render.PlanTextRenderer;
+import io.aepform.cli.render.Style;
+import io.aepform.engine.ApplyRequest;
+import io.aepform.engine.ConfigRequest;
+import io.aepform.engine.PlanOptions;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Option;
+
+/** What apply and destroy share: confirmation, parallelism, and the request they build. */
+final class ChangeOptions {
+  @Option(names = "--auto-approve", description = "Go ahead without asking for confirmation.")
+  boolean autoApprove;
+
+  @Option(
+      names = "--parallelism",
+      paramLabel = "N",
+      description = "At most N calls at once (default: 10).")
+  int parallelism = 10;
+
+  /** A request that shows the plan and asks (unless --auto-approve), with progress lines. */
+  ApplyRequest request(
+      Cli cli,
+      ConfigRequest config,
+      PlanOptions options,
+      Duration lockTimeout,
+      Style style,
+      AtomicBoolean cancel) {
+    return new ApplyRequest(
+        config,
+        options,
+        parallelism,
+        lockTimeout,
+        plan -> Confirm.ask(cli, autoApprove, plan, new PlanTextRenderer(style)),
+        new ApplyProgress(cli.out(), style),
+        cancel);
+  }
+}
