@@ -34,14 +34,36 @@ public final class Cli {
   }
 
   int execute(String... args) {
-    CommandLine cli = new CommandLine(new RootCommand(), new CommandFactory(this));
-    EmulatorCommand.describeFaults(cli);
+    CommandFactory factory = new CommandFactory(this);
+    CommandLine cli = new CommandLine(new RootCommand(), factory);
+    for (var sub : subcommandsFor(args).entrySet()) {
+      cli.addSubcommand(sub.getKey(), new CommandLine(sub.getValue(), factory));
+    }
+    if (cli.getSubcommands().containsKey("emulator")) {
+      EmulatorCommand.describeFaults(cli);
+    }
     cli.setUsageHelpWidth(120);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     cli.setExecutionExceptionHandler(this::onError);
     cli.setParameterExceptionHandler(this::onUsageError);
     return cli.execute(args);
+  }
+
+  /**
+   * Only the subcommand the command line names, when it names one that does not need its siblings;
+   * every subcommand otherwise (help, completion, root options, no command, a misspelt one), so
+   * picocli's listing and suggestions see them all.
+   */
+  static Map<String, Class<?>> subcommandsFor(String... args) {
+    String first = args.length == 0 ? null : args[0];
+    if (first == null
+        || first.equals("help")
+        || first.equals("completion")
+        || !RootCommand.SUBCOMMANDS.containsKey(first)) {
+      return RootCommand.SUBCOMMANDS;
+    }
+    return Map.of(first, RootCommand.SUBCOMMANDS.get(first));
   }
 
   private int onUsageError(CommandLine.ParameterException e, String[] args) {

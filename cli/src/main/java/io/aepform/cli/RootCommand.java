@@ -8,23 +8,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = false,
     description =
         "A plan/apply engine for Adobe Experience Platform: declare schemas, connections, datasets and dataflows in YAML; plan and apply only the calls needed.",
-    subcommands = {
-      ValidateCommand.class,
-      PlanCommand.class,
-      ApplyCommand.class,
-      DestroyCommand.class,
-      GraphCommand.class,
-      OutputCommand.class,
-      ShowCommand.class,
-      StateCommand.class,
-      ImportCommand.class,
-      ExportCommand.class,
-      ForceUnlockCommand.class,
-      EmulatorCommand.class,
-      CompletionCommand.class,
-      VersionCommand.class,
-      picocli.CommandLine.HelpCommand.class
-    },
     synopsisSubcommandLabel = "COMMAND",
     footer = {
       "",
@@ -33,6 +16,34 @@ import picocli.CommandLine.Command;
       "  aepform plan --env dev"
     })
 final class RootCommand implements Runnable {
+  /**
+   * The subcommands in the order help lists them. They are added by {@link Cli}, not by the
+   * annotation, so that a command line naming one builds only that one's model: picocli reads every
+   * command's annotations when it is added, and its classes cannot be class-data shared on Java 17,
+   * so building all fifteen costs more than most commands take to run.
+   */
+  static final java.util.Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  private static java.util.Map<String, Class<?>> subcommands() {
+    java.util.Map<String, Class<?>> all = new java.util.LinkedHashMap<>();
+    all.put("validate", ValidateCommand.class);
+    all.put("plan", PlanCommand.class);
+    all.put("apply", ApplyCommand.class);
+    all.put("destroy", DestroyCommand.class);
+    all.put("graph", GraphCommand.class);
+    all.put("output", OutputCommand.class);
+    all.put("show", ShowCommand.class);
+    all.put("state", StateCommand.class);
+    all.put("import", ImportCommand.class);
+    all.put("export", ExportCommand.class);
+    all.put("force-unlock", ForceUnlockCommand.class);
+    all.put("emulator", EmulatorCommand.class);
+    all.put("completion", CompletionCommand.class);
+    all.put("version", VersionCommand.class);
+    all.put("help", picocli.CommandLine.HelpCommand.class);
+    return java.util.Collections.unmodifiableMap(all);
+  }
+
   @picocli.CommandLine.Option(
       names = {"-h", "--help"},
       usageHelp = true,

@@ -40,4 +40,27 @@ class HelpTest {
     assertThat(fish.exitCode()).isEqualTo(1);
     assertThat(fish.err()).startsWith("Error: Invalid value for positional parameter");
   }
+
+  @Test
+  void theCommandListAndSuggestionsSeeEveryCommand() {
+    // a command line naming one command builds only that one; these need them all
+    for (CliRun run : List.of(CliRun.run("--help"), CliRun.run("help"))) {
+      for (String command : COMMANDS) {
+        assertThat(run.out()).contains("\n  " + command + " ");
+      }
+    }
+    CliRun typo = CliRun.run("aply");
+    assertThat(typo.exitCode()).isEqualTo(1);
+    assertThat(typo.err()).startsWith("Error: Unmatched argument at index 0: 'aply'");
+    assertThat(CliRun.run("help", "plan").out()).contains("Usage: aepform plan");
+    assertThat(CliRun.run("completion", "bash").out()).contains("force-unlock");
+  }
+
+  @Test
+  void aCommandLineBuildsOnlyTheCommandItNames() {
+    assertThat(Cli.subcommandsFor("plan", "--dir", "x")).containsOnlyKeys("plan");
+    assertThat(Cli.subcommandsFor("state", "list")).containsOnlyKeys("state");
+    assertThat(Cli.subcommandsFor("-h", "plan")).hasSize(RootCommand.SUBCOMMANDS.size());
+    assertThat(Cli.subcommandsFor("nope")).hasSize(RootCommand.SUBCOMMANDS.size());
+  }
 }

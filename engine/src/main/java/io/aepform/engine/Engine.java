@@ -232,12 +232,6 @@ public final class Engine {
   }
 
   private Resolver.Resolved resolveOffline(Workspace ws) {
-    return new Resolver(handlers)
-        .resolve(
-            ws.config(),
-            ws.graph(),
-            ws.variables(),
-            settings.processEnv(),
-            (a, attr) -> Optional.empty());
+    return ws.offline(handlers);
   }
 }

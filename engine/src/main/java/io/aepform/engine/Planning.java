@@ -47,14 +47,17 @@ final class Planning {
     Set<Address> renewed = new java.util.HashSet<>(forced);
     Plan plan;
     while (true) {
+      // with no id known (an empty state, nothing renewed yet) this is the offline resolution
       Resolver.Resolved resolved =
-          new Resolver(handlers)
-              .resolve(
-                  ws.config(),
-                  ws.graph(),
-                  ws.variables(),
-                  processEnv,
-                  knownExcept(recorded, renewed));
+          renewed.isEmpty() && recorded.isEmpty()
+              ? ws.offline(handlers)
+              : new Resolver(handlers)
+                  .resolve(
+                      ws.config(),
+                      ws.graph(),
+                      ws.variables(),
+                      processEnv,
+                      knownExcept(recorded, renewed));
       plan =
           Planner.plan(
               ws.env().name(),
@@ -67,8 +70,12 @@ final class Planning {
               refresh,
               forced,
               ws.config().warnings());
+      // only a recorded id that is about to change makes what references it resolve differently;
+      // an address state does not hold had no id known in this pass already
       Set<Address> now = new java.util.HashSet<>();
-      plan.changes().stream().filter(c -> c.action().adds()).forEach(c -> now.add(c.address()));
+      plan.changes().stream()
+          .filter(c -> c.action().adds() && recorded.containsKey(c.address()))
+          .forEach(c -> now.add(c.address()));
       if (renewed.containsAll(now)) {
         break;
       }

@@ -7,18 +7,38 @@ import io.aepform.engine.manifest.EnvironmentLoader;
 import io.aepform.engine.manifest.ManifestLoader;
 import io.aepform.engine.manifest.ResourceKind;
 import io.aepform.engine.manifest.VariableValues;
+import io.aepform.engine.plan.Resolver;
+import io.aepform.engine.provider.ResourceHandler;
 import io.aepform.engine.value.Value;
 import io.aepform.state.StateStore;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /** A configuration read and checked up to its graph, with its environment and variables. */
-record Workspace(
-    Path dir,
-    EnvironmentConfig env,
-    Configuration config,
-    DependencyGraph graph,
-    Map<String, Value> variables) {
+final class Workspace {
+  private final Path dir;
+  private final EnvironmentConfig env;
+  private final Configuration config;
+  private final DependencyGraph graph;
+  private final Map<String, Value> variables;
+  private final Map<String, String> processEnv;
+  private Resolver.Resolved offline;
+
+  private Workspace(
+      Path dir,
+      EnvironmentConfig env,
+      Configuration config,
+      DependencyGraph graph,
+      Map<String, Value> variables,
+      Map<String, String> processEnv) {
+    this.dir = dir;
+    this.env = env;
+    this.config = config;
+    this.graph = graph;
+    this.variables = variables;
+    this.processEnv = processEnv;
+  }
 
   static Workspace load(
       ConfigRequest request,
@@ -30,7 +50,40 @@ record Workspace(
     DependencyGraph graph = DependencyGraph.build(config);
     Map<String, Value> variables =
         VariableValues.resolve(config, env, request.inputs(), processEnv);
-    return new Workspace(request.dir(), env, config, graph, variables);
+    return new Workspace(request.dir(), env, config, graph, variables, processEnv);
+  }
+
+  Path dir() {
+    return dir;
+  }
+
+  EnvironmentConfig env() {
+    return env;
+  }
+
+  Configuration config() {
+    return config;
+  }
+
+  DependencyGraph graph() {
+    return graph;
+  }
+
+  Map<String, Value> variables() {
+    return variables;
+  }
+
+  /**
+   * The configuration resolved with no ids known: what every command checks before it reads state
+   * or calls the platform, and the first pass of a plan against an empty state. Computed once.
+   */
+  synchronized Resolver.Resolved offline(Map<String, ResourceHandler> handlers) {
+    if (offline == null) {
+      offline =
+          new Resolver(handlers)
+              .resolve(config, graph, variables, processEnv, (a, attr) -> Optional.empty());
+    }
+    return offline;
   }
 
   /** Where this environment's state lives: files under .aepform/, or a shared database. */

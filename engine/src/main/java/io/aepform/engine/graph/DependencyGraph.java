@@ -25,11 +25,25 @@ public final class DependencyGraph {
   private final List<Address> order;
 
   /** An edge: {@code dependent} needs {@code dependency}, because of {@code cause}. */
-  public record Edge(Address dependency, Address dependent, Dependency cause) {}
+  public record Edge(Address dependency, Address dependent, Dependency cause) {
+    // written out: generated record methods are slow until compiled (see Address)
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Edge e
+          && dependency.equals(e.dependency)
+          && dependent.equals(e.dependent)
+          && cause.equals(e.cause);
+    }
 
-  private DependencyGraph(Graph<Address, Edge> graph) {
+    @Override
+    public int hashCode() {
+      return (31 * dependency.hashCode() + dependent.hashCode()) * 31 + cause.hashCode();
+    }
+  }
+
+  private DependencyGraph(Graph<Address, Edge> graph, List<Address> order) {
     this.graph = graph;
-    this.order = topologicalOrder(graph);
+    this.order = order;
   }
 
   /** Builds the graph; a cycle is a {@link ManifestException} naming every edge of it. */
@@ -48,11 +62,13 @@ public final class DependencyGraph {
         graph.addEdge(e.dependency(), e.dependent(), e);
       }
     }
-    Optional<List<Edge>> cycle = Cycles.find(graph, new CycleDetector<>(graph));
-    if (cycle.isPresent()) {
-      throw new ManifestException(cycle.get().get(0).cause().at(), Cycles.describe(cycle.get()));
+    // the topological sort fails on a cycle; only then is the cycle looked for, to name it
+    Optional<List<Address>> order = topologicalOrder(graph);
+    if (order.isEmpty()) {
+      List<Edge> cycle = Cycles.find(graph, new CycleDetector<>(graph)).orElseThrow();
+      throw new ManifestException(cycle.get(0).cause().at(), Cycles.describe(cycle));
     }
-    return new DependencyGraph(graph);
+    return new DependencyGraph(graph, order.get());
   }
 
   private static List<Edge> edges(Configuration config) {
@@ -95,10 +111,17 @@ public final class DependencyGraph {
     return graph.containsVertex(address);
   }
 
-  private static List<Address> topologicalOrder(Graph<Address, Edge> graph) {
+  /** Dependencies first, ties broken by address; empty when the graph has a cycle. */
+  private static Optional<List<Address>> topologicalOrder(Graph<Address, Edge> graph) {
     List<Address> out = new ArrayList<>(graph.vertexSet().size());
-    new TopologicalOrderIterator<>(graph, Comparator.<Address>naturalOrder())
-        .forEachRemaining(out::add);
-    return List.copyOf(out);
+    try {
+      new TopologicalOrderIterator<>(graph, Comparator.<Address>naturalOrder())
+          .forEachRemaining(out::add);
+    } catch (IllegalArgumentException e) { // NotDirectedAcyclicGraphException
+      return Optional.empty();
+    }
+    return out.size() == graph.vertexSet().size()
+        ? Optional.of(List.copyOf(out))
+        : Optional.empty();
   }
 }

@@ -59,14 +59,49 @@ public final class ManifestLoader {
           "no *.yaml manifest files in this directory: pass --dir DIR");
     }
     Collector collector = new Collector();
-    for (Path file : files) {
-      try {
-        YamlReader.read(file, file.toString()).forEach(collector::document);
-      } catch (ManifestException e) {
-        collector.problems.addAll(e.problems());
+    for (Parsed parsed : parse(files)) {
+      if (parsed.error() != null) {
+        collector.problems.addAll(parsed.error().problems());
+      } else {
+        parsed.documents().forEach(collector::document);
       }
     }
     return collector.finish();
+  }
+
+  /** A file's documents, or why it could not be read. */
+  private record Parsed(List<YamlDocument> documents, ManifestException error) {}
+
+  /** Files of large configurations together add up to more than this: parse them in parallel. */
+  private static final long PARALLEL_BYTES = 512 * 1024;
+
+  /**
+   * Parses the files, in parallel when there are several and they are large (parsing is most of
+   * loading a large configuration); the results keep the files' order, so problems are reported in
+   * the same order either way.
+   */
+  private static List<Parsed> parse(List<Path> files) {
+    long bytes = 0;
+    for (Path file : files) {
+      try {
+        bytes += Files.size(file);
+      } catch (IOException e) {
+        // YamlReader reports it
+      }
+    }
+    Stream<Path> stream = files.stream();
+    if (files.size() > 1 && bytes > PARALLEL_BYTES) {
+      stream = stream.parallel();
+    }
+    return stream.map(ManifestLoader::parse).toList();
+  }
+
+  private static Parsed parse(Path file) {
+    try {
+      return new Parsed(YamlReader.read(file, file.toString()), null);
+    } catch (ManifestException e) {
+      return new Parsed(List.of(), e);
+    }
   }
 
   /** Accumulates documents and problems across files. */

@@ -16,14 +16,23 @@ public final class Pointers {
     if (!pointer.startsWith("/")) {
       throw new IllegalArgumentException("a JSON Pointer starts with '/': " + pointer);
     }
-    for (String raw : pointer.substring(1).split("/", -1)) {
-      tokens.add(raw.replace("~1", "/").replace("~0", "~"));
+    int start = 1;
+    while (true) {
+      int slash = pointer.indexOf('/', start);
+      String raw = pointer.substring(start, slash < 0 ? pointer.length() : slash);
+      tokens.add(raw.indexOf('~') < 0 ? raw : raw.replace("~1", "/").replace("~0", "~"));
+      if (slash < 0) {
+        return tokens;
+      }
+      start = slash + 1;
     }
-    return tokens;
   }
 
   /** The pointer to a child of {@code parent}. */
   public static String child(String parent, String token) {
+    if (token.indexOf('~') < 0 && token.indexOf('/') < 0) {
+      return parent + "/" + token;
+    }
     return parent + "/" + token.replace("~", "~0").replace("/", "~1");
   }
 

@@ -23,6 +23,27 @@ class AddressTest {
   }
 
   @Test
+  void comparesExactlyAsItsTextDoes() {
+    List<Address> all =
+        List.of(
+            new Address("a", "b"),
+            new Address("a", "b_c"),
+            new Address("ab", "c"),
+            new Address("a_b", "c"),
+            new Address("a", "bc"),
+            new Address("flow", "x"),
+            new Address("flowx", "a"),
+            new Address("flow", "x1"));
+    for (Address x : all) {
+      for (Address y : all) {
+        assertThat(Integer.signum(x.compareTo(y)))
+            .as(x + " vs " + y)
+            .isEqualTo(Integer.signum(x.toString().compareTo(y.toString())));
+      }
+    }
+  }
+
+  @Test
   void printsAsWrittenAndSortsByThatText() {
     Address a = new Address("schema", "demo");
     assertThat(a).hasToString("schema.demo");

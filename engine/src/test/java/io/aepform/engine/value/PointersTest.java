@@ -22,6 +22,7 @@ class PointersTest {
   void emptyTokensAreKept() {
     assertThat(Pointers.tokens("/")).containsExactly("");
     assertThat(Pointers.tokens("/a//b")).containsExactly("a", "", "b");
+    assertThat(Pointers.tokens("/a/")).containsExactly("a", "");
   }
 
   @Test
