@@ -20,8 +20,13 @@ if [ ! -f "$root/cli/target/aepform.jar" ]; then
 fi
 work="$(mktemp -d "${TMPDIR:-/tmp}/aepform-bench.XXXXXX")"
 cp "$root/cli/target/aepform.jar" "$work/aepform.jar"
-[ -f "$root/cli/target/aepform.jsa" ] && cp "$root/cli/target/aepform.jsa" "$work/aepform.jsa"
-jar="$work/aepform.jar"
+cp "$root/aepform" "$work/aepform"
+# runs as users do, through the launcher (its JVM options), next to its own class-data sharing
+# archive, trained as cli/pom.xml trains it (an archive only serves the jar path it was made for)
+ae="$work/aepform"
+cp -r "$root/examples/parquet-ingestion" "$work/training"; rm -rf "$work/training/.aepform"
+AEPFORM_JAVA_OPTS="-XX:ArchiveClassesAtExit=$work/aepform.jsa" "$ae" apply --dir "$work/training" \
+  --env local --auto-approve --no-color >"$work/training.log" 2>&1 || echo "bench: no CDS archive, see $work/training.log" >&2
 emu_pid=""
 cleanup() { [ -n "$emu_pid" ] && kill "$emu_pid" 2>/dev/null && wait "$emu_pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT INT TERM
@@ -31,7 +36,7 @@ free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0)
 start_emulator() {
   stop_emulator
   port="$(free_port)"
-  java -jar "$jar" emulator --port "$port" "$@" >"$work/emulator.log" 2>&1 &
+  "$ae" emulator --port "$port" "$@" >"$work/emulator.log" 2>&1 &
   emu_pid=$!
   for _ in $(seq 1 100); do
     grep -q listening "$work/emulator.log" 2>/dev/null && break; sleep 0.1
@@ -43,6 +48,15 @@ stop_emulator() { if [ -n "$emu_pid" ]; then kill "$emu_pid" 2>/dev/null || true
 gen() { rm -rf "$2"; python3 "$root/bench/gen.py" pipelines "$root/examples/parquet-ingestion" "$2" "$1" "http://127.0.0.1:$port"; }
 # timed FILE CMD...: runs CMD under /usr/bin/time -v, its output to FILE.out
 timed() { local f="$1"; shift; /usr/bin/time -v "$@" >"$f.out" 2>"$f.time" || { tail -n 20 "$f.out" "$f.time" >&2; return 1; }; }
+# stamped FILE CMD...: as timed, each output line prefixed with seconds since the start
+stamped() {
+  local f="$1"; shift
+  /usr/bin/time -v "$@" 2>"$f.time" | python3 -u -c 'import sys,time
+t=time.time()
+for l in sys.stdin: sys.stdout.write(f"{time.time()-t:.3f} {l}")' >"$f.out"
+}
+# walk FILE: seconds from the first "Creating..." to the last "Creation complete"
+walk() { awk '/Creating\.\.\./ && !s {s=$1} /Creation complete/ {e=$1} END{printf "%.2f", e-s}' "$1"; }
 wall() { awk -F': ' '/Elapsed/{n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$1"; }
 cpu() { awk -F': ' '/User time/{u=$2} /System time/{s=$2} END{print u+s}' "$1"; }
 rss_mb() { awk -F': ' '/Maximum resident/{printf "%.0f", $2/1024}' "$1"; }
@@ -55,25 +69,27 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.1f GiB", $2/1048576}'
 if want 1 || want 6; then
   for par in 10 1 4 20; do
     if [ "$par" != 10 ] && ! want 1; then continue; fi
-    ws=(); cs=(); rs=()
+    ws=(); cs=(); rs=(); ks=()
     for i in $(seq 1 "$runs"); do
       start_emulator --latency-ms 50
       gen 100 "$work/apply"
-      timed "$work/b1" java -jar "$jar" apply --dir "$work/apply" --env bench --auto-approve --no-color --parallelism "$par"
-      grep -q "700 added" "$work/b1.out" || { echo "bench 1: apply did not add 700" >&2; exit 1; }
-      ws+=("$(wall "$work/b1.time")"); cs+=("$(cpu "$work/b1.time")"); rs+=("$(rss_mb "$work/b1.time")")
-      echo "  apply 700, parallelism $par, run $i: ${ws[-1]} s, cpu ${cs[-1]} s, rss ${rs[-1]} MB" >&2
+      stamped "$work/b1" "$ae" apply --dir "$work/apply" --env bench --auto-approve --no-color --parallelism "$par"
+      grep -q "700 added" "$work/b1.out" || { echo "bench 1: apply did not add 700" >&2; tail -n 20 "$work/b1.out" "$work/b1.time" >&2; exit 1; }
+      ws+=("$(wall "$work/b1.time")"); cs+=("$(cpu "$work/b1.time")"); rs+=("$(rss_mb "$work/b1.time")"); ks+=("$(walk "$work/b1.out")")
+      echo "  apply 700, parallelism $par, run $i: ${ws[-1]} s (walk ${ks[-1]} s), cpu ${cs[-1]} s, rss ${rs[-1]} MB" >&2
     done
     w="$(printf '%s\n' "${ws[@]}" | median)"
     ideal=$(awk -v p="$par" 'BEGIN{c=700*0.05/p; print (c>0.2?c:0.2)}')
+    k="$(printf '%s\n' "${ks[@]}" | median)"
     results+=("$(row "1. apply 700, 50 ms, parallelism $par" "$w s" "ideal $ideal s" "$(awk -v w="$w" -v i="$ideal" 'BEGIN{printf "%.2f", w/i}')")")
+    results+=("$(row "1. ... its walk (first create to last result)" "$k s" "ideal $ideal s" "$(awk -v w="$k" -v i="$ideal" 'BEGIN{printf "%.2f", w/i}')")")
     if [ "$par" = 10 ]; then
       c="$(printf '%s\n' "${cs[@]}" | median)"; r="$(printf '%s\n' "${rs[@]}" | median)"
       results+=("$(row "6. client CPU / peak RSS during 1 (par 10)" "$c s / $r MB" "(report)" "-")")
       if want 2; then
         ns=(); wsn=()
         for i in $(seq 1 "$runs"); do
-          timed "$work/b2" java -jar "$jar" plan --dir "$work/apply" --env bench --no-color -v
+          timed "$work/b2" "$ae" plan --dir "$work/apply" --env bench --no-color -v
           grep -q "No changes" "$work/b2.out" || { echo "bench 2: the plan is not a no-op" >&2; exit 1; }
           ns+=("$(grep -c '^> ' "$work/b2.time" || true)"); wsn+=("$(wall "$work/b2.time")")
           echo "  no-op plan 700, run $i: ${wsn[-1]} s, ${ns[-1]} calls" >&2
@@ -95,7 +111,7 @@ if want 3; then
     gen "$copies" "$work/plan$n"
     ws=(); rs=()
     for i in $(seq 1 "$runs"); do
-      timed "$work/b3" java -Xmx1g -jar "$jar" plan --dir "$work/plan$n" --env bench --no-color --refresh=false
+      timed "$work/b3" env AEPFORM_JAVA_OPTS=-Xmx1g "$ae" plan --dir "$work/plan$n" --env bench --no-color --refresh=false
       ws+=("$(wall "$work/b3.time")"); rs+=("$(rss_mb "$work/b3.time")")
       echo "  plan $((copies * 7)) without refresh, run $i: ${ws[-1]} s, rss ${rs[-1]} MB" >&2
     done
@@ -113,12 +129,12 @@ if want 4; then
   jv=(); v=(); val=()
   for i in $(seq 1 "$runs"); do
     timed "$work/b4j" java -version; jv+=("$(wall "$work/b4j.time")")
-    timed "$work/b4v" java -jar "$jar" version; v+=("$(wall "$work/b4v.time")")
-    timed "$work/b4l" java -jar "$jar" validate --dir "$ex" --env local; val+=("$(wall "$work/b4l.time")")
+    timed "$work/b4v" "$ae" version; v+=("$(wall "$work/b4v.time")")
+    timed "$work/b4l" "$ae" validate --dir "$ex" --env local; val+=("$(wall "$work/b4l.time")")
   done
   j="$(printf '%s\n' "${jv[@]}" | median)"; a="$(printf '%s\n' "${v[@]}" | median)"; b="$(printf '%s\n' "${val[@]}" | median)"
   if command -v hyperfine >/dev/null; then
-    hyperfine -N -w 2 -r 10 --export-markdown "$work/hf.md" "java -version" "java -jar $jar version" "java -jar $jar validate --dir $ex --env local" >&2 || true
+    hyperfine -N -w 2 -r 10 --export-markdown "$work/hf.md" "java -version" "$ae version" "$ae validate --dir $ex --env local" >&2 || true
   fi
   results+=("$(row "4. java -version" "$j s" "(baseline)" "-")")
   results+=("$(row "4. aepform version" "$a s" "<= 2.5 x java -version" "$(awk -v a="$a" -v j="$j" 'BEGIN{printf "%.2f", a/(2.5*j)}')")")
@@ -130,7 +146,7 @@ if want 5; then
   for i in $(seq 1 "$runs"); do
     start_emulator --latency-ms 50 --rate-limit 20
     gen 100 "$work/rate"
-    timed "$work/b5" java -jar "$jar" apply --dir "$work/rate" --env bench --auto-approve --no-color
+    timed "$work/b5" "$ae" apply --dir "$work/rate" --env bench --auto-approve --no-color
     grep -q "700 added" "$work/b5.out" || { echo "bench 5: apply did not add 700" >&2; exit 1; }
     ws+=("$(wall "$work/b5.time")")
     echo "  apply 700 at 20 req/s, run $i: ${ws[-1]} s" >&2

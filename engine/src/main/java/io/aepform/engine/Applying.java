@@ -72,11 +72,13 @@ final class Applying {
                       settings.processEnv(),
                       Optional.of(session),
                       request.options());
+          List<String> secrets = new java.util.ArrayList<>();
           plan.changes()
-              .forEach(
-                  c ->
-                      c.after()
-                          .ifPresent(a -> session.redactor().registerAll(Secrets.clearValues(a))));
+              .forEach(c -> c.after().ifPresent(a -> secrets.addAll(Secrets.clearValues(a))));
+          session.redactor().registerAll(secrets);
+          if (!destroy && plan.hasChanges()) {
+            Secrets.digestAhead(secrets, state.secretsSalt());
+          }
           if (request.options().refreshOnly() && !destroy) {
             if (!plan.drift().isEmpty() && request.confirm().test(plan)) {
               writer.write(s -> RefreshOnly.record(s, plan.drift()));

@@ -37,6 +37,7 @@ final class Planning {
     Optional<Inventory> inventory =
         session.map(
             s -> new Inventory(s.client(), handlers, lookups(recorded, ws, options.refresh())));
+    inventory.ifPresent(Inventory::prefetch);
     Planner.Refresh refresh =
         inventory
             .filter(i -> options.refresh())

@@ -191,8 +191,7 @@ public final class LocalStateStore implements StateStore {
   /** A force-unlock by someone else means another run may be writing: stop before clobbering. */
   private void checkStillLocked() {
     String id = session.lock.id();
-    boolean held = lockFile.read().map(holder -> holder.id().equals(id)).orElse(false);
-    if (!held) {
+    if (!lockFile.holds(session.lock)) {
       throw new StateException(
           String.format(
               "The lock %s of the state %s was removed (force-unlock?) while this run held it;"

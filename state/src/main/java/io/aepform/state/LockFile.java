@@ -63,6 +63,24 @@ final class LockFile {
     return Optional.of(decode(bytes));
   }
 
+  /**
+   * Whether the lock file still holds {@code info}: true at once when its bytes are the very ones
+   * {@link #tryCreate} wrote for it (the common case, checked before every state write), else by
+   * parsing what is there.
+   */
+  boolean holds(LockInfo info) {
+    try {
+      if (java.util.Arrays.equals(Files.readAllBytes(path), encode(info))) {
+        return true;
+      }
+    } catch (NoSuchFileException e) {
+      return false;
+    } catch (IOException e) {
+      // read() below reports it
+    }
+    return read().map(holder -> holder.id().equals(info.id())).orElse(false);
+  }
+
   /** Removes the lock file if it still holds lock {@code id}; a later holder's lock stays. */
   void deleteIfHeldBy(String id) {
     try {

@@ -1,7 +1,6 @@
 package io.aepform.state;
 
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -84,10 +83,34 @@ public record State(
 
   /** This state with {@code resource} added, or replacing the one at the same address. */
   public State with(ResourceState resource) {
-    List<ResourceState> changed = new ArrayList<>(resources.size() + 1);
-    resources.stream().filter(r -> !r.address().equals(resource.address())).forEach(changed::add);
-    changed.add(resource);
-    return withResources(changed);
+    // resources are sorted by address: replace or insert in place (an apply calls this per
+    // result, so it must not sort the whole state each time)
+    Checks.nonNull(resource, "resource");
+    int lo = 0;
+    int hi = resources.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int c = resources.get(mid).address().compareTo(resource.address());
+      if (c == 0) {
+        lo = mid;
+        break;
+      } else if (c < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    boolean replaces =
+        lo < resources.size() && resources.get(lo).address().equals(resource.address());
+    ResourceState[] changed = new ResourceState[resources.size() + (replaces ? 0 : 1)];
+    for (int i = 0; i < lo; i++) {
+      changed[i] = resources.get(i);
+    }
+    changed[lo] = resource;
+    for (int i = replaces ? lo + 1 : lo; i < resources.size(); i++) {
+      changed[replaces ? i : i + 1] = resources.get(i);
+    }
+    return withResources(List.of(changed));
   }
 
   /** This state without the resource at {@code address}; the same state if there is none. */
@@ -152,12 +175,27 @@ public record State(
   }
 
   private static List<ResourceState> sortedUnique(List<ResourceState> resources) {
+    if (isSortedUnique(resources)) {
+      return List.copyOf(resources); // the same list when it is already an immutable one
+    }
     Set<String> seen = new HashSet<>();
     for (ResourceState resource : resources) {
       Checks.nonNull(resource, "resource");
       Checks.check(seen.add(resource.address()), "duplicate address " + resource.address());
     }
     return resources.stream().sorted(Comparator.comparing(ResourceState::address)).toList();
+  }
+
+  /** Strictly ascending addresses, in one pass: the common case, e.g. every state edit. */
+  private static boolean isSortedUnique(List<ResourceState> resources) {
+    String previous = null;
+    for (ResourceState resource : resources) {
+      if (resource == null || (previous != null && previous.compareTo(resource.address()) >= 0)) {
+        return false;
+      }
+      previous = resource.address();
+    }
+    return true;
   }
 
   private static boolean isUuid(String value) {

@@ -41,6 +41,37 @@ class StateTest {
   }
 
   @Test
+  void withInsertsInOrderAtEitherEndAndInTheMiddle() {
+    State state = TestStates.empty(1);
+    java.util.List<String> added = new java.util.ArrayList<>();
+    for (String name : List.of("m", "z", "a", "k", "q", "a0", "zz")) {
+      state = state.with(schemaNamed(name));
+      added.add("schema." + name);
+    }
+    state = state.with(schemaNamed("k").taint());
+
+    assertThat(state.resources())
+        .extracting(ResourceState::address)
+        .containsExactlyElementsOf(added.stream().sorted().toList());
+    assertThat(state.find("schema.k").orElseThrow().status()).isEqualTo(ResourceStatus.TAINTED);
+  }
+
+  private static ResourceState schemaNamed(String name) {
+    ResourceState s = TestStates.schema();
+    return new ResourceState(
+        "schema." + name,
+        s.kind(),
+        s.id() + name,
+        s.name(),
+        s.etag(),
+        s.status(),
+        s.spec(),
+        s.attributes(),
+        s.dependencies(),
+        s.pending());
+  }
+
+  @Test
   void withoutRemovesOneAddressAndIgnoresUnknownOnes() {
     State state = TestStates.sample(1);
 

@@ -82,6 +82,9 @@ final class Operations {
             deps);
     ctx.writer().write(s -> s.with(created));
     attributes.put(change.address(), remote.attributes());
+    if (!handler.callsAfterCreate(spec)) {
+      return remote.id();
+    }
     try {
       Remote settled;
       ctx.limiter().acquire();

@@ -109,6 +109,22 @@ public final class Secrets {
     return v instanceof Value.Str s ? s.value() : Values.toJsonRevealed(v).toString();
   }
 
+  /**
+   * Starts digesting {@code secrets} under {@code salt} on a background thread, so the digests an
+   * apply stores with its first results are ready, or under way, by then (PBKDF2 takes a good part
+   * of a second on a cold JVM). A result still being computed is waited for, never computed twice.
+   */
+  public static void digestAhead(java.util.Collection<String> secrets, String salt) {
+    java.util.Set<String> distinct = new java.util.LinkedHashSet<>(secrets);
+    distinct.removeIf(secret -> CACHE.containsKey(salt + "\u0000" + secret));
+    if (distinct.isEmpty()) {
+      return;
+    }
+    Thread thread = new Thread(() -> distinct.forEach(s -> digest(s, salt)), "aepform-digest");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
   private static String digest(String secret, String salt) {
     return CACHE.computeIfAbsent(salt + "\u0000" + secret, k -> SecretDigests.digest(secret, salt));
   }

@@ -163,11 +163,16 @@ public final class FlowHandler extends FlowServiceHandler {
   /** A flow declared disabled is created (AEP enables it) and then disabled. */
   @Override
   public Remote afterCreate(PlatformClient client, Remote created, Value spec) {
-    if (!stateOf(spec).equals("disabled")) {
+    if (!callsAfterCreate(spec)) {
       return created;
     }
     api.action(client, created.id(), "DISABLE");
     return api.read(client, created.id()).orElse(created);
+  }
+
+  @Override
+  public boolean callsAfterCreate(Value spec) {
+    return stateOf(spec).equals("disabled");
   }
 
   private static String stateOf(Value spec) {

@@ -35,6 +35,14 @@ public interface ResourceHandler extends ResourceKind {
     return created;
   }
 
+  /**
+   * Whether {@link #afterCreate} makes calls for {@code spec}; when it does not, apply neither
+   * waits for a call slot nor calls it.
+   */
+  default boolean callsAfterCreate(Value spec) {
+    return false;
+  }
+
   /** The object with that id, or empty when it does not exist. */
   Optional<Remote> read(PlatformClient client, String id);
 
