@@ -144,7 +144,8 @@ public final class PlatformClient implements AutoCloseable {
           used.set(token);
           return wire(request, token);
         },
-        retryAfter -> rateListener.throttled(request, retryAfter));
+        retryAfter -> rateListener.throttled(request, retryAfter),
+        (wait, sleeper) -> rateListener.awaitRetry(request, wait, sleeper));
   }
 
   private WireRequest wire(ApiRequest request, String token) {

@@ -15,6 +15,16 @@ public interface RateListener {
   /** {@code request} got a 2xx answer. */
   default void succeeded(ApiRequest request) {}
 
+  /**
+   * Waits out {@code wait} before {@code request} is sent again, by {@code sleeper}. A limiter may
+   * give the caller's call slot to others meanwhile, and must hold it again when it returns or
+   * throws.
+   */
+  default void awaitRetry(ApiRequest request, Duration wait, Sleeper sleeper)
+      throws InterruptedException {
+    sleeper.sleep(wait);
+  }
+
   /** A listener that ignores everything. */
   static RateListener none() {
     return (request, retryAfter) -> {};

@@ -48,6 +48,17 @@ final class RetryingExecutor {
    * the first answer that is not retried; tells {@code onThrottle} about each 429.
    */
   WireResponse execute(Supplier<WireRequest> requests, Consumer<Optional<Duration>> onThrottle) {
+    return execute(requests, onThrottle, (wait, sleeper) -> sleeper.sleep(wait));
+  }
+
+  /** How a caller waits before a retry, e.g. giving its call slot to others meanwhile. */
+  interface RetryWait {
+    void await(Duration wait, Sleeper sleeper) throws InterruptedException;
+  }
+
+  /** As {@link #execute(Supplier, Consumer)}, waiting before each retry through {@code pause}. */
+  WireResponse execute(
+      Supplier<WireRequest> requests, Consumer<Optional<Duration>> onThrottle, RetryWait pause) {
     Duration waited = Duration.ZERO;
     for (int attempt = 1; ; attempt++) {
       WireRequest request = requests.get();
@@ -76,7 +87,7 @@ final class RetryingExecutor {
         throw errors.exhausted(request, response, failure, attempt, waited, refused);
       }
       tracer.waiting(wait.get(), attempt + 1, why(response, failure, retryAfter));
-      sleep(wait.get(), request);
+      sleep(wait.get(), request, pause);
       waited = waited.plus(wait.get());
     }
   }
@@ -111,9 +122,9 @@ final class RetryingExecutor {
     return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
   }
 
-  private void sleep(Duration wait, WireRequest request) {
+  private void sleep(Duration wait, WireRequest request, RetryWait pause) {
     try {
-      sleeper.sleep(wait);
+      pause.await(wait, sleeper);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ApiException(
