@@ -18,7 +18,9 @@ final class ChangeOptions {
   @Option(
       names = "--parallelism",
       paramLabel = "N",
-      description = "At most N calls at once (default: 10).")
+      description =
+          "At most N calls at once (default: 10). Once the platform answers 429, also no"
+              + " faster than it accepts.")
   int parallelism = 10;
 
   /** A request that shows the plan and asks (unless --auto-approve), with progress lines. */

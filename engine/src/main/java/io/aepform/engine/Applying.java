@@ -40,7 +40,7 @@ final class Applying {
       EngineSettings settings,
       Optional<SavedPlans.SavedPlan> saved,
       boolean destroy) {
-    // --parallelism is the ceiling; 429s from the platform lower the concurrency for a while
+    // --parallelism calls at once; once the platform answers 429, no faster than it accepts
     AdaptiveLimiter limiter = new AdaptiveLimiter(request.parallelism());
     try (Connector.Session session = Connector.open(ws.env(), ws.dir(), settings, limiter)) {
       StateStore store = ws.stateStore(settings.processEnv());

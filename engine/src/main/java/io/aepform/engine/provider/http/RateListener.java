@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Told when the platform throttles (429) and when a request succeeds, so that a concurrency limiter
- * can adapt. Called from the requesting thread; implementations must be thread-safe and quick.
+ * Told when the platform throttles (429) and when a request succeeds, so that a limiter can adapt.
+ * Called from the requesting thread; implementations must be thread-safe and quick.
  */
 public interface RateListener {
 
