@@ -165,6 +165,29 @@ class ApiDeviationsTest {
     return OpenApiValidation.load();
   }
 
+  @Test
+  void aSchemaReplacementIsCheckedThroughItsComposition() {
+    OpenApiValidation validation = specsOrSkip();
+    String schema = SR + "/tenant/schemas/_acme.schemas.1";
+    String full =
+        "{\"title\":\"T\",\"type\":\"object\",\"description\":\"\","
+            + "\"allOf\":[{\"$ref\":\"https://ns.adobe.com/xdm/context/profile\"}],"
+            + "\"meta:class\":\"https://ns.adobe.com/xdm/context/profile\"}";
+    // replaceSchema is allOf [createSchema]: properties neither lists are allowed ...
+    assertThat(validation.problems(Api.SCHEMA_REGISTRY, put(schema, full))).isEmpty();
+    // ... a missing required one is still reported
+    String untitled = full.replace("\"title\":\"T\",", "");
+    assertThat(validation.problems(Api.SCHEMA_REGISTRY, put(schema, untitled)))
+        .anySatisfy(p -> assertThat(p).contains("updateSchema").contains("title"));
+  }
+
+  private static SimpleRequest put(String path, String body) {
+    return aep(SimpleRequest.Builder.put(path))
+        .withContentType("application/json")
+        .withBody(body)
+        .build();
+  }
+
   private static SimpleRequest patch(String path, String contentType, String body) {
     return aep(SimpleRequest.Builder.patch(path))
         .withHeader("If-Match", "\"e-1\"")

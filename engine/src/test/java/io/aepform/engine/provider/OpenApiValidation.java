@@ -229,8 +229,33 @@ public final class OpenApiValidation {
   }
 
   private static boolean isError(ValidationReport.Message m) {
-    return m.getLevel() == ValidationReport.Level.ERROR
-        || m.getLevel() == ValidationReport.Level.WARN;
+    return (m.getLevel() == ValidationReport.Level.ERROR
+            || m.getLevel() == ValidationReport.Level.WARN)
+        && !onlyAdditionalProperties(m);
+  }
+
+  /**
+   * A composition (e.g. replaceSchema's {@code allOf: [createSchema]}) that fails only because the
+   * validator closes each part to properties it does not list: the same stricter default the level
+   * resolver above turns off, which it cannot reach inside a composition.
+   */
+  private static boolean onlyAdditionalProperties(ValidationReport.Message m) {
+    if (m.getKey().equals("validation.request.body.schema.additionalProperties")) {
+      return true;
+    }
+    return m.getKey().equals("validation.request.body.schema.allOf")
+        && !m.getNestedMessages().isEmpty()
+        && m.getNestedMessages().stream().allMatch(OpenApiValidation::onlyAdditionalProperties);
+  }
+
+  /** What a composite report (e.g. allOf) is made of, when it has parts. */
+  private static String nested(ValidationReport.Message m) {
+    StringBuilder out = new StringBuilder();
+    for (ValidationReport.Message n : m.getNestedMessages()) {
+      out.append(" [").append(n.getKey()).append(": ").append(n.getMessage()).append(nested(n));
+      out.append("]");
+    }
+    return out.toString();
   }
 
   private static List<String> errors(ValidationReport report) {
@@ -242,7 +267,7 @@ public final class OpenApiValidation {
               .flatMap(ValidationReport.MessageContext::getApiOperation)
               .map(o -> o.getOperation().getOperationId())
               .orElse("?");
-      out.add(op + ": " + m.getKey() + ": " + m.getMessage());
+      out.add(op + ": " + m.getKey() + ": " + m.getMessage() + nested(m));
     }
     return out;
   }
