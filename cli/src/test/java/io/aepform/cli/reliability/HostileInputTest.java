@@ -26,7 +26,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -179,12 +178,6 @@ class HostileInputTest {
     assertThat(died).as("bombs that killed the 256 MiB JVM").isEmpty();
   }
 
-  @Disabled(
-      "BUG: YAML over SnakeYAML's own limits is refused without line:col: a document with over"
-          + " 1,000 aliases of collections gives 'main.yaml: invalid YAML: Number of aliases for"
-          + " non-scalar nodes exceeds the specified max=1000', and flow nesting deeper than 1,000"
-          + " gives 'main.yaml: invalid YAML: Nesting Depth exceeded max 1000' (YamlReader catches"
-          + " the unmarked YAMLException)")
   @Test
   void bombsOverSnakeYamlLimitsAreRefusedWithAPosition() throws IOException {
     for (Bomb bomb : HostileCorpus.unpositionedBombs()) {

@@ -14,11 +14,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.DocumentStartEvent;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -78,6 +84,11 @@ public final class YamlReader {
       throw new ManifestException(
           at(text, displayName, e.getPosition()), "invalid YAML: " + oneLine(e));
     } catch (YAMLException e) {
+      // SnakeYAML's own limits (aliases, nesting) fail without a position: find where ours break
+      Optional<ManifestException> located = overLimits(text, displayName);
+      if (located.isPresent()) {
+        throw located.get();
+      }
       throw new ManifestException(Position.of(displayName), "invalid YAML: " + oneLine(e));
     } catch (IOException e) {
       throw new ManifestException(Position.of(displayName), "cannot read: " + e.getMessage());
@@ -85,6 +96,39 @@ public final class YamlReader {
       throw new ManifestException(Position.of(displayName), "YAML nested too deeply");
     }
     return docs;
+  }
+
+  /**
+   * Where {@code text} first goes over the alias or nesting limits, found from its events (a pass
+   * made only after composing failed without a position); empty when it does not.
+   */
+  private static Optional<ManifestException> overLimits(String text, String file) {
+    int aliases = 0;
+    int depth = 0;
+    Mark last = null;
+    try (Reader reader = new StringReader(text)) {
+      for (Event event : new Yaml(options()).parse(reader)) {
+        last = event.getStartMark();
+        if (event instanceof AliasEvent && ++aliases > YAML_MAX_ALIASES) {
+          return Optional.of(
+              new ManifestException(
+                  position(file, last),
+                  "over " + YAML_MAX_ALIASES + " aliases in one document (a YAML alias bomb?)"));
+        } else if (event instanceof CollectionStartEvent && ++depth > MAX_DEPTH) {
+          return Optional.of(
+              new ManifestException(
+                  position(file, last), "YAML nested deeper than " + MAX_DEPTH + " levels"));
+        } else if (event instanceof CollectionEndEvent) {
+          depth--;
+        } else if (event instanceof DocumentStartEvent) {
+          aliases = 0;
+          depth = 0;
+        }
+      }
+    } catch (YAMLException | IOException | StackOverflowError e) {
+      return Optional.empty();
+    }
+    return Optional.empty();
   }
 
   private static boolean isEmptyDocument(Node node) {
