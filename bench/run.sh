@@ -25,8 +25,12 @@ cp "$root/aepform" "$work/aepform"
 # archive, trained as cli/pom.xml trains it (an archive only serves the jar path it was made for)
 ae="$work/aepform"
 cp -r "$root/examples/parquet-ingestion" "$work/training"; rm -rf "$work/training/.aepform"
-AEPFORM_JAVA_OPTS="-XX:ArchiveClassesAtExit=$work/aepform.jsa" "$ae" apply --dir "$work/training" \
-  --env local --auto-approve --no-color >"$work/training.log" 2>&1 || echo "bench: no CDS archive, see $work/training.log" >&2
+if ! { AEPFORM_JAVA_OPTS="-XX:DumpLoadedClassList=$work/aepform.classlist" "$ae" apply \
+         --dir "$work/training" --env local --auto-approve --no-color \
+       && java -XX:+UseParallelGC -Xshare:dump -XX:SharedClassListFile="$work/aepform.classlist" \
+         -XX:SharedArchiveFile="$work/aepform.jsa" -cp "$work/aepform.jar"; } >"$work/training.log" 2>&1; then
+  echo "bench: no CDS archive, see $work/training.log" >&2
+fi
 emu_pid=""
 cleanup() { [ -n "$emu_pid" ] && kill "$emu_pid" 2>/dev/null && wait "$emu_pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT INT TERM
