@@ -6,15 +6,28 @@ import io.aepform.engine.plan.Plan;
 import io.aepform.engine.plan.ResourceChange;
 import io.aepform.engine.value.Value;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** Plan text that reads like Terraform's. */
 public final class PlanTextRenderer {
   private final Style style;
 
+  /** Plans with more changes than this render them in parallel. */
+  private static final int PARALLEL_ABOVE = 500;
+
+  private final int parallelAbove;
+
   public PlanTextRenderer(Style style) {
+    this(style, PARALLEL_ABOVE);
+  }
+
+  /** With {@code parallelAbove} changes or fewer, changes render one after another (tests). */
+  PlanTextRenderer(Style style, int parallelAbove) {
     this.style = style;
+    this.parallelAbove = parallelAbove;
   }
 
   public String render(Plan plan) {
@@ -26,11 +39,13 @@ public final class PlanTextRenderer {
     }
     legend(plan, out);
     out.append("aepform will perform the following actions:\n");
-    for (ResourceChange c : plan.changes()) {
-      if (c.action() != Action.NO_OP) {
-        out.append('\n');
-        change(c, out);
-      }
+    List<ResourceChange> shown =
+        plan.changes().stream().filter(c -> c.action() != Action.NO_OP).toList();
+    // each change renders on its own: large plans render them in parallel, in order
+    Stream<ResourceChange> each =
+        shown.size() > parallelAbove ? shown.parallelStream() : shown.stream();
+    for (String text : each.map(this::change).toList()) {
+      out.append('\n').append(text);
     }
     out.append('\n').append(style.bold("Plan:")).append(' ');
     out.append(plan.toAdd()).append(" to add, ");
@@ -69,6 +84,12 @@ public final class PlanTextRenderer {
           .append(" destroy and then create replacement\n");
     }
     out.append('\n');
+  }
+
+  private String change(ResourceChange c) {
+    StringBuilder out = new StringBuilder();
+    change(c, out);
+    return out.toString();
   }
 
   void change(ResourceChange c, StringBuilder out) {

@@ -204,6 +204,30 @@ class PlanRenderingGoldenTest {
     assertThat(md).contains("more change(s) not shown");
   }
 
+  @Test
+  void aLargePlanRendersInParallelExactlyAsOneAfterAnother() {
+    Plan one = mixedPlan();
+    List<ResourceChange> many = new java.util.ArrayList<>();
+    for (int copy = 0; copy < 200; copy++) {
+      for (ResourceChange c : one.changes()) {
+        many.add(
+            new ResourceChange(
+                new Address(c.address().kind(), c.address().name() + "_" + copy),
+                c.action(),
+                c.reason(),
+                c.before(),
+                c.after(),
+                c.fields(),
+                c.dependencies()));
+      }
+    }
+    Plan big = new Plan("dev", one.lineage(), 1, many, List.of(), List.of(), List.of());
+    String sequential = new PlanTextRenderer(Style.PLAIN, Integer.MAX_VALUE).render(big);
+    assertThat(new PlanTextRenderer(Style.PLAIN, 0).render(big)).isEqualTo(sequential);
+    assertThat(new PlanTextRenderer(Style.PLAIN).render(big)).isEqualTo(sequential);
+    assertThat(sequential).contains("_199");
+  }
+
   private static void check(String name, String actual) throws Exception {
     Path file = ROOT.resolve(name);
     if (Boolean.getBoolean("aepform.golden.update")) {
