@@ -2,7 +2,7 @@
 # Issue 10's benchmarks. Usage: bench/run.sh [-n RUNS] [1 2 3 4 5 6 ...]  (default: all, 3 runs)
 # Builds the CLI jar if needed, copies it to a temp dir (others may rebuild the tree meanwhile),
 # starts emulators on free loopback ports, generates the configurations with bench/gen.py, runs
-# each measurement RUNS times and prints a table of medians. Needs python3 and /usr/bin/time
+# each measurement RUNS times and prints a table of medians. Needs python3, curl and /usr/bin/time
 # (Debian: apt-get install -y time); hyperfine is used for benchmark 4 when installed.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -47,6 +47,20 @@ start_emulator() {
   done
   export AEP_CLIENT_ID=aepform-local AEP_CLIENT_SECRET=aepform-local-secret
   export AEP_ORG_ID=AEPFORMLOCAL@AdobeOrg AEP_IMS_URL="http://127.0.0.1:$port"
+  warm_emulator
+}
+# AEP is not started cold for each apply: a token and a list call of each API before timing
+# (a fresh emulator's first answers take ~0.4 s of its own JIT and class loading)
+warm_emulator() {
+  local base="http://127.0.0.1:$port" token
+  token="$(curl -s -X POST "$base/ims/token/v3" -d grant_type=client_credentials \
+    -d client_id="$AEP_CLIENT_ID" -d client_secret="$AEP_CLIENT_SECRET" -d scope=openid \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')"
+  for path in flowservice/connections catalog/dataSets schemaregistry/tenant/schemas; do
+    curl -s -o /dev/null -H "Authorization: Bearer $token" -H "x-api-key: $AEP_CLIENT_ID" \
+      -H "x-gw-ims-org-id: $AEP_ORG_ID" -H "x-sandbox-name: warmup" \
+      -H "Accept: application/vnd.adobe.xed-id+json" "$base/data/foundation/$path"
+  done
 }
 stop_emulator() { if [ -n "$emu_pid" ]; then kill "$emu_pid" 2>/dev/null || true; wait "$emu_pid" 2>/dev/null || true; emu_pid=""; fi; }
 gen() { rm -rf "$2"; python3 "$root/bench/gen.py" pipelines "$root/examples/parquet-ingestion" "$2" "$1" "http://127.0.0.1:$port"; }
