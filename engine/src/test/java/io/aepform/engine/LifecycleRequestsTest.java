@@ -7,8 +7,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.http.HttpHeader;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.aepform.emulator.Emulator;
 import io.aepform.emulator.EmulatorOptions;
@@ -24,16 +22,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +58,7 @@ class LifecycleRequestsTest {
     proxy = new WireMockServer(options().dynamicPort());
     proxy.start();
     proxy.stubFor(any(anyUrl()).willReturn(aResponse().proxiedFrom(emulator.baseUrl())));
-    copy(EXAMPLE, dir);
+    RecordedRequests.copyConfiguration(EXAMPLE, dir);
     String url = "http://localhost:" + proxy.port();
     Map<String, String> env =
         Map.of(
@@ -132,7 +126,7 @@ class LifecycleRequestsTest {
     ApplyResult destroyed = engine.destroy(request());
     assertDone(destroyed, 7);
 
-    List<LoggedRequest> sent = journal();
+    List<LoggedRequest> sent = RecordedRequests.journal(proxy);
     Set<String> methods = new TreeSet<>();
     sent.forEach(r -> methods.add(r.getMethod().getName()));
     assertThat(methods).containsExactly("DELETE", "GET", "PATCH", "POST", "PUT");
@@ -140,40 +134,10 @@ class LifecycleRequestsTest {
         .as("the flow was disabled through its action")
         .anyMatch(r -> r.getUrl().contains("/action?op=DISABLE"));
 
-    OpenApiValidation validation = OpenApiValidation.load();
-    List<String> problems = new ArrayList<>();
-    int checked = 0;
-    for (LoggedRequest r : sent) {
-      if (r.getUrl().startsWith("/ims/")) {
-        continue; // Adobe IMS: not one of the platform's APIs
-      }
-      var api = OpenApiValidation.apiOf(r.getUrl());
-      if (api.isEmpty()) {
-        problems.add(r.getMethod() + " " + r.getUrl() + ": under no known API");
-        continue;
-      }
-      Map<String, List<String>> headers = new LinkedHashMap<>();
-      for (HttpHeader h : r.getHeaders().all()) {
-        headers.put(h.key(), h.values());
-      }
-      var request =
-          OpenApiValidation.request(
-              r.getMethod().getName(), r.getUrl(), headers, r.getBodyAsString());
-      validation
-          .problems(api.get(), request)
-          .forEach(
-              p ->
-                  problems.add(
-                      r.getMethod() + " " + r.getUrl() + ": " + p + "\n  body: " + body(r)));
-      checked++;
-    }
+    List<String> problems = RecordedRequests.specProblems(sent);
     assertThat(problems).isEmpty();
-    assertThat(checked).isGreaterThan(30);
-  }
-
-  private static String body(LoggedRequest r) {
-    String body = r.getBodyAsString();
-    return body.length() > 2000 ? body.substring(0, 2000) + "..." : body;
+    assertThat(sent.stream().filter(r -> r.getUrl().startsWith("/data/")).count())
+        .isGreaterThan(30);
   }
 
   private ApplyResult apply() {
@@ -202,26 +166,5 @@ class LifecycleRequestsTest {
     String text = Files.readString(path, StandardCharsets.UTF_8);
     assertThat(text).as(file).contains(from);
     Files.writeString(path, text.replace(from, to), StandardCharsets.UTF_8);
-  }
-
-  /** WireMock's journal lists the newest request first: oldest first here. */
-  private List<LoggedRequest> journal() {
-    List<LoggedRequest> out =
-        new ArrayList<>(proxy.getAllServeEvents().stream().map(ServeEvent::getRequest).toList());
-    Collections.reverse(out);
-    return out;
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path p : files.filter(p -> !p.toString().contains(".aepform")).toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 }

@@ -11,8 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.http.HttpHeader;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.aepform.engine.apply.ApplyListener;
 import io.aepform.engine.apply.ApplyResult;
@@ -28,14 +26,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,7 +100,7 @@ class ParquetIngestionApplyTest {
     server = new WireMockServer(options().dynamicPort());
     server.start();
     ParquetIngestionStubs.emptySandbox(server);
-    copy(EXAMPLE, dir);
+    RecordedRequests.copyConfiguration(EXAMPLE, dir);
     Map<String, String> env =
         Map.of(
             "AEP_PLATFORM_URL", "http://localhost:" + server.port(),
@@ -209,25 +204,7 @@ class ParquetIngestionApplyTest {
     Optional<String> why = OpenApiValidation.unavailable();
     why.ifPresent(w -> System.out.println("Skipping OpenAPI validation of requests: " + w));
     org.junit.jupiter.api.Assumptions.assumeTrue(why.isEmpty(), () -> why.get());
-    OpenApiValidation validation = OpenApiValidation.load();
-    List<String> problems = new ArrayList<>();
-    for (LoggedRequest r : applied) {
-      var api = OpenApiValidation.apiOf(r.getUrl());
-      if (api.isEmpty()) {
-        problems.add(r.getMethod() + " " + r.getUrl() + ": under no known API");
-        continue;
-      }
-      Map<String, List<String>> headers = new LinkedHashMap<>();
-      for (HttpHeader h : r.getHeaders().all()) {
-        headers.put(h.key(), h.values());
-      }
-      var request =
-          OpenApiValidation.request(
-              r.getMethod().getName(), r.getUrl(), headers, r.getBodyAsString());
-      validation
-          .problems(api.get(), request)
-          .forEach(p -> problems.add(r.getMethod() + " " + r.getUrl() + ": " + p));
-    }
+    List<String> problems = RecordedRequests.specProblems(applied);
     assertThat(problems).isEmpty();
   }
 
@@ -282,24 +259,7 @@ class ParquetIngestionApplyTest {
     }
   }
 
-  /** WireMock's journal lists the newest request first: oldest first here. */
   private List<LoggedRequest> journal() {
-    List<LoggedRequest> out =
-        new ArrayList<>(server.getAllServeEvents().stream().map(ServeEvent::getRequest).toList());
-    Collections.reverse(out);
-    return out;
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path p : files.filter(p -> !p.toString().contains(".aepform")).toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
+    return RecordedRequests.journal(server);
   }
 }
