@@ -1,5 +1,6 @@
 package io.aepform.cli.e2e;
 
+import io.aepform.cli.TestConfigurations;
 import io.aepform.emulator.ClientCredentials;
 import io.aepform.emulator.Emulator;
 import io.aepform.emulator.EmulatorOptions;
@@ -27,7 +28,7 @@ final class LocalPlatformFixture implements AutoCloseable {
 
   LocalPlatformFixture(Path tmp, String example) throws IOException {
     this.dir = tmp.resolve("config");
-    copy(Path.of("../examples").resolve(example), dir);
+    TestConfigurations.copy(Path.of("../examples").resolve(example), dir);
     Files.createDirectories(dir.resolve("environments"));
     Files.writeString(
         dir.resolve("environments/it.yaml"),
@@ -74,19 +75,6 @@ final class LocalPlatformFixture implements AutoCloseable {
     System.arraycopy(
         new String[] {"--dir", dir.toString(), "--env", "it"}, 0, out, command.length, 4);
     return out;
-  }
-
-  static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path p : files.filter(p -> !p.toString().contains(".aepform")).toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.aepform.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aepform.cli.TestConfigurations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ class QuickstartIT {
   void theExampleAppliesOnTheLocalPlatformThenPlansNoChanges() throws Exception {
     assertThat(JAR).as("the shaded jar is built in package, before integration tests").exists();
     Path dir = tmp.resolve("parquet-ingestion");
-    LocalPlatformFixture.copy(Path.of("../examples/parquet-ingestion"), dir);
+    TestConfigurations.copy(Path.of("../examples/parquet-ingestion"), dir);
 
     Run apply = aepform(dir, "apply", "--auto-approve");
     assertThat(apply.err()).isEmpty();

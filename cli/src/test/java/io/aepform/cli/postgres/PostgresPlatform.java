@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aepform.cli.CliRun;
+import io.aepform.cli.TestConfigurations;
 import io.aepform.emulator.ClientCredentials;
 import io.aepform.emulator.Emulator;
 import io.aepform.emulator.EmulatorOptions;
@@ -58,7 +59,7 @@ final class PostgresPlatform implements AutoCloseable {
     this.url = url;
     this.dir = tmp.resolve("config");
     this.logs = Files.createDirectories(tmp.resolve("logs"));
-    copy(Path.of("../examples/parquet-ingestion"), dir);
+    TestConfigurations.copy(Path.of("../examples/parquet-ingestion"), dir);
     usePostgresBackend();
   }
 
@@ -340,19 +341,6 @@ final class PostgresPlatform implements AutoCloseable {
     }
     m.put(ResourceKind.CONNECTION, 2);
     return Map.copyOf(m);
-  }
-
-  static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path p : files.filter(p -> !p.toString().contains(".aepform")).toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 
   @Override

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aepform.cli.CliRun;
+import io.aepform.cli.TestConfigurations;
 import io.aepform.emulator.ClientCredentials;
 import io.aepform.emulator.Emulator;
 import io.aepform.emulator.EmulatorOptions;
@@ -67,7 +68,7 @@ final class CampaignPlatform implements AutoCloseable {
     this.emulator = Emulator.start(options);
     this.dir = tmp.resolve("config");
     this.logs = Files.createDirectories(tmp.resolve("logs"));
-    copy(example, dir);
+    TestConfigurations.copy(example, dir);
     Files.createDirectories(dir.resolve("environments"));
     Files.writeString(
         dir.resolve("environments/it.yaml"),
@@ -374,19 +375,6 @@ final class CampaignPlatform implements AutoCloseable {
     }
     m.put(ResourceKind.CONNECTION, 2);
     return Map.copyOf(m);
-  }
-
-  static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path p : files.filter(p -> !p.toString().contains(".aepform")).toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 
   @Override

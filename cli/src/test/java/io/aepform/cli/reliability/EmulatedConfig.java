@@ -1,6 +1,7 @@
 package io.aepform.cli.reliability;
 
 import io.aepform.cli.CliRun;
+import io.aepform.cli.TestConfigurations;
 import io.aepform.emulator.ClientCredentials;
 import io.aepform.emulator.Emulator;
 import io.aepform.emulator.EmulatorOptions;
@@ -34,7 +35,7 @@ final class EmulatedConfig implements AutoCloseable {
 
   EmulatedConfig(Path tmp, String s3Secret) throws IOException {
     this.dir = tmp.resolve("config");
-    copyTree(Path.of("../examples/parquet-ingestion"), dir);
+    TestConfigurations.copy(Path.of("../examples/parquet-ingestion"), dir);
     writeEnvironment(SANDBOX);
     env.put("AEP_CLIENT_ID", client.clientId());
     env.put("AEP_CLIENT_SECRET", client.clientSecret());
@@ -129,19 +130,6 @@ final class EmulatedConfig implements AutoCloseable {
       }
     }
     return files;
-  }
-
-  static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path p : files.filter(p -> !p.toString().contains(".aepform")).toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.aepform.cli.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aepform.cli.CliRun;
+import io.aepform.cli.TestConfigurations;
 import io.aepform.cli.reliability.HostileCorpus.Bomb;
 import io.aepform.cli.reliability.HostileCorpus.Mutant;
 import io.aepform.emulator.Emulator;
@@ -104,7 +105,7 @@ class HostileInputTest {
   @MethodSource("handWritten")
   void handWrittenCasesAreRefusedWithoutContactingThePlatform(String name) throws IOException {
     Path dir = tmp.resolve(name);
-    EmulatedConfig.copyTree(HAND_WRITTEN.resolve(name), dir);
+    TestConfigurations.copy(HAND_WRITTEN.resolve(name), dir);
     Files.deleteIfExists(dir.resolve("expected.txt"));
     List<String> args = new ArrayList<>(List.of("plan", "--dir", dir.toString()));
     Path extra = dir.resolve("args.txt");
@@ -369,7 +370,7 @@ class HostileInputTest {
 
   private Path exampleWithEnvironment(String body) throws IOException {
     Path dir = tmp.resolve("example" + System.nanoTime());
-    EmulatedConfig.copyTree(HostileCorpus.EXAMPLE, dir);
+    TestConfigurations.copy(HostileCorpus.EXAMPLE, dir);
     Files.writeString(
         dir.resolve("environments/it.yaml"),
         "sandbox: hostile\nplatform: "
