@@ -9,7 +9,6 @@ import io.aepform.engine.apply.Walk;
 import io.aepform.engine.manifest.Evaluator;
 import io.aepform.engine.plan.Plan;
 import io.aepform.engine.plan.PlanCodec;
-import io.aepform.engine.plan.Resolver;
 import io.aepform.engine.plan.Secrets;
 import io.aepform.engine.plan.StateView;
 import io.aepform.engine.provider.ResourceHandler;
@@ -66,12 +65,7 @@ final class Applying {
               destroy
                   ? Planning.destroy(ws, state, handlers)
                   : Planning.plan(
-                      ws,
-                      Optional.of(state),
-                      handlers,
-                      settings.processEnv(),
-                      Optional.of(session),
-                      request.options());
+                      ws, Optional.of(state), handlers, Optional.of(session), request.options());
           List<String> secrets = new java.util.ArrayList<>();
           plan.changes()
               .forEach(c -> c.after().ifPresent(a -> secrets.addAll(Secrets.clearValues(a))));
@@ -107,8 +101,7 @@ final class Applying {
                   request.cancel(),
                   settings.clock());
           var outcomes = Walk.run(ctx, plan, StateView.recorded(state), request.parallelism());
-          return new ApplyResult(
-              outcomes, outputs(ws, writer.current(), handlers, settings), request.cancel().get());
+          return new ApplyResult(outcomes, outputs(ws, writer.current()), request.cancel().get());
         }
       }
     }
@@ -150,17 +143,7 @@ final class Applying {
     return copy;
   }
 
-  private static List<io.aepform.engine.plan.OutputValue> outputs(
-      Workspace ws, State state, Map<String, ResourceHandler> handlers, EngineSettings settings) {
-    var recorded = StateView.recorded(state);
-    Resolver.Resolved resolved =
-        new Resolver(handlers)
-            .resolve(
-                ws.config(),
-                ws.graph(),
-                ws.variables(),
-                settings.processEnv(),
-                StateView.knownIds(recorded));
-    return resolved.outputs();
+  private static List<io.aepform.engine.plan.OutputValue> outputs(Workspace ws, State state) {
+    return ws.resolve(StateView.knownIds(StateView.recorded(state))).outputs();
   }
 }

@@ -95,13 +95,12 @@ public final class Engine {
     resolveOffline(ws); // bad input fails before any state read or call
     Optional<State> state = ws.stateStore(settings.processEnv()).read();
     if (!options.refresh()) {
-      return Planning.plan(ws, state, handlers, settings.processEnv(), Optional.empty(), options);
+      return Planning.plan(ws, state, handlers, Optional.empty(), options);
     }
     try (Connector.Session session = Connector.open(ws.env(), ws.dir(), settings)) {
       state.ifPresent(s -> s.checkBelongsTo(session.sandbox(), session.imsOrg()));
       Optional<State> settled = state.map(s -> settle(s, session));
-      return Planning.plan(
-          ws, settled, handlers, settings.processEnv(), Optional.of(session), options);
+      return Planning.plan(ws, settled, handlers, Optional.of(session), options);
     }
   }
 
@@ -122,14 +121,7 @@ public final class Engine {
     Workspace ws = load(request);
     Optional<State> state = stateStore(request).read();
     var recorded = state.map(io.aepform.engine.plan.StateView::recorded).orElse(Map.of());
-    return new Resolver(handlers)
-        .resolve(
-            ws.config(),
-            ws.graph(),
-            ws.variables(),
-            settings.processEnv(),
-            io.aepform.engine.plan.StateView.knownIds(recorded))
-        .outputs();
+    return ws.resolve(io.aepform.engine.plan.StateView.knownIds(recorded)).outputs();
   }
 
   /** Removes a lock left by a run that died holding it. */
@@ -232,6 +224,6 @@ public final class Engine {
   }
 
   private Resolver.Resolved resolveOffline(Workspace ws) {
-    return ws.offline(handlers);
+    return ws.offline();
   }
 }

@@ -124,15 +124,9 @@ final class Exporting {
     Map<Address, Exporter.Exported> exported = new HashMap<>();
     export.resources().forEach(e -> exported.put(e.address(), e));
     Resolver.Resolved resolved =
-        new Resolver(handlers)
-            .resolve(
-                ws.config(),
-                ws.graph(),
-                ws.variables(),
-                penv,
-                (a, attr) ->
-                    Optional.ofNullable(exported.get(a))
-                        .map(e -> e.remote().attributes().get(attr)));
+        ws.resolve(
+            (a, attr) ->
+                Optional.ofNullable(exported.get(a)).map(e -> e.remote().attributes().get(attr)));
     StateStore store = ws.stateStore(settings.processEnv());
     try (StateLock lock = store.lock(LockInfo.forCurrentProcess("export"), Duration.ZERO)) {
       State state =

@@ -29,7 +29,6 @@ final class Planning {
       Workspace ws,
       Optional<State> state,
       Map<String, ResourceHandler> handlers,
-      Map<String, String> processEnv,
       Optional<Connector.Session> session,
       PlanOptions options) {
     Map<Address, Recorded> recorded = state.map(StateView::recorded).orElse(Map.of());
@@ -51,14 +50,8 @@ final class Planning {
       // with no id known (an empty state, nothing renewed yet) this is the offline resolution
       Resolver.Resolved resolved =
           renewed.isEmpty() && recorded.isEmpty()
-              ? ws.offline(handlers)
-              : new Resolver(handlers)
-                  .resolve(
-                      ws.config(),
-                      ws.graph(),
-                      ws.variables(),
-                      processEnv,
-                      knownExcept(recorded, renewed));
+              ? ws.offline()
+              : ws.resolve(knownExcept(recorded, renewed));
       plan =
           Planner.plan(
               ws.env().name(),

@@ -83,7 +83,7 @@ final class StateEditing {
                                 + " in sandbox '"
                                 + session.sandbox()
                                 + "'"));
-        Desired desired = desired(ws, state, handlers, settings, address);
+        Desired desired = desired(ws, state, address);
         Value applied =
             Secrets.unverified(Drifts.project(desired.spec(), remote.body()), desired.spec());
         ResourceState adopted =
@@ -102,20 +102,8 @@ final class StateEditing {
     }
   }
 
-  private static Desired desired(
-      Workspace ws,
-      State state,
-      Map<String, ResourceHandler> handlers,
-      EngineSettings settings,
-      Address address) {
-    Resolver.Resolved resolved =
-        new Resolver(handlers)
-            .resolve(
-                ws.config(),
-                ws.graph(),
-                ws.variables(),
-                settings.processEnv(),
-                StateView.knownIds(StateView.recorded(state)));
+  private static Desired desired(Workspace ws, State state, Address address) {
+    Resolver.Resolved resolved = ws.resolve(StateView.knownIds(StateView.recorded(state)));
     return resolved.resources().stream()
         .filter(d -> d.address().equals(address))
         .findFirst()

@@ -23,6 +23,7 @@ final class Workspace {
   private final DependencyGraph graph;
   private final Map<String, Value> variables;
   private final Map<String, String> processEnv;
+  private final Map<String, ResourceHandler> handlers;
   private Resolver.Resolved offline;
 
   private Workspace(
@@ -31,26 +32,29 @@ final class Workspace {
       Configuration config,
       DependencyGraph graph,
       Map<String, Value> variables,
-      Map<String, String> processEnv) {
+      Map<String, String> processEnv,
+      Map<String, ResourceHandler> handlers) {
     this.dir = dir;
     this.env = env;
     this.config = config;
     this.graph = graph;
     this.variables = variables;
     this.processEnv = processEnv;
+    this.handlers = handlers;
   }
 
   static Workspace load(
       ConfigRequest request,
-      Map<String, ? extends ResourceKind> kinds,
+      Map<String, ResourceHandler> handlers,
       Map<String, String> processEnv) {
-    Map<String, ResourceKind> rules = Map.copyOf(kinds);
+    Map<String, ResourceKind> rules = Map.copyOf(handlers);
     EnvironmentConfig env = EnvironmentLoader.load(request.dir(), request.environment());
     Configuration config = new ManifestLoader(rules).load(request.dir());
     DependencyGraph graph = DependencyGraph.build(config);
     Map<String, Value> variables =
         VariableValues.resolve(config, env, request.inputs(), processEnv);
-    return new Workspace(request.dir(), env, config, graph, variables, processEnv);
+    return new Workspace(
+        request.dir(), env, config, graph, variables, processEnv, Map.copyOf(handlers));
   }
 
   Path dir() {
@@ -73,15 +77,18 @@ final class Workspace {
     return variables;
   }
 
+  /** The configuration resolved with the ids {@code known} gives (of recorded resources). */
+  Resolver.Resolved resolve(Resolver.KnownIds known) {
+    return new Resolver(handlers).resolve(config, graph, variables, processEnv, known);
+  }
+
   /**
    * The configuration resolved with no ids known: what every command checks before it reads state
    * or calls the platform, and the first pass of a plan against an empty state. Computed once.
    */
-  synchronized Resolver.Resolved offline(Map<String, ResourceHandler> handlers) {
+  synchronized Resolver.Resolved offline() {
     if (offline == null) {
-      offline =
-          new Resolver(handlers)
-              .resolve(config, graph, variables, processEnv, (a, attr) -> Optional.empty());
+      offline = resolve((a, attr) -> Optional.empty());
     }
     return offline;
   }
