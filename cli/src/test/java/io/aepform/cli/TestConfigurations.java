@@ -3,6 +3,7 @@ package io.aepform.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** Configuration directories for tests. */
@@ -21,5 +22,33 @@ public final class TestConfigurations {
         }
       }
     }
+  }
+
+  /**
+   * Writes {@code environments/it.yaml} into {@code dir}: the emulator at {@code baseUrl}, the S3
+   * secret from {@code ${env.IT_S3_SECRET}} (see {@link #emulatorEnv}).
+   */
+  public static void writeEmulatorEnvironment(Path dir, String baseUrl, String sandbox)
+      throws IOException {
+    Files.createDirectories(dir.resolve("environments"));
+    Files.writeString(
+        dir.resolve("environments/it.yaml"),
+        "sandbox: "
+            + sandbox
+            + "\nplatform: "
+            + baseUrl
+            + "\nvariables:\n"
+            + "  s3_access_key: AKIAITEXAMPLE\n  s3_secret_key: ${env.IT_S3_SECRET}\n");
+  }
+
+  /** The process environment of a run against that emulator, with its client's credentials. */
+  public static Map<String, String> emulatorEnv(
+      io.aepform.emulator.ClientCredentials client, String baseUrl, String s3Secret) {
+    return Map.of(
+        "AEP_CLIENT_ID", client.clientId(),
+        "AEP_CLIENT_SECRET", client.clientSecret(),
+        "AEP_ORG_ID", client.orgId(),
+        "AEP_IMS_URL", baseUrl,
+        "IT_S3_SECRET", s3Secret);
   }
 }

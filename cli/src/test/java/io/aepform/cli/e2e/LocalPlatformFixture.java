@@ -7,7 +7,6 @@ import io.aepform.emulator.EmulatorOptions;
 import io.aepform.emulator.RequestLogEntry;
 import io.aepform.emulator.ResourceKind;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -29,24 +28,11 @@ final class LocalPlatformFixture implements AutoCloseable {
   LocalPlatformFixture(Path tmp, String example) throws IOException {
     this.dir = tmp.resolve("config");
     TestConfigurations.copy(Path.of("../examples").resolve(example), dir);
-    Files.createDirectories(dir.resolve("environments"));
-    Files.writeString(
-        dir.resolve("environments/it.yaml"),
-        "sandbox: "
-            + SANDBOX
-            + "\nplatform: "
-            + emulator.baseUrl()
-            + "\nvariables:\n"
-            + "  s3_access_key: AKIAITEXAMPLE\n  s3_secret_key: ${env.IT_S3_SECRET}\n");
+    TestConfigurations.writeEmulatorEnvironment(dir, emulator.baseUrl(), SANDBOX);
   }
 
   Map<String, String> env() {
-    return Map.of(
-        "AEP_CLIENT_ID", client.clientId(),
-        "AEP_CLIENT_SECRET", client.clientSecret(),
-        "AEP_ORG_ID", client.orgId(),
-        "AEP_IMS_URL", emulator.baseUrl(),
-        "IT_S3_SECRET", SECRET);
+    return TestConfigurations.emulatorEnv(client, emulator.baseUrl(), SECRET);
   }
 
   int count(ResourceKind kind) {

@@ -2,8 +2,8 @@ package io.aepform.cli.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aepform.cli.CliRun;
+import io.aepform.cli.SandboxObjects;
 import io.aepform.cli.TestConfigurations;
 import io.aepform.emulator.ClientCredentials;
 import io.aepform.emulator.Emulator;
@@ -18,7 +18,6 @@ import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +43,11 @@ final class PostgresPlatform implements AutoCloseable {
   static final Path JAR = Path.of("target/aepform.jar");
 
   /** The example's resources, per kind: two connections, one of every other kind. */
-  static final Map<ResourceKind, Integer> DECLARED = declared();
+  static final Map<ResourceKind, Integer> DECLARED = SandboxObjects.EXAMPLE;
 
   final Emulator emulator;
   final ClientCredentials client = EmulatorOptions.LOCAL_CLIENT;
+  private final SandboxObjects objects;
   final Path dir;
   final String url;
   private final Path logs;
@@ -56,6 +56,7 @@ final class PostgresPlatform implements AutoCloseable {
   /** Copies the example and configures environment {@code it} with the postgres backend. */
   PostgresPlatform(Path tmp, EmulatorOptions options, String url) throws IOException {
     this.emulator = Emulator.start(options);
+    this.objects = new SandboxObjects(emulator, client.orgId(), SANDBOX);
     this.url = url;
     this.dir = tmp.resolve("config");
     this.logs = Files.createDirectories(tmp.resolve("logs"));
@@ -310,37 +311,20 @@ final class PostgresPlatform implements AutoCloseable {
   }
 
   int count(ResourceKind kind) {
-    return emulator.count(kind, client.orgId(), SANDBOX);
+    return objects.count(kind);
   }
 
   int total() {
-    return Stream.of(ResourceKind.values()).mapToInt(this::count).sum();
+    return objects.total();
   }
 
-  /** The names of the objects of {@code kind} (schemas: their title), duplicates kept. */
   List<String> names(ResourceKind kind) {
-    String field = kind == ResourceKind.SCHEMA ? "title" : "name";
-    return emulator.objects(kind, client.orgId(), SANDBOX).stream()
-        .map((ObjectNode o) -> o.path(field).asText())
-        .toList();
+    return objects.names(kind);
   }
 
   /** Exactly one object per declared resource, none twice by name, none more. */
   void assertExactlyTheDeclaredObjects(String when) {
-    for (ResourceKind kind : ResourceKind.values()) {
-      List<String> names = names(kind);
-      assertThat(names).as(when + ": %s objects on the platform", kind).doesNotHaveDuplicates();
-      assertThat(names).as(when + ": %s objects on the platform", kind).hasSize(DECLARED.get(kind));
-    }
-  }
-
-  private static Map<ResourceKind, Integer> declared() {
-    Map<ResourceKind, Integer> m = new EnumMap<>(ResourceKind.class);
-    for (ResourceKind k : ResourceKind.values()) {
-      m.put(k, 1);
-    }
-    m.put(ResourceKind.CONNECTION, 2);
-    return Map.copyOf(m);
+    objects.assertExactlyTheExample(when);
   }
 
   @Override

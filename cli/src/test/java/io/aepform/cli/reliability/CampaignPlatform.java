@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aepform.cli.CliRun;
+import io.aepform.cli.SandboxObjects;
 import io.aepform.cli.TestConfigurations;
 import io.aepform.emulator.ClientCredentials;
 import io.aepform.emulator.Emulator;
@@ -48,7 +48,7 @@ final class CampaignPlatform implements AutoCloseable {
   static final Path JAR = Path.of("target/aepform.jar");
 
   /** The example's resources, per kind: two connections, one of every other kind. */
-  static final Map<ResourceKind, Integer> DECLARED = declared();
+  static final Map<ResourceKind, Integer> DECLARED = SandboxObjects.EXAMPLE;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern FORCE_UNLOCK =
@@ -56,6 +56,7 @@ final class CampaignPlatform implements AutoCloseable {
 
   final Emulator emulator;
   final ClientCredentials client = EmulatorOptions.LOCAL_CLIENT;
+  private final SandboxObjects objects;
   final Path dir;
   private final Path logs;
   private int launches;
@@ -66,27 +67,15 @@ final class CampaignPlatform implements AutoCloseable {
 
   CampaignPlatform(Path tmp, EmulatorOptions options, Path example) throws IOException {
     this.emulator = Emulator.start(options);
+    this.objects = new SandboxObjects(emulator, client.orgId(), SANDBOX);
     this.dir = tmp.resolve("config");
     this.logs = Files.createDirectories(tmp.resolve("logs"));
     TestConfigurations.copy(example, dir);
-    Files.createDirectories(dir.resolve("environments"));
-    Files.writeString(
-        dir.resolve("environments/it.yaml"),
-        "sandbox: "
-            + SANDBOX
-            + "\nplatform: "
-            + emulator.baseUrl()
-            + "\nvariables:\n"
-            + "  s3_access_key: AKIAITEXAMPLE\n  s3_secret_key: ${env.IT_S3_SECRET}\n");
+    TestConfigurations.writeEmulatorEnvironment(dir, emulator.baseUrl(), SANDBOX);
   }
 
   Map<String, String> env() {
-    return Map.of(
-        "AEP_CLIENT_ID", client.clientId(),
-        "AEP_CLIENT_SECRET", client.clientSecret(),
-        "AEP_ORG_ID", client.orgId(),
-        "AEP_IMS_URL", emulator.baseUrl(),
-        "IT_S3_SECRET", SECRET);
+    return TestConfigurations.emulatorEnv(client, emulator.baseUrl(), SECRET);
   }
 
   Path stateFile() {
@@ -199,28 +188,20 @@ final class CampaignPlatform implements AutoCloseable {
   // ---- what the platform holds ----
 
   int count(ResourceKind kind) {
-    return emulator.count(kind, client.orgId(), SANDBOX);
+    return objects.count(kind);
   }
 
   int total() {
-    return Stream.of(ResourceKind.values()).mapToInt(this::count).sum();
+    return objects.total();
   }
 
-  /** The names of the objects of {@code kind} (schemas: their title), duplicates kept. */
   List<String> names(ResourceKind kind) {
-    String field = kind == ResourceKind.SCHEMA ? "title" : "name";
-    return emulator.objects(kind, client.orgId(), SANDBOX).stream()
-        .map((ObjectNode o) -> o.path(field).asText())
-        .toList();
+    return objects.names(kind);
   }
 
   /** Exactly one object per declared resource, none twice by name, none more. */
   void assertExactlyTheDeclaredObjects(String when) {
-    for (ResourceKind kind : ResourceKind.values()) {
-      List<String> names = names(kind);
-      assertThat(names).as(when + ": %s objects on the platform", kind).doesNotHaveDuplicates();
-      assertThat(names).as(when + ": %s objects on the platform", kind).hasSize(DECLARED.get(kind));
-    }
+    objects.assertExactlyTheExample(when);
   }
 
   // ---- state ----
@@ -366,15 +347,6 @@ final class CampaignPlatform implements AutoCloseable {
     return counters.entrySet().stream()
         .map(e -> e.getKey() + "=" + e.getValue())
         .collect(Collectors.joining(", "));
-  }
-
-  private static Map<ResourceKind, Integer> declared() {
-    Map<ResourceKind, Integer> m = new EnumMap<>(ResourceKind.class);
-    for (ResourceKind k : ResourceKind.values()) {
-      m.put(k, 1);
-    }
-    m.put(ResourceKind.CONNECTION, 2);
-    return Map.copyOf(m);
   }
 
   @Override

@@ -46,15 +46,7 @@ final class EmulatedConfig implements AutoCloseable {
 
   /** Rewrites {@code environments/it.yaml} for the given sandbox. */
   void writeEnvironment(String sandbox) throws IOException {
-    Files.createDirectories(dir.resolve("environments"));
-    Files.writeString(
-        dir.resolve("environments/" + ENV + ".yaml"),
-        "sandbox: "
-            + sandbox
-            + "\nplatform: "
-            + emulator.baseUrl()
-            + "\nvariables:\n"
-            + "  s3_access_key: AKIAITEXAMPLE\n  s3_secret_key: ${env.IT_S3_SECRET}\n");
+    TestConfigurations.writeEmulatorEnvironment(dir, emulator.baseUrl(), sandbox);
   }
 
   Map<String, String> env() {
