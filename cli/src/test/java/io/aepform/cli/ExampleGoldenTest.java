@@ -3,11 +3,21 @@ package io.aepform.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What users read about the example: its plan as text and JSON, its graph as DOT and mermaid. */
 class ExampleGoldenTest {
-  private static final String EXAMPLE = Path.of("../examples/parquet-ingestion").toString();
+  // a copy: state that running the README's apply leaves in the example must not change the plan
+  @TempDir static Path copy;
+  private static String EXAMPLE;
+
+  @BeforeAll
+  static void copyTheExample() throws java.io.IOException {
+    TestConfigurations.copy(Path.of("../examples/parquet-ingestion"), copy);
+    EXAMPLE = copy.toString();
+  }
 
   private static CliRun run(String... args) {
     String[] full = new String[args.length + 4];

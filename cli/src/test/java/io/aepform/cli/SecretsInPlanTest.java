@@ -4,11 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Known secret values never appear in plan text or JSON, whichever way they come in. */
 class SecretsInPlanTest {
-  private static final String EXAMPLE = Path.of("../examples/parquet-ingestion").toString();
+  // a copy: state that running the README's apply leaves in the example must not change the plan
+  @TempDir static Path copy;
+  private static String EXAMPLE;
+
+  @BeforeAll
+  static void copyTheExample() throws java.io.IOException {
+    TestConfigurations.copy(Path.of("../examples/parquet-ingestion"), copy);
+    EXAMPLE = copy.toString();
+  }
+
   private static final String SECRET = "s3cr3t-Value-That-Must-Not-Leak";
 
   @Test
