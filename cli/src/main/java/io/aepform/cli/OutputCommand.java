@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aepform.engine.Engine;
-import io.aepform.engine.plan.OutputValue;
+import io.aepform.engine.manifest.OutputValue;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import io.aepform.error.AepformException;

@@ -1,15 +1,24 @@
 package io.aepform.engine;
 
 import io.aepform.engine.apply.ApplyResult;
-import io.aepform.engine.apply.PendingResolver;
+import io.aepform.engine.apply.Applying;
+import io.aepform.engine.edit.StateEditing;
+import io.aepform.engine.edit.StatePush;
+import io.aepform.engine.export.Exporting;
 import io.aepform.engine.graph.DependencyGraph;
 import io.aepform.engine.manifest.EnvironmentConfig;
 import io.aepform.engine.manifest.EnvironmentLoader;
 import io.aepform.engine.manifest.ManifestException;
+import io.aepform.engine.manifest.Resolver;
 import io.aepform.engine.plan.Plan;
-import io.aepform.engine.plan.Resolver;
+import io.aepform.engine.plan.Planning;
+import io.aepform.engine.plan.SavedPlans;
 import io.aepform.engine.provider.Kinds;
 import io.aepform.engine.provider.ResourceHandler;
+import io.aepform.engine.recovery.PendingResolver;
+import io.aepform.engine.workspace.Connector;
+import io.aepform.engine.workspace.StateStores;
+import io.aepform.engine.workspace.Workspace;
 import io.aepform.state.State;
 import io.aepform.state.StateStore;
 import java.nio.file.Path;
@@ -117,7 +126,7 @@ public final class Engine {
   }
 
   /** The outputs, evaluated from the ids state holds; no network. */
-  public java.util.List<io.aepform.engine.plan.OutputValue> outputs(ConfigRequest request) {
+  public java.util.List<io.aepform.engine.manifest.OutputValue> outputs(ConfigRequest request) {
     Workspace ws = load(request);
     Optional<State> state = stateStore(request).read();
     var recorded = state.map(io.aepform.engine.plan.StateView::recorded).orElse(Map.of());

@@ -2,7 +2,7 @@ package io.aepform.cli.render;
 
 import io.aepform.engine.apply.ApplyResult;
 import io.aepform.engine.apply.Outcome;
-import io.aepform.engine.plan.OutputValue;
+import io.aepform.engine.manifest.OutputValue;
 import io.aepform.engine.value.Value;
 import java.io.PrintStream;
 import java.util.List;

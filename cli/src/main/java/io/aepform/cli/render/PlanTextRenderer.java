@@ -1,7 +1,7 @@
 package io.aepform.cli.render;
 
+import io.aepform.engine.manifest.OutputValue;
 import io.aepform.engine.plan.Action;
-import io.aepform.engine.plan.OutputValue;
 import io.aepform.engine.plan.Plan;
 import io.aepform.engine.plan.ResourceChange;
 import io.aepform.engine.value.Value;

@@ -3,12 +3,12 @@ package io.aepform.cli.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aepform.engine.manifest.Address;
+import io.aepform.engine.manifest.OutputValue;
 import io.aepform.engine.manifest.Position;
 import io.aepform.engine.manifest.Problem;
 import io.aepform.engine.plan.Action;
 import io.aepform.engine.plan.Drift;
 import io.aepform.engine.plan.FieldChange;
-import io.aepform.engine.plan.OutputValue;
 import io.aepform.engine.plan.Plan;
 import io.aepform.engine.plan.ResourceChange;
 import io.aepform.engine.value.Reference;

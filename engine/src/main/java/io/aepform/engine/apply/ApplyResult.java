@@ -1,7 +1,7 @@
 package io.aepform.engine.apply;
 
+import io.aepform.engine.manifest.OutputValue;
 import io.aepform.engine.plan.Action;
-import io.aepform.engine.plan.OutputValue;
 import java.util.List;
 
 /**

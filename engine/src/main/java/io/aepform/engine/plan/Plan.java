@@ -1,5 +1,6 @@
 package io.aepform.engine.plan;
 
+import io.aepform.engine.manifest.OutputValue;
 import io.aepform.engine.manifest.Problem;
 import java.util.List;
 import java.util.Objects;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aepform.engine.manifest.Address;
 import io.aepform.engine.manifest.ExpressionParser;
+import io.aepform.engine.manifest.OutputValue;
 import io.aepform.engine.manifest.Position;
 import io.aepform.engine.manifest.Problem;
 import io.aepform.engine.value.Value;

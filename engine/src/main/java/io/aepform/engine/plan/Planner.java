@@ -1,7 +1,9 @@
 package io.aepform.engine.plan;
 
 import io.aepform.engine.manifest.Address;
+import io.aepform.engine.manifest.Desired;
 import io.aepform.engine.manifest.Problem;
+import io.aepform.engine.manifest.Resolver;
 import io.aepform.engine.manifest.ResourceKind;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;

@@ -1,6 +1,7 @@
 package io.aepform.engine.plan;
 
 import io.aepform.engine.manifest.Address;
+import io.aepform.engine.manifest.Resolver;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import io.aepform.state.ResourceState;

@@ -4,6 +4,7 @@ import io.aepform.engine.graph.DependencyGraph;
 import io.aepform.engine.manifest.Address;
 import io.aepform.engine.manifest.Configuration;
 import io.aepform.engine.manifest.ManifestLoader;
+import io.aepform.engine.manifest.Resolver;
 import io.aepform.engine.provider.Kinds;
 import io.aepform.engine.value.Value;
 import java.io.IOException;
@@ -136,7 +137,7 @@ final class PlanFixtures {
   static Resolver.Resolved resolve(
       Configuration config, Map<String, Value> variables, Resolver.KnownIds known) {
     return new Resolver(Kinds.all())
-        .resolve(config, DependencyGraph.build(config), variables, Map.of(), known);
+        .resolve(config, DependencyGraph.build(config).order(), variables, Map.of(), known);
   }
 
   /** Every declared default as the variable's value, as VariableValues would give it. */

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aepform.engine.manifest.Address;
 import io.aepform.engine.manifest.Configuration;
+import io.aepform.engine.manifest.Desired;
 import io.aepform.engine.manifest.Position;
 import io.aepform.engine.manifest.Problem;
+import io.aepform.engine.manifest.Resolver;
 import io.aepform.engine.provider.Kinds;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;

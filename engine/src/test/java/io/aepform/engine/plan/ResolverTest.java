@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aepform.engine.manifest.Configuration;
+import io.aepform.engine.manifest.Desired;
 import io.aepform.engine.manifest.ManifestException;
+import io.aepform.engine.manifest.OutputValue;
 import io.aepform.engine.manifest.Problem;
+import io.aepform.engine.manifest.Resolver;
 import io.aepform.engine.provider.Specs;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;

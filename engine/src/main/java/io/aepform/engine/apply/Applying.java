@@ -1,17 +1,20 @@
-package io.aepform.engine;
+package io.aepform.engine.apply;
 
-import io.aepform.engine.apply.AdaptiveLimiter;
-import io.aepform.engine.apply.ApplyContext;
-import io.aepform.engine.apply.ApplyResult;
-import io.aepform.engine.apply.PendingResolver;
-import io.aepform.engine.apply.StateWriter;
-import io.aepform.engine.apply.Walk;
+import io.aepform.engine.ApplyRequest;
+import io.aepform.engine.EngineSettings;
+import io.aepform.engine.Version;
 import io.aepform.engine.manifest.Evaluator;
 import io.aepform.engine.plan.Plan;
 import io.aepform.engine.plan.PlanCodec;
+import io.aepform.engine.plan.Planning;
+import io.aepform.engine.plan.RefreshOnly;
+import io.aepform.engine.plan.SavedPlans;
 import io.aepform.engine.plan.Secrets;
 import io.aepform.engine.plan.StateView;
 import io.aepform.engine.provider.ResourceHandler;
+import io.aepform.engine.recovery.PendingResolver;
+import io.aepform.engine.workspace.Connector;
+import io.aepform.engine.workspace.Workspace;
 import io.aepform.error.AepformException;
 import io.aepform.error.ErrorCode;
 import io.aepform.state.LockInfo;
@@ -28,11 +31,11 @@ import java.util.function.UnaryOperator;
  * One apply: lock the state, settle interrupted creates, plan, confirm, walk, and report. Every
  * change to state goes through one {@link StateWriter}.
  */
-final class Applying {
+public final class Applying {
   private Applying() {}
 
   @SuppressWarnings("try")
-  static ApplyResult apply(
+  public static ApplyResult apply(
       Workspace ws,
       ApplyRequest request,
       Map<String, ResourceHandler> handlers,
@@ -143,7 +146,7 @@ final class Applying {
     return copy;
   }
 
-  private static List<io.aepform.engine.plan.OutputValue> outputs(Workspace ws, State state) {
+  private static List<io.aepform.engine.manifest.OutputValue> outputs(Workspace ws, State state) {
     return ws.resolve(StateView.knownIds(StateView.recorded(state))).outputs();
   }
 }

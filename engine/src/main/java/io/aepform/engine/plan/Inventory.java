@@ -1,4 +1,4 @@
-package io.aepform.engine;
+package io.aepform.engine.plan;
 
 import io.aepform.engine.provider.Remote;
 import io.aepform.engine.provider.ResourceHandler;
@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
  * lookups, one paged list answers them all; otherwise one call per lookup. A resource missing from
  * a list is read by id before it counts as gone, since a list can lag behind a write.
  */
-final class Inventory {
+public final class Inventory {
   /** With this many lookups of a kind or fewer, single calls are cheaper than a list. */
   private static final int LIST_ABOVE = 2;
 
@@ -42,7 +42,7 @@ final class Inventory {
     }
   }
 
-  Inventory(
+  public Inventory(
       PlatformClient client, Map<String, ResourceHandler> handlers, Map<String, Integer> lookups) {
     this.client = client;
     this.handlers = handlers;
@@ -53,7 +53,7 @@ final class Inventory {
    * Lists every kind that will be listed, the kinds at the same time (each kind's pages one after
    * another), so a plan waits for the slowest list rather than for their sum.
    */
-  void prefetch() {
+  public void prefetch() {
     List<String> kinds =
         lookups.keySet().stream()
             .filter(k -> lookups.get(k) > LIST_ABOVE && !listed.containsKey(k))

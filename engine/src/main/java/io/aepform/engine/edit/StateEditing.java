@@ -1,17 +1,21 @@
-package io.aepform.engine;
+package io.aepform.engine.edit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aepform.engine.EngineSettings;
+import io.aepform.engine.Version;
 import io.aepform.engine.manifest.Address;
+import io.aepform.engine.manifest.Desired;
+import io.aepform.engine.manifest.Resolver;
 import io.aepform.engine.manifest.ResourceDecl;
-import io.aepform.engine.plan.Desired;
 import io.aepform.engine.plan.Drifts;
-import io.aepform.engine.plan.Resolver;
 import io.aepform.engine.plan.Secrets;
 import io.aepform.engine.plan.StateView;
 import io.aepform.engine.provider.Remote;
 import io.aepform.engine.provider.ResourceHandler;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
+import io.aepform.engine.workspace.Connector;
+import io.aepform.engine.workspace.Workspace;
 import io.aepform.error.AepformException;
 import io.aepform.error.ErrorCode;
 import io.aepform.state.LockInfo;
@@ -26,12 +30,12 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /** Commands that edit state: import (adopt a remote object), state rm, state mv. */
-final class StateEditing {
+public final class StateEditing {
   private StateEditing() {}
 
   /** Adopts the remote object {@code remoteId} as the declared resource {@code address}. */
   @SuppressWarnings("try")
-  static ResourceState importResource(
+  public static ResourceState importResource(
       Workspace ws,
       Address address,
       String remoteId,
@@ -111,7 +115,8 @@ final class StateEditing {
   }
 
   /** Forgets {@code address}: the remote object stays as it is. */
-  static void remove(Workspace ws, Address address, Duration lockTimeout, Map<String, String> env) {
+  public static void remove(
+      Workspace ws, Address address, Duration lockTimeout, Map<String, String> env) {
     edit(
         env,
         ws,
@@ -130,7 +135,7 @@ final class StateEditing {
    * Moves the record of {@code from} to {@code to} (same kind). Returns warnings, e.g. when the new
    * logical name would rename the remote object because its name is left to default.
    */
-  static List<String> move(
+  public static List<String> move(
       Workspace ws, Address from, Address to, Duration lockTimeout, Map<String, String> env) {
     if (!from.kind().equals(to.kind())) {
       throw new AepformException(

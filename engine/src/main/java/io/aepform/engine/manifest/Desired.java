@@ -1,7 +1,5 @@
-package io.aepform.engine.plan;
+package io.aepform.engine.manifest;
 
-import io.aepform.engine.manifest.Address;
-import io.aepform.engine.manifest.ResourceDecl;
 import io.aepform.engine.value.Value;
 import java.util.Map;
 import java.util.Objects;

@@ -1,12 +1,8 @@
-package io.aepform.engine;
+package io.aepform.engine.plan;
 
 import io.aepform.engine.manifest.Address;
 import io.aepform.engine.manifest.Position;
 import io.aepform.engine.manifest.Problem;
-import io.aepform.engine.plan.Action;
-import io.aepform.engine.plan.Plan;
-import io.aepform.engine.plan.Recorded;
-import io.aepform.engine.plan.ResourceChange;
 import io.aepform.engine.provider.ResourceHandler;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
@@ -21,10 +17,11 @@ import java.util.Set;
  * What a plan must never do by accident: replace an object that holds data (a schema, a dataset)
  * unless named with --replace, or re-create a flow without saying it backfills again.
  */
-final class DataSafety {
+public final class DataSafety {
   private DataSafety() {}
 
-  static void check(Plan plan, Map<String, ResourceHandler> handlers, Set<Address> confirmed) {
+  public static void check(
+      Plan plan, Map<String, ResourceHandler> handlers, Set<Address> confirmed) {
     for (ResourceChange c : plan.changes()) {
       if (c.action() == Action.REPLACE
           && handlers.get(c.kind()).holdsData()
@@ -47,7 +44,7 @@ final class DataSafety {
   }
 
   /** Warnings for flows a plan (re-)creates from scratch while they existed before. */
-  static Plan withBackfillWarnings(Plan plan, Map<Address, Recorded> recorded) {
+  public static Plan withBackfillWarnings(Plan plan, Map<Address, Recorded> recorded) {
     List<Problem> warnings = new ArrayList<>(plan.warnings());
     for (ResourceChange c : plan.changes()) {
       boolean recreated =

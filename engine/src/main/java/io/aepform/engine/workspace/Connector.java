@@ -1,5 +1,7 @@
-package io.aepform.engine;
+package io.aepform.engine.workspace;
 
+import io.aepform.engine.EngineSettings;
+import io.aepform.engine.LocalPlatform;
 import io.aepform.engine.manifest.EnvironmentConfig;
 import io.aepform.engine.provider.http.Credentials;
 import io.aepform.engine.provider.http.PlatformClient;
@@ -12,11 +14,11 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** Opens the platform an environment names: its URL, sandbox and credentials. */
-final class Connector {
+public final class Connector {
   private Connector() {}
 
   /** A platform connection for one command; closing it stops a local platform too. */
-  record Session(
+  public record Session(
       PlatformClient client,
       String sandbox,
       String imsOrg,
@@ -34,12 +36,12 @@ final class Connector {
     }
   }
 
-  static Session open(EnvironmentConfig env, Path dir, EngineSettings settings) {
+  public static Session open(EnvironmentConfig env, Path dir, EngineSettings settings) {
     return open(env, dir, settings, RateListener.none());
   }
 
   /** As {@link #open(EnvironmentConfig, Path, EngineSettings)}, telling {@code rates} of 429s. */
-  static Session open(
+  public static Session open(
       EnvironmentConfig env, Path dir, EngineSettings settings, RateListener rates) {
     Map<String, String> penv = settings.processEnv();
     String sandbox = first(penv.get("AEP_SANDBOX"), env.sandbox());

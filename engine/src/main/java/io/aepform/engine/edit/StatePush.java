@@ -1,4 +1,4 @@
-package io.aepform.engine;
+package io.aepform.engine.edit;
 
 import io.aepform.error.AepformException;
 import io.aepform.error.ErrorCode;
@@ -11,11 +11,11 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** {@code state push}: a state file into a store, refusing to go back in time unless forced. */
-final class StatePush {
+public final class StatePush {
   private StatePush() {}
 
   /** A state file, as {@code state pull} writes it. */
-  static State read(java.nio.file.Path file) {
+  public static State read(java.nio.file.Path file) {
     try {
       return io.aepform.state.StateCodec.read(
           java.nio.file.Files.readAllBytes(file), file.toString());
@@ -25,7 +25,7 @@ final class StatePush {
   }
 
   @SuppressWarnings("try")
-  static State push(StateStore store, State pushed, boolean force, Duration lockTimeout) {
+  public static State push(StateStore store, State pushed, boolean force, Duration lockTimeout) {
     try (StateLock lock = store.lock(LockInfo.forCurrentProcess("state push"), lockTimeout)) {
       Optional<State> current = store.read();
       if (current.isEmpty()) {

@@ -1,9 +1,8 @@
-package io.aepform.engine;
+package io.aepform.engine.plan;
 
+import io.aepform.engine.PlanOptions;
 import io.aepform.engine.manifest.Address;
-import io.aepform.engine.plan.Action;
-import io.aepform.engine.plan.Plan;
-import io.aepform.engine.plan.ResourceChange;
+import io.aepform.engine.workspace.Workspace;
 import io.aepform.error.AepformException;
 import io.aepform.error.ErrorCode;
 import java.util.ArrayDeque;
@@ -17,10 +16,10 @@ import java.util.Set;
  * {@code --target ADDR} keeps ADDR and what it depends on; {@code --exclude ADDR} leaves out ADDR
  * and what depends on it. The rest of the plan is kept as it is (as no-ops for counting).
  */
-final class Selection {
+public final class Selection {
   private Selection() {}
 
-  static Set<Address> addresses(List<String> texts, Workspace ws, String flag) {
+  public static Set<Address> addresses(List<String> texts, Workspace ws, String flag) {
     Set<Address> out = new LinkedHashSet<>();
     for (String text : texts) {
       Address a =
@@ -39,7 +38,7 @@ final class Selection {
     return out;
   }
 
-  static Plan select(Plan plan, PlanOptions options, Workspace ws) {
+  public static Plan select(Plan plan, PlanOptions options, Workspace ws) {
     Set<Address> targets = addresses(options.targets(), ws, "--target");
     Set<Address> excludes = addresses(options.excludes(), ws, "--exclude");
     if (targets.isEmpty() && excludes.isEmpty()) {

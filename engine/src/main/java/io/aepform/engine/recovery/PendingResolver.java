@@ -1,4 +1,4 @@
-package io.aepform.engine.apply;
+package io.aepform.engine.recovery;
 
 import io.aepform.engine.plan.StateView;
 import io.aepform.engine.provider.Remote;

@@ -1,13 +1,14 @@
-package io.aepform.engine;
+package io.aepform.engine.workspace;
 
+import io.aepform.engine.ConfigRequest;
 import io.aepform.engine.graph.DependencyGraph;
 import io.aepform.engine.manifest.Configuration;
 import io.aepform.engine.manifest.EnvironmentConfig;
 import io.aepform.engine.manifest.EnvironmentLoader;
 import io.aepform.engine.manifest.ManifestLoader;
+import io.aepform.engine.manifest.Resolver;
 import io.aepform.engine.manifest.ResourceKind;
 import io.aepform.engine.manifest.VariableValues;
-import io.aepform.engine.plan.Resolver;
 import io.aepform.engine.provider.ResourceHandler;
 import io.aepform.engine.value.Value;
 import io.aepform.state.StateStore;
@@ -16,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A configuration read and checked up to its graph, with its environment and variables. */
-final class Workspace {
+public final class Workspace {
   private final Path dir;
   private final EnvironmentConfig env;
   private final Configuration config;
@@ -43,7 +44,7 @@ final class Workspace {
     this.handlers = handlers;
   }
 
-  static Workspace load(
+  public static Workspace load(
       ConfigRequest request,
       Map<String, ResourceHandler> handlers,
       Map<String, String> processEnv) {
@@ -57,36 +58,36 @@ final class Workspace {
         request.dir(), env, config, graph, variables, processEnv, Map.copyOf(handlers));
   }
 
-  Path dir() {
+  public Path dir() {
     return dir;
   }
 
-  EnvironmentConfig env() {
+  public EnvironmentConfig env() {
     return env;
   }
 
-  Configuration config() {
+  public Configuration config() {
     return config;
   }
 
-  DependencyGraph graph() {
+  public DependencyGraph graph() {
     return graph;
   }
 
-  Map<String, Value> variables() {
+  public Map<String, Value> variables() {
     return variables;
   }
 
   /** The configuration resolved with the ids {@code known} gives (of recorded resources). */
-  Resolver.Resolved resolve(Resolver.KnownIds known) {
-    return new Resolver(handlers).resolve(config, graph, variables, processEnv, known);
+  public Resolver.Resolved resolve(Resolver.KnownIds known) {
+    return new Resolver(handlers).resolve(config, graph.order(), variables, processEnv, known);
   }
 
   /**
    * The configuration resolved with no ids known: what every command checks before it reads state
    * or calls the platform, and the first pass of a plan against an empty state. Computed once.
    */
-  synchronized Resolver.Resolved offline() {
+  public synchronized Resolver.Resolved offline() {
     if (offline == null) {
       offline = resolve((a, attr) -> Optional.empty());
     }
@@ -94,7 +95,7 @@ final class Workspace {
   }
 
   /** Where this environment's state lives: files under .aepform/, or a shared database. */
-  StateStore stateStore(Map<String, String> processEnv) {
+  public StateStore stateStore(Map<String, String> processEnv) {
     return StateStores.open(dir, env, processEnv);
   }
 }

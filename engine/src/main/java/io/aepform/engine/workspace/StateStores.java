@@ -1,4 +1,4 @@
-package io.aepform.engine;
+package io.aepform.engine.workspace;
 
 import io.aepform.engine.manifest.EnvironmentConfig;
 import io.aepform.state.LocalStateStore;
@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** The state store an environment names: {@code local} (default) or {@code postgres}. */
-final class StateStores {
+public final class StateStores {
   private StateStores() {}
 
-  static StateStore open(Path dir, EnvironmentConfig env, Map<String, String> processEnv) {
+  public static StateStore open(Path dir, EnvironmentConfig env, Map<String, String> processEnv) {
     if (env.stateBackend().equals("postgres")) {
       Map<String, String> s = env.stateSettings();
       PostgresConfig config =

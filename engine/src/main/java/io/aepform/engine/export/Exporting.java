@@ -1,20 +1,22 @@
-package io.aepform.engine;
+package io.aepform.engine.export;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aepform.engine.export.ExportResult;
-import io.aepform.engine.export.Exporter;
-import io.aepform.engine.export.ManifestFiles;
+import io.aepform.engine.ConfigRequest;
+import io.aepform.engine.EngineSettings;
+import io.aepform.engine.Version;
 import io.aepform.engine.manifest.Address;
+import io.aepform.engine.manifest.Desired;
 import io.aepform.engine.manifest.EnvironmentConfig;
 import io.aepform.engine.manifest.EnvironmentLoader;
+import io.aepform.engine.manifest.Resolver;
 import io.aepform.engine.manifest.VariableValues;
-import io.aepform.engine.plan.Desired;
 import io.aepform.engine.plan.Drifts;
-import io.aepform.engine.plan.Resolver;
 import io.aepform.engine.plan.Secrets;
 import io.aepform.engine.plan.StateView;
 import io.aepform.engine.provider.ResourceHandler;
 import io.aepform.engine.value.Value;
+import io.aepform.engine.workspace.Connector;
+import io.aepform.engine.workspace.Workspace;
 import io.aepform.error.AepformException;
 import io.aepform.error.ErrorCode;
 import io.aepform.state.LockInfo;
@@ -34,10 +36,10 @@ import java.util.Optional;
  * {@code export}: reads the environment's sandbox (only the environment file is needed, not
  * manifests), writes manifests, and optionally adopts every exported object into state.
  */
-final class Exporting {
+public final class Exporting {
   private Exporting() {}
 
-  static ExportResult export(
+  public static ExportResult export(
       ConfigRequest request,
       Path out,
       List<String> kinds,

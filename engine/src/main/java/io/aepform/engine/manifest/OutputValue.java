@@ -1,4 +1,4 @@
-package io.aepform.engine.plan;
+package io.aepform.engine.manifest;
 
 import io.aepform.engine.value.Value;
 import java.util.Objects;

@@ -1,18 +1,15 @@
-package io.aepform.engine;
+package io.aepform.engine.plan;
 
+import io.aepform.engine.PlanOptions;
 import io.aepform.engine.manifest.Address;
 import io.aepform.engine.manifest.Position;
-import io.aepform.engine.plan.Action;
-import io.aepform.engine.plan.Plan;
-import io.aepform.engine.plan.Planner;
-import io.aepform.engine.plan.Recorded;
-import io.aepform.engine.plan.Resolver;
-import io.aepform.engine.plan.ResourceChange;
-import io.aepform.engine.plan.StateView;
+import io.aepform.engine.manifest.Resolver;
 import io.aepform.engine.provider.Remote;
 import io.aepform.engine.provider.ResourceHandler;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
+import io.aepform.engine.workspace.Connector;
+import io.aepform.engine.workspace.Workspace;
 import io.aepform.error.AepformException;
 import io.aepform.error.ErrorCode;
 import io.aepform.state.State;
@@ -22,10 +19,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Makes a plan from a workspace and a state, checking the platform when a session is given. */
-final class Planning {
+public final class Planning {
   private Planning() {}
 
-  static Plan plan(
+  public static Plan plan(
       Workspace ws,
       Optional<State> state,
       Map<String, ResourceHandler> handlers,
@@ -96,7 +93,7 @@ final class Planning {
   }
 
   /** Deleting everything state holds, dependents first. */
-  static Plan destroy(Workspace ws, State state, Map<String, ResourceHandler> handlers) {
+  public static Plan destroy(Workspace ws, State state, Map<String, ResourceHandler> handlers) {
     Plan plan =
         Planner.plan(
             ws.env().name(),

@@ -1,14 +1,5 @@
-package io.aepform.engine.plan;
+package io.aepform.engine.manifest;
 
-import io.aepform.engine.graph.DependencyGraph;
-import io.aepform.engine.manifest.Address;
-import io.aepform.engine.manifest.Configuration;
-import io.aepform.engine.manifest.Evaluator;
-import io.aepform.engine.manifest.ManifestException;
-import io.aepform.engine.manifest.OutputDecl;
-import io.aepform.engine.manifest.Problem;
-import io.aepform.engine.manifest.ResourceDecl;
-import io.aepform.engine.manifest.ResourceKind;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import java.util.ArrayList;
@@ -48,7 +39,7 @@ public final class Resolver {
 
   public Resolved resolve(
       Configuration config,
-      DependencyGraph graph,
+      List<Address> order,
       Map<String, Value> variables,
       Map<String, String> environment,
       KnownIds known) {
@@ -59,7 +50,7 @@ public final class Resolver {
                 variables, environment, (a, attr) -> attribute(done, known, a, attr)));
     List<Problem> problems = new ArrayList<>();
     List<Desired> ordered = new ArrayList<>();
-    for (Address address : graph.order()) {
+    for (Address address : order) {
       ResourceDecl decl = config.resource(address).orElseThrow();
       try {
         Desired d = resolve(decl, evaluator, known, problems);

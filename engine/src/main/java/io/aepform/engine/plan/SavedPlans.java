@@ -1,14 +1,14 @@
-package io.aepform.engine;
+package io.aepform.engine.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aepform.engine.Version;
 import io.aepform.engine.manifest.VariableDecl;
 import io.aepform.engine.manifest.VariableValues;
-import io.aepform.engine.plan.Plan;
-import io.aepform.engine.plan.PlanCodec;
+import io.aepform.engine.workspace.Workspace;
 import io.aepform.error.AepformException;
 import io.aepform.error.ErrorCode;
 import java.io.IOException;
@@ -26,7 +26,7 @@ import java.util.Map;
  * serial) and the non-secret variables given on the command line. Secrets are in it only as digests
  * under the file's own salt; apply re-reads them and refuses a plan they no longer match.
  */
-final class SavedPlans {
+public final class SavedPlans {
   static final String FORMAT = "aepform-plan";
   static final int VERSION = 1;
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -34,14 +34,14 @@ final class SavedPlans {
   private SavedPlans() {}
 
   /** What a plan file holds. */
-  record SavedPlan(
+  public record SavedPlan(
       String environment, String salt, VariableValues.Inputs inputs, JsonNode encoded) {
-    Plan plan() {
+    public Plan plan() {
       return PlanCodec.decode(encoded);
     }
   }
 
-  static void write(Path file, Plan plan, Workspace ws, VariableValues.Inputs inputs) {
+  public static void write(Path file, Plan plan, Workspace ws, VariableValues.Inputs inputs) {
     byte[] saltBytes = new byte[16];
     new SecureRandom().nextBytes(saltBytes);
     String salt = Base64.getEncoder().encodeToString(saltBytes);
@@ -73,7 +73,7 @@ final class SavedPlans {
     }
   }
 
-  static SavedPlan read(Path file) {
+  public static SavedPlan read(Path file) {
     JsonNode root;
     try {
       root = MAPPER.readTree(Files.readString(file));

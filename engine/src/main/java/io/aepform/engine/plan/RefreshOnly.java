@@ -1,12 +1,6 @@
-package io.aepform.engine;
+package io.aepform.engine.plan;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aepform.engine.plan.Action;
-import io.aepform.engine.plan.Drift;
-import io.aepform.engine.plan.Drifts;
-import io.aepform.engine.plan.Plan;
-import io.aepform.engine.plan.ResourceChange;
-import io.aepform.engine.plan.Secrets;
 import io.aepform.engine.value.Values;
 import io.aepform.state.ResourceState;
 import io.aepform.state.State;
@@ -16,11 +10,11 @@ import java.util.List;
  * {@code --refresh-only}: accept what changed outside aepform. The plan changes nothing remote;
  * apply records the remote values in state (and forgets objects deleted outside).
  */
-final class RefreshOnly {
+public final class RefreshOnly {
   private RefreshOnly() {}
 
   /** Only the drift: every change becomes a no-op. */
-  static Plan plan(Plan plan) {
+  public static Plan plan(Plan plan) {
     List<ResourceChange> none =
         plan.changes().stream()
             .map(
@@ -45,7 +39,7 @@ final class RefreshOnly {
   }
 
   /** {@code state} with the remote values of {@code drift} recorded. */
-  static State record(State state, List<Drift> drift) {
+  public static State record(State state, List<Drift> drift) {
     State out = state;
     for (Drift d : drift) {
       String address = d.address().toString();
