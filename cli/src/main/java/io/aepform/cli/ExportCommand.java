@@ -41,9 +41,17 @@ final class ExportCommand implements Callable<Integer> {
   @Option(
       names = "--kind",
       paramLabel = "K",
-      description =
-          "Export only this kind (repeatable): schema, connection, sourceConnection, dataset, targetConnection, flow.")
+      completionCandidates = KindNames.class,
+      description = "Export only this kind (repeatable): ${COMPLETION-CANDIDATES}.")
   List<String> kinds = new ArrayList<>();
+
+  /** The kinds the engine knows, for the help and shell completion. */
+  static final class KindNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return Engine.kindNames().iterator();
+    }
+  }
 
   @Option(
       names = "--import",

@@ -6,6 +6,7 @@ import io.aepform.engine.edit.StateEditing;
 import io.aepform.engine.edit.StatePush;
 import io.aepform.engine.export.Exporting;
 import io.aepform.engine.graph.DependencyGraph;
+import io.aepform.engine.kind.Kind;
 import io.aepform.engine.manifest.EnvironmentConfig;
 import io.aepform.engine.manifest.EnvironmentLoader;
 import io.aepform.engine.manifest.ManifestException;
@@ -14,7 +15,6 @@ import io.aepform.engine.plan.Plan;
 import io.aepform.engine.plan.Planning;
 import io.aepform.engine.plan.SavedPlans;
 import io.aepform.engine.provider.Kinds;
-import io.aepform.engine.provider.ResourceHandler;
 import io.aepform.engine.recovery.PendingResolver;
 import io.aepform.engine.workspace.Connector;
 import io.aepform.engine.workspace.StateStores;
@@ -31,7 +31,7 @@ import java.util.Optional;
  */
 public final class Engine {
   private final EngineSettings settings;
-  private final Map<String, ResourceHandler> handlers;
+  private final Map<String, Kind> handlers;
 
   /** An offline engine: {@code processEnv} serves {@code ${env.X}}. */
   public Engine(Map<String, String> processEnv) {
@@ -40,7 +40,12 @@ public final class Engine {
 
   public Engine(EngineSettings settings) {
     this.settings = settings;
-    this.handlers = Kinds.handlers(settings.clock());
+    this.handlers = Kinds.all(settings.clock());
+  }
+
+  /** Every kind aepform manages, by its {@code kind:} word, in export order. */
+  public static java.util.List<String> kindNames() {
+    return java.util.List.copyOf(Kinds.all(java.time.Clock.systemUTC()).keySet());
   }
 
   /** Parses, resolves and checks the whole configuration offline: no state, no network. */

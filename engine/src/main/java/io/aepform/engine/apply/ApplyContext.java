@@ -1,7 +1,7 @@
 package io.aepform.engine.apply;
 
+import io.aepform.engine.kind.Kind;
 import io.aepform.engine.manifest.Evaluator;
-import io.aepform.engine.provider.ResourceHandler;
 import io.aepform.engine.provider.http.PlatformClient;
 import java.time.Clock;
 import java.util.Map;
@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** What the operations of one apply share. */
 public record ApplyContext(
     PlatformClient client,
-    Map<String, ResourceHandler> handlers,
+    Map<String, Kind> handlers,
     StateWriter writer,
     Evaluator.Scope scope,
     String salt,

@@ -3,6 +3,7 @@ package io.aepform.engine.apply;
 import io.aepform.engine.ApplyRequest;
 import io.aepform.engine.EngineSettings;
 import io.aepform.engine.Version;
+import io.aepform.engine.kind.Kind;
 import io.aepform.engine.manifest.Evaluator;
 import io.aepform.engine.plan.Plan;
 import io.aepform.engine.plan.PlanCodec;
@@ -11,7 +12,6 @@ import io.aepform.engine.plan.RefreshOnly;
 import io.aepform.engine.plan.SavedPlans;
 import io.aepform.engine.plan.Secrets;
 import io.aepform.engine.plan.StateView;
-import io.aepform.engine.provider.ResourceHandler;
 import io.aepform.engine.recovery.PendingResolver;
 import io.aepform.engine.workspace.Connector;
 import io.aepform.engine.workspace.Workspace;
@@ -38,7 +38,7 @@ public final class Applying {
   public static ApplyResult apply(
       Workspace ws,
       ApplyRequest request,
-      Map<String, ResourceHandler> handlers,
+      Map<String, Kind> handlers,
       EngineSettings settings,
       Optional<SavedPlans.SavedPlan> saved,
       boolean destroy) {

@@ -1,14 +1,14 @@
 package io.aepform.engine.apply;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aepform.engine.kind.Kind;
+import io.aepform.engine.kind.Remote;
 import io.aepform.engine.manifest.Address;
 import io.aepform.engine.manifest.Evaluator;
 import io.aepform.engine.manifest.Position;
 import io.aepform.engine.plan.ResourceChange;
 import io.aepform.engine.plan.Secrets;
 import io.aepform.engine.plan.StateView;
-import io.aepform.engine.provider.Remote;
-import io.aepform.engine.provider.ResourceHandler;
 import io.aepform.engine.provider.http.ApiException;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
@@ -41,7 +41,7 @@ final class Operations {
 
   /** Creates the object of {@code change}; returns its id. */
   String create(ResourceChange change) throws InterruptedException {
-    ResourceHandler handler = ctx.handlers().get(change.kind());
+    Kind handler = ctx.handlers().get(change.kind());
     Value spec = handler.beforeCreate(concreteSpec(change, handler), ctx.clock().instant());
     String name =
         Values.at(spec, "/" + handler.nameField()).map(Operations::text).orElse(change.name());
@@ -106,7 +106,7 @@ final class Operations {
 
   /** Changes the object of {@code change} in place; returns its id. */
   String update(ResourceChange change) throws InterruptedException {
-    ResourceHandler handler = ctx.handlers().get(change.kind());
+    Kind handler = ctx.handlers().get(change.kind());
     Value after = concreteSpec(change, handler);
     Value before = Values.at(change.before().orElseThrow(), "/spec").orElseThrow();
     String address = change.address().toString();
@@ -140,7 +140,7 @@ final class Operations {
 
   /** Deletes the object recorded for {@code change}. */
   void delete(ResourceChange change) throws InterruptedException {
-    ResourceHandler handler = ctx.handlers().get(change.kind());
+    Kind handler = ctx.handlers().get(change.kind());
     String address = change.address().toString();
     ResourceState recorded = recorded(address);
     Remote remote = remoteOf(recorded);
@@ -210,7 +210,7 @@ final class Operations {
   }
 
   /** The planned spec with every value known only after apply filled in from results. */
-  private Value concreteSpec(ResourceChange change, ResourceHandler handler) {
+  private Value concreteSpec(ResourceChange change, Kind handler) {
     Value planned = Values.at(change.after().orElseThrow(), "/spec").orElseThrow();
     Evaluator evaluator =
         new Evaluator(

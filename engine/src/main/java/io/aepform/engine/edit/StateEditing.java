@@ -3,6 +3,8 @@ package io.aepform.engine.edit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aepform.engine.EngineSettings;
 import io.aepform.engine.Version;
+import io.aepform.engine.kind.Kind;
+import io.aepform.engine.kind.Remote;
 import io.aepform.engine.manifest.Address;
 import io.aepform.engine.manifest.Desired;
 import io.aepform.engine.manifest.Resolver;
@@ -10,8 +12,6 @@ import io.aepform.engine.manifest.ResourceDecl;
 import io.aepform.engine.plan.Drifts;
 import io.aepform.engine.plan.Secrets;
 import io.aepform.engine.plan.StateView;
-import io.aepform.engine.provider.Remote;
-import io.aepform.engine.provider.ResourceHandler;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import io.aepform.engine.workspace.Connector;
@@ -40,7 +40,7 @@ public final class StateEditing {
       Address address,
       String remoteId,
       Duration lockTimeout,
-      Map<String, ResourceHandler> handlers,
+      Map<String, Kind> handlers,
       EngineSettings settings) {
     ResourceDecl decl =
         ws.config()
@@ -51,7 +51,7 @@ public final class StateEditing {
                         ErrorCode.USAGE,
                         address
                             + " is not declared: add it to the manifests first, then import it"));
-    ResourceHandler handler = handlers.get(decl.kind());
+    Kind handler = handlers.get(decl.kind());
     try (Connector.Session session = Connector.open(ws.env(), ws.dir(), settings)) {
       StateStore store = ws.stateStore(settings.processEnv());
       try (StateLock lock = store.lock(LockInfo.forCurrentProcess("import"), lockTimeout)) {
@@ -162,7 +162,7 @@ public final class StateEditing {
           }
           ws.config()
               .resource(to)
-              .filter(decl -> defaultsItsName(decl))
+              .filter(decl -> defaultsItsName(decl, ws.kinds().get(decl.kind())))
               .filter(decl -> !r.name().equals(to.name()))
               .ifPresent(
                   decl ->
@@ -173,7 +173,7 @@ public final class StateEditing {
                               + "' to '"
                               + to.name()
                               + "'. Set spec."
-                              + (to.kind().equals("schema") ? "title" : "name")
+                              + ws.kinds().get(to.kind()).nameField()
                               + ": \""
                               + r.name()
                               + "\" to keep it."));
@@ -194,9 +194,9 @@ public final class StateEditing {
     return warnings;
   }
 
-  private static boolean defaultsItsName(ResourceDecl decl) {
-    String field = decl.kind().equals("schema") ? "title" : "name";
-    return Values.at(decl.source().root(), "/spec/" + field).isEmpty();
+  private static boolean defaultsItsName(ResourceDecl decl, Kind kind) {
+    return !kind.nameField().isEmpty()
+        && Values.at(decl.source().root(), "/spec/" + kind.nameField()).isEmpty();
   }
 
   @SuppressWarnings("try")

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.aepform.engine.kind.Kind;
+import io.aepform.engine.kind.Remote;
 import io.aepform.engine.manifest.Address;
-import io.aepform.engine.provider.Remote;
-import io.aepform.engine.provider.ResourceHandler;
 import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
@@ -26,10 +26,10 @@ import java.util.Objects;
  * as references, well-known spec ids as aliases, secrets as {@code ${env.NAME}} placeholders.
  */
 public final class Exporter {
-  private final Map<String, ResourceHandler> handlers;
+  private final Map<String, Kind> handlers;
 
   /** {@code handlers} in the order kinds are exported (the order of {@code Kinds.handlers}). */
-  public Exporter(Map<String, ? extends ResourceHandler> handlers) {
+  public Exporter(Map<String, ? extends Kind> handlers) {
     this.handlers = new LinkedHashMap<>(handlers);
   }
 
@@ -78,7 +78,7 @@ public final class Exporter {
   /** Exports the given remote objects per kind; makes no call. */
   public Export transform(Map<String, List<Remote>> remotes) {
     List<Exported> named = new ArrayList<>();
-    References references = new References();
+    References references = new References(handlers);
     for (String kind : handlers.keySet()) {
       LogicalNames names = new LogicalNames(kind);
       List<Remote> sorted = new ArrayList<>(remotes.getOrDefault(kind, List.of()));
@@ -89,7 +89,7 @@ public final class Exporter {
       for (Remote r : sorted) {
         Address address = new Address(kind, names.next(r.name()));
         named.add(new Exported(address, r, clean(kind, r)));
-        references.add(address, ids(r));
+        references.add(address, ids(kind, r));
       }
     }
     List<Exported> out = new ArrayList<>();
@@ -98,9 +98,10 @@ public final class Exporter {
     for (Exported e : named) {
       ObjectNode spec = e.spec();
       references.replace(e.address(), spec, warnings::add);
-      // secrets first: which params are secret depends on the real connection spec id
-      placeholders.addAll(SecretParams.replace(e.address(), spec));
-      SpecAliases.write(spec);
+      // secrets first: which values are secret may depend on a real id an alias would hide
+      Kind kind = handlers.get(e.address().kind());
+      placeholders.addAll(Placeholders.secrets(e.address(), spec, kind));
+      Placeholders.aliases(spec, kind);
       out.add(new Exported(e.address(), e.remote(), spec));
     }
     out.sort(
@@ -115,7 +116,8 @@ public final class Exporter {
 
   /** The create body, remote strings escaped, the remote name first and explicit. */
   private ObjectNode clean(String kind, Remote r) {
-    ObjectNode body = CreateBodies.of(kind, Values.toJsonRevealed(r.body()));
+    Kind k = handlers.get(kind);
+    ObjectNode body = k.exportSpec(Values.toJsonRevealed(k.normalizeRemote(r.body())));
     escape(body);
     String nameField = handlers.get(kind).nameField();
     ObjectNode spec = JsonNodeFactory.instance.objectNode();
@@ -156,12 +158,17 @@ public final class Exporter {
     }
   }
 
-  private static Map<String, String> ids(Remote r) {
+  /** The attributes the platform assigned (ids, not the name), for references to the object. */
+  private Map<String, String> ids(String kind, Remote r) {
     Map<String, String> ids = new LinkedHashMap<>();
     ids.put("id", r.id());
-    if (r.attributes().get("altId") instanceof Value.Str alt) {
-      ids.put("altId", alt.value());
-    }
+    r.attributes()
+        .forEach(
+            (attr, v) -> {
+              if (!attr.equals(handlers.get(kind).nameField()) && v instanceof Value.Str s) {
+                ids.putIfAbsent(attr, s.value());
+              }
+            });
     return ids;
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aepform.engine.ConfigRequest;
 import io.aepform.engine.EngineSettings;
 import io.aepform.engine.Version;
+import io.aepform.engine.kind.Kind;
 import io.aepform.engine.manifest.Address;
 import io.aepform.engine.manifest.Desired;
 import io.aepform.engine.manifest.EnvironmentConfig;
@@ -13,7 +14,6 @@ import io.aepform.engine.manifest.VariableValues;
 import io.aepform.engine.plan.Drifts;
 import io.aepform.engine.plan.Secrets;
 import io.aepform.engine.plan.StateView;
-import io.aepform.engine.provider.ResourceHandler;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.workspace.Connector;
 import io.aepform.engine.workspace.Workspace;
@@ -44,7 +44,7 @@ public final class Exporting {
       Path out,
       List<String> kinds,
       boolean importThem,
-      Map<String, ResourceHandler> handlers,
+      Map<String, Kind> handlers,
       EngineSettings settings) {
     EnvironmentConfig env = EnvironmentLoader.load(request.dir(), request.environment());
     Exporter.Export export;
@@ -102,7 +102,7 @@ public final class Exporting {
       Exporter.Export export,
       String sandbox,
       String org,
-      Map<String, ResourceHandler> handlers,
+      Map<String, Kind> handlers,
       EngineSettings settings) {
     Map<String, String> penv = new HashMap<>(settings.processEnv());
     export.placeholders().forEach(p -> penv.putIfAbsent(p.name(), Secrets.UNVERIFIED));

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.aepform.engine.kind.Kind;
 import io.aepform.engine.manifest.Address;
+import io.aepform.engine.value.Pointers;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +21,24 @@ final class References {
   /** A field of {@code kind} that holds an id of {@code target}; {@code *} is every array item. */
   private record Field(String kind, List<String> path, String target) {}
 
-  private static final List<Field> FIELDS =
-      List.of(
-          new Field("sourceConnection", List.of("baseConnectionId"), "connection"),
-          new Field("sourceConnection", List.of("data", "schema", "id"), "schema"),
-          new Field("targetConnection", List.of("baseConnectionId"), "connection"),
-          new Field("targetConnection", List.of("data", "schema", "id"), "schema"),
-          new Field("targetConnection", List.of("params", "dataSetId"), "dataset"),
-          new Field("dataset", List.of("schemaRef", "id"), "schema"),
-          new Field("flow", List.of("sourceConnectionIds", "*"), "sourceConnection"),
-          new Field("flow", List.of("targetConnectionIds", "*"), "targetConnection"));
+  private final List<Field> fields = new java.util.ArrayList<>();
+  private final Map<String, Kind> kinds;
+
+  /** The reference fields every kind declares. */
+  References(Map<String, Kind> kinds) {
+    this.kinds = kinds;
+    kinds.forEach(
+        (name, kind) ->
+            kind.fields()
+                .all()
+                .forEach(
+                    f ->
+                        f.references()
+                            .ifPresent(
+                                target ->
+                                    fields.add(
+                                        new Field(name, Pointers.tokens(f.pointer()), target)))));
+  }
 
   /** Per kind, each id (and schema altId) of an exported object: the expression for it. */
   private final Map<String, Map<String, String>> expressions = new HashMap<>();
@@ -49,7 +59,7 @@ final class References {
    * is and reported to {@code warnings}.
    */
   void replace(Address address, ObjectNode spec, Consumer<String> warnings) {
-    for (Field f : FIELDS) {
+    for (Field f : fields) {
       if (f.kind().equals(address.kind())) {
         replace(spec, f.path(), "", f.target(), address, warnings);
       }
@@ -93,6 +103,9 @@ final class References {
     String expression = expressions.getOrDefault(target, Map.of()).get(value.asText());
     if (expression != null) {
       return TextNode.valueOf(expression);
+    }
+    if (kinds.get(target) != null && kinds.get(target).standard(value.asText())) {
+      return value;
     }
     warnings.accept(
         address

@@ -1,5 +1,7 @@
 package io.aepform.engine.manifest;
 
+import io.aepform.engine.kind.Kind;
+import io.aepform.engine.kind.SpecProblem;
 import io.aepform.engine.value.Value;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,9 +27,9 @@ public final class ManifestLoader {
   private static final Set<String> OUTPUT_KEYS =
       Set.of("kind", "name", "value", "description", "sensitive");
 
-  private final Map<String, ResourceKind> kinds;
+  private final Map<String, Kind> kinds;
 
-  public ManifestLoader(Map<String, ResourceKind> kinds) {
+  public ManifestLoader(Map<String, Kind> kinds) {
     this.kinds = Map.copyOf(kinds);
   }
 
@@ -153,7 +155,7 @@ public final class ManifestLoader {
     }
 
     private void resource(YamlDocument doc, Value.Obj root, String kind, String name) {
-      ResourceKind rules = kinds.get(kind);
+      Kind rules = kinds.get(kind);
       if (rules == null) {
         problems.add(
             Problem.error(
@@ -172,7 +174,13 @@ public final class ManifestLoader {
       Lifecycle lifecycle = LifecycleReader.read(doc, root, problems);
       List<Dependency> deps = new ArrayList<>(ReferenceScanner.dependencies(doc, spec));
       deps.addAll(dependsOn(doc, root));
-      resources.add(new ResourceDecl(address, rules.prepare(name, spec), deps, lifecycle, doc));
+      Value prepared = rules.prepare(name, spec);
+      for (SpecProblem p : rules.unknownFields(prepared)) {
+        Position at =
+            p.atKey() ? doc.keyAt("/spec" + p.pointer()) : doc.valueAt("/spec" + p.pointer());
+        problems.add(Problem.error(at, address + ": " + p.message()));
+      }
+      resources.add(new ResourceDecl(address, prepared, deps, lifecycle, doc));
     }
 
     private List<Dependency> dependsOn(YamlDocument doc, Value.Obj root) {

@@ -1,5 +1,6 @@
 package io.aepform.engine.manifest;
 
+import io.aepform.engine.kind.Kind;
 import io.aepform.engine.value.Reference;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.stream.Collectors;
 final class ReferenceChecker {
   private ReferenceChecker() {}
 
-  static List<Problem> check(Configuration config, Map<String, ResourceKind> kinds) {
+  static List<Problem> check(Configuration config, Map<String, Kind> kinds) {
     Set<Address> declared =
         config.resources().stream().map(ResourceDecl::address).collect(Collectors.toSet());
     Set<String> variables = config.variablesByName().keySet();
@@ -20,6 +21,7 @@ final class ReferenceChecker {
     for (ResourceDecl r : config.resources()) {
       for (ReferenceScanner.Found f : ReferenceScanner.references(r.spec())) {
         check(f.reference(), r.specPosition(f.pointer()), declared, variables, kinds, problems);
+        checkTarget(r, f, kinds, problems);
       }
       for (Dependency d : r.dependencies()) {
         if (d.via().equals("dependsOn") && !declared.contains(d.target())) {
@@ -41,7 +43,7 @@ final class ReferenceChecker {
       Position at,
       Set<Address> declared,
       Set<String> variables,
-      Map<String, ResourceKind> kinds,
+      Map<String, Kind> kinds,
       List<Problem> problems) {
     String expr = "${" + ref + "}";
     switch (ref.scope()) {
@@ -60,7 +62,7 @@ final class ReferenceChecker {
         // Checked when values are evaluated: the process environment is not part of the files.
       }
       case RESOURCE -> {
-        ResourceKind kind = kinds.get(ref.kind());
+        Kind kind = kinds.get(ref.kind());
         if (kind == null) {
           problems.add(
               Problem.error(
@@ -87,5 +89,33 @@ final class ReferenceChecker {
         }
       }
     }
+  }
+
+  /** A field that holds ids of one kind must not be given the id of another kind. */
+  private static void checkTarget(
+      ResourceDecl r, ReferenceScanner.Found f, Map<String, Kind> kinds, List<Problem> problems) {
+    Reference ref = f.reference();
+    Kind kind = kinds.get(r.kind());
+    if (kind == null || ref.scope() != Reference.Scope.RESOURCE || !kinds.containsKey(ref.kind())) {
+      return;
+    }
+    kind.fields()
+        .find(f.pointer())
+        .flatMap(io.aepform.engine.kind.Field::references)
+        .filter(expected -> !expected.equals(ref.kind()) && kinds.containsKey(expected))
+        .ifPresent(
+            expected ->
+                problems.add(
+                    Problem.error(
+                        r.specPosition(f.pointer()),
+                        r.address()
+                            + ": spec"
+                            + f.pointer().replace('/', '.')
+                            + " holds the id of a "
+                            + expected
+                            + ", but ${"
+                            + ref
+                            + "} is a "
+                            + ref.kind())));
   }
 }

@@ -1,5 +1,6 @@
 package io.aepform.engine.manifest;
 
+import io.aepform.engine.kind.Kind;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import java.util.ArrayList;
@@ -14,9 +15,9 @@ import java.util.Optional;
  * then normalises and checks it with its kind's rules. Every problem is collected.
  */
 public final class Resolver {
-  private final Map<String, ResourceKind> kinds;
+  private final Map<String, Kind> kinds;
 
-  public Resolver(Map<String, ? extends ResourceKind> kinds) {
+  public Resolver(Map<String, ? extends Kind> kinds) {
     this.kinds = Map.copyOf(kinds);
   }
 
@@ -53,7 +54,7 @@ public final class Resolver {
     for (Address address : order) {
       ResourceDecl decl = config.resource(address).orElseThrow();
       try {
-        Desired d = resolve(decl, evaluator, known, problems);
+        Desired d = resolve(decl, evaluator, known, done, problems);
         done.put(address, d);
         ordered.add(d);
       } catch (ManifestException e) {
@@ -68,10 +69,16 @@ public final class Resolver {
   }
 
   private Desired resolve(
-      ResourceDecl decl, Evaluator evaluator, KnownIds known, List<Problem> problems) {
-    ResourceKind kind = kinds.get(decl.kind());
+      ResourceDecl decl,
+      Evaluator evaluator,
+      KnownIds known,
+      Map<Address, Desired> done,
+      List<Problem> problems) {
+    Kind kind = kinds.get(decl.kind());
     Value spec = kind.normalize(evaluator.evaluate(decl.spec(), decl::specPosition));
-    for (ResourceKind.SpecProblem p : kind.check(spec)) {
+    List<io.aepform.engine.kind.SpecProblem> found = new ArrayList<>(kind.check(spec));
+    found.addAll(kind.checkAgainst(spec, pointer -> target(decl, pointer, done)));
+    for (io.aepform.engine.kind.SpecProblem p : found) {
       problems.add(
           Problem.error(decl.specPosition(p.pointer()), decl.address() + ": " + p.message()));
     }
@@ -88,6 +95,20 @@ public final class Resolver {
     return new Desired(decl, spec, attributes);
   }
 
+  /** The resolved resource whose attribute the value at {@code pointer} is wholly made of. */
+  private static Optional<Kind.Target> target(
+      ResourceDecl decl, String pointer, Map<Address, Desired> done) {
+    if (Values.at(decl.spec(), pointer).orElse(null) instanceof Value.Template t
+        && t.parts().size() == 1
+        && t.parts().get(0) instanceof io.aepform.engine.value.TemplatePart.Ref ref
+        && ref.reference().scope() == io.aepform.engine.value.Reference.Scope.RESOURCE) {
+      Address a = new Address(ref.reference().kind(), ref.reference().name());
+      return Optional.ofNullable(done.get(a))
+          .map(d -> new Kind.Target(a.toString(), a.kind(), d.spec()));
+    }
+    return Optional.empty();
+  }
+
   private static Optional<Value> attribute(
       Map<Address, Desired> done, KnownIds known, Address a, String attr) {
     Desired d = done.get(a);
@@ -98,7 +119,8 @@ public final class Resolver {
     return known.attribute(a, attr);
   }
 
-  private static Value unknown(Address address, String attr) {
+  /** The value of an attribute not known until apply: {@code ${kind.name.attr}} as a whole. */
+  public static Value unknown(Address address, String attr) {
     String source = "${" + address + "." + attr + "}";
     return new Value.Unknown(
         new Value.Template(

@@ -1,9 +1,9 @@
 package io.aepform.engine.plan;
 
+import io.aepform.engine.kind.Kind;
 import io.aepform.engine.manifest.Address;
 import io.aepform.engine.manifest.Position;
 import io.aepform.engine.manifest.Problem;
-import io.aepform.engine.provider.ResourceHandler;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import io.aepform.error.AepformException;
@@ -20,40 +20,40 @@ import java.util.Set;
 public final class DataSafety {
   private DataSafety() {}
 
-  public static void check(
-      Plan plan, Map<String, ResourceHandler> handlers, Set<Address> confirmed) {
+  public static void check(Plan plan, Map<String, Kind> kinds, Set<Address> confirmed) {
     for (ResourceChange c : plan.changes()) {
-      if (c.action() == Action.REPLACE
-          && handlers.get(c.kind()).holdsData()
-          && !confirmed.contains(c.address())) {
-        String loses =
-            c.kind().equals("dataset")
-                ? "deletes the dataset and every batch ingested into it"
-                : "deletes the schema, which fails while datasets use it and loses its history";
-        throw new AepformException(
-            ErrorCode.USAGE,
-            c.address()
-                + " would be replaced ("
-                + c.reason()
-                + "): that "
-                + loses
-                + ". aepform never does this implicitly. To confirm, plan again with --replace "
-                + c.address());
+      if (c.action() != Action.REPLACE || confirmed.contains(c.address())) {
+        continue;
       }
+      kinds
+          .get(c.kind())
+          .losesData()
+          .ifPresent(
+              loses -> {
+                throw new AepformException(
+                    ErrorCode.USAGE,
+                    c.address()
+                        + " would be replaced ("
+                        + c.reason()
+                        + "): that "
+                        + loses
+                        + ". aepform never does this implicitly. To confirm, plan again with --replace "
+                        + c.address());
+              });
     }
   }
 
-  /** Warnings for flows a plan (re-)creates from scratch while they existed before. */
-  public static Plan withBackfillWarnings(Plan plan, Map<Address, Recorded> recorded) {
+  /** The kinds' warnings for objects a plan (re-)creates from scratch while they existed before. */
+  public static Plan withRecreateWarnings(Plan plan, Map<String, Kind> kinds) {
     List<Problem> warnings = new ArrayList<>(plan.warnings());
     for (ResourceChange c : plan.changes()) {
       boolean recreated =
           c.action() == Action.REPLACE || (c.action() == Action.CREATE && !c.reason().isEmpty());
-      if (c.kind().equals("flow") && recreated && backfills(c)) {
-        warnings.add(
-            Problem.warning(
-                Position.of(c.address().toString()),
-                "will be re-created: with scheduleParams.backfill, its first run ingests every file under the source path again"));
+      if (recreated) {
+        Value spec = c.after().flatMap(a -> Values.at(a, "/spec")).orElse(Value.Obj.empty());
+        for (String warning : kinds.get(c.kind()).replaceWarnings(spec)) {
+          warnings.add(Problem.warning(Position.of(c.address().toString()), warning));
+        }
       }
     }
     return new Plan(
@@ -64,12 +64,5 @@ public final class DataSafety {
         plan.drift(),
         plan.outputs(),
         warnings);
-  }
-
-  private static boolean backfills(ResourceChange c) {
-    return c.after()
-        .flatMap(a -> Values.at(a, "/spec/scheduleParams/backfill"))
-        .map(v -> !(v instanceof Value.Bool b) || b.value())
-        .orElse(true);
   }
 }

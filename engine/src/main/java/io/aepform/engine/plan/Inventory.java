@@ -1,7 +1,7 @@
 package io.aepform.engine.plan;
 
-import io.aepform.engine.provider.Remote;
-import io.aepform.engine.provider.ResourceHandler;
+import io.aepform.engine.kind.Kind;
+import io.aepform.engine.kind.Remote;
 import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.error.AepformException;
 import io.aepform.error.ErrorCode;
@@ -25,7 +25,7 @@ public final class Inventory {
   private static final int LIST_ABOVE = 2;
 
   private final PlatformClient client;
-  private final Map<String, ResourceHandler> handlers;
+  private final Map<String, Kind> handlers;
   private final Map<String, Integer> lookups;
   private final Map<String, Listing> listed = new HashMap<>();
 
@@ -43,7 +43,7 @@ public final class Inventory {
   }
 
   public Inventory(
-      PlatformClient client, Map<String, ResourceHandler> handlers, Map<String, Integer> lookups) {
+      PlatformClient client, Map<String, Kind> handlers, Map<String, Integer> lookups) {
     this.client = client;
     this.handlers = handlers;
     this.lookups = Map.copyOf(lookups);

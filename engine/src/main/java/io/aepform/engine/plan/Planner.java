@@ -1,10 +1,10 @@
 package io.aepform.engine.plan;
 
+import io.aepform.engine.kind.Kind;
 import io.aepform.engine.manifest.Address;
 import io.aepform.engine.manifest.Desired;
 import io.aepform.engine.manifest.Problem;
 import io.aepform.engine.manifest.Resolver;
-import io.aepform.engine.manifest.ResourceKind;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ public final class Planner {
       String lineage,
       long serial,
       String salt,
-      Map<String, ? extends ResourceKind> kinds,
+      Map<String, ? extends Kind> kinds,
       Resolver.Resolved desired,
       Map<Address, Recorded> recorded,
       List<Problem> warnings) {
@@ -66,7 +66,7 @@ public final class Planner {
       String lineage,
       long serial,
       String salt,
-      Map<String, ? extends ResourceKind> kinds,
+      Map<String, ? extends Kind> kinds,
       Resolver.Resolved desired,
       Map<Address, Recorded> recorded,
       Refresh refresh,
@@ -75,7 +75,7 @@ public final class Planner {
     List<ResourceChange> changes = new ArrayList<>();
     List<Drift> drift = new ArrayList<>();
     for (Desired d : desired.resources()) {
-      ResourceKind kind = kinds.get(d.decl().kind());
+      Kind kind = kinds.get(d.decl().kind());
       Optional<Recorded> r = Optional.ofNullable(recorded.get(d.address()));
       String reason = "";
       Optional<Value> remote = Optional.ofNullable(refresh.remote().get(d.address())).orElse(null);
@@ -106,21 +106,16 @@ public final class Planner {
       }
       changes.add(change(d, kind, r, salt, reason, forceReplace.contains(d.address())));
     }
-    changes.addAll(deletes(desired, recorded));
+    changes.addAll(deletes(desired, recorded, kinds));
     return new Plan(environment, lineage, serial, changes, drift, desired.outputs(), warnings);
   }
 
   private static ResourceChange change(
-      Desired d,
-      ResourceKind kind,
-      Optional<Recorded> r,
-      String salt,
-      String reason,
-      boolean forced) {
+      Desired d, Kind kind, Optional<Recorded> r, String salt, String reason, boolean forced) {
     List<Address> deps =
         d.decl().dependencies().stream().map(x -> x.target()).distinct().sorted().toList();
     if (r.isEmpty()) {
-      Value after = ResourceObject.of(d.attributes(), d.spec(), d.decl().kind());
+      Value after = ResourceObject.of(d.attributes(), d.spec(), kind.nameField());
       return new ResourceChange(
           d.address(),
           Action.CREATE,
@@ -135,8 +130,8 @@ public final class Planner {
             keepDefaults(d.spec(), r.get(), kind),
             r.get().spec(),
             d.decl().lifecycle().ignoreChanges());
-    Value before = ResourceObject.of(r.get().attributes(), r.get().spec(), d.decl().kind());
-    Value after = ResourceObject.of(d.attributes(), spec, d.decl().kind());
+    Value before = ResourceObject.of(r.get().attributes(), r.get().spec(), kind.nameField());
+    Value after = ResourceObject.of(d.attributes(), spec, kind.nameField());
     List<String> unverified = unverified(r.get().spec(), spec);
     Value compared = Secrets.digested(spec, salt);
     for (String pointer : unverified) {
@@ -154,7 +149,7 @@ public final class Planner {
       }
     }
     if (forced) {
-      Value fresh = ResourceObject.of(unknownIds(d), spec, d.decl().kind());
+      Value fresh = ResourceObject.of(unknownIds(d, kind), spec, kind.nameField());
       return new ResourceChange(
           d.address(),
           Action.REPLACE,
@@ -165,7 +160,7 @@ public final class Planner {
           deps);
     }
     if (r.get().tainted()) {
-      Value fresh = ResourceObject.of(unknownIds(d), spec, d.decl().kind());
+      Value fresh = ResourceObject.of(unknownIds(d, kind), spec, kind.nameField());
       String why = "tainted: an earlier apply created it but a follow-up call failed";
       return new ResourceChange(
           d.address(), Action.REPLACE, why, Optional.of(before), Optional.of(fresh), fields, deps);
@@ -177,10 +172,10 @@ public final class Planner {
     Optional<String> forcing =
         fields.stream()
             .map(FieldChange::pointer)
-            .filter(p -> under(p, kind.replaceFields()))
+            .filter(p -> kind.fields().replaces(p))
             .findFirst();
     if (forcing.isPresent()) {
-      Value fresh = ResourceObject.of(unknownIds(d), spec, d.decl().kind());
+      Value fresh = ResourceObject.of(unknownIds(d, kind), spec, kind.nameField());
       String why =
           "changing spec"
               + forcing.get().replace('/', '.')
@@ -220,21 +215,12 @@ public final class Planner {
     return new Recorded(r.address(), r.spec(), attributes, r.dependencies(), r.tainted());
   }
 
-  /** A replaced object gets new ids: known after apply again. */
-  private static Map<String, Value> unknownIds(Desired d) {
+  /** A replaced object gets new ids (every attribute the platform assigns): known after apply. */
+  private static Map<String, Value> unknownIds(Desired d, Kind kind) {
     Map<String, Value> out = new LinkedHashMap<>(d.attributes());
-    for (String attr : List.of("id", "altId")) {
-      if (out.containsKey(attr)) {
-        String source = "${" + d.address() + "." + attr + "}";
-        out.put(
-            attr,
-            new Value.Unknown(
-                new Value.Template(
-                    List.of(
-                        new io.aepform.engine.value.TemplatePart.Ref(
-                            io.aepform.engine.value.Reference.resource(
-                                d.address().kind(), d.address().name(), attr))),
-                    source)));
+    for (String attr : d.attributes().keySet()) {
+      if (!attr.equals(kind.nameField())) {
+        out.put(attr, Resolver.unknown(d.address(), attr));
       }
     }
     return out;
@@ -247,7 +233,7 @@ public final class Planner {
   }
 
   /** The desired spec with what apply filled in at create time kept from state. */
-  private static Value keepDefaults(Value spec, Recorded r, ResourceKind kind) {
+  private static Value keepDefaults(Value spec, Recorded r, Kind kind) {
     Value out = spec;
     for (String pointer : kind.defaultedAtCreate()) {
       Optional<Value> kept = Values.at(r.spec(), pointer);
@@ -259,7 +245,9 @@ public final class Planner {
   }
 
   private static List<ResourceChange> deletes(
-      Resolver.Resolved desired, Map<Address, Recorded> recorded) {
+      Resolver.Resolved desired,
+      Map<Address, Recorded> recorded,
+      Map<String, ? extends Kind> kinds) {
     Set<Address> wanted =
         desired.resources().stream().map(Desired::address).collect(Collectors.toSet());
     Map<Address, Recorded> gone = new LinkedHashMap<>();
@@ -270,7 +258,7 @@ public final class Planner {
     List<ResourceChange> out = new ArrayList<>();
     for (Address a : DeleteOrder.of(gone)) {
       Recorded r = gone.get(a);
-      Value before = ResourceObject.of(r.attributes(), r.spec(), a.kind());
+      Value before = ResourceObject.of(r.attributes(), r.spec(), kinds.get(a.kind()).nameField());
       out.add(
           new ResourceChange(
               a,

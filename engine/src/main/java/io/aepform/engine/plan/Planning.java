@@ -1,11 +1,11 @@
 package io.aepform.engine.plan;
 
 import io.aepform.engine.PlanOptions;
+import io.aepform.engine.kind.Kind;
+import io.aepform.engine.kind.Remote;
 import io.aepform.engine.manifest.Address;
 import io.aepform.engine.manifest.Position;
 import io.aepform.engine.manifest.Resolver;
-import io.aepform.engine.provider.Remote;
-import io.aepform.engine.provider.ResourceHandler;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import io.aepform.engine.workspace.Connector;
@@ -25,7 +25,7 @@ public final class Planning {
   public static Plan plan(
       Workspace ws,
       Optional<State> state,
-      Map<String, ResourceHandler> handlers,
+      Map<String, Kind> handlers,
       Optional<Connector.Session> session,
       PlanOptions options) {
     Map<Address, Recorded> recorded = state.map(StateView::recorded).orElse(Map.of());
@@ -77,7 +77,7 @@ public final class Planning {
     }
     plan = Selection.select(plan, options, ws);
     DataSafety.check(plan, handlers, forced);
-    plan = DataSafety.withBackfillWarnings(plan, recorded);
+    plan = DataSafety.withRecreateWarnings(plan, handlers);
     refusePreventedDestroys(plan, ws);
     Plan checked = plan;
     session.ifPresent(s -> refuseExistingNames(checked, handlers, s, inventory.orElseThrow()));
@@ -93,7 +93,7 @@ public final class Planning {
   }
 
   /** Deleting everything state holds, dependents first. */
-  public static Plan destroy(Workspace ws, State state, Map<String, ResourceHandler> handlers) {
+  public static Plan destroy(Workspace ws, State state, Map<String, Kind> handlers) {
     Plan plan =
         Planner.plan(
             ws.env().name(),
@@ -155,15 +155,12 @@ public final class Planning {
 
   /** A create whose name is taken in the sandbox would make a duplicate: adopt it instead. */
   private static void refuseExistingNames(
-      Plan plan,
-      Map<String, ResourceHandler> handlers,
-      Connector.Session session,
-      Inventory inventory) {
+      Plan plan, Map<String, Kind> handlers, Connector.Session session, Inventory inventory) {
     for (ResourceChange c : plan.changes()) {
       if (c.action() != Action.CREATE) {
         continue;
       }
-      ResourceHandler handler = handlers.get(c.kind());
+      Kind handler = handlers.get(c.kind());
       Optional<Value> name = c.after().flatMap(a -> Values.at(a, "/spec/" + handler.nameField()));
       if (name.isEmpty() || !(Values.unmark(name.get()) instanceof Value.Str text)) {
         continue;

@@ -1,6 +1,7 @@
 package io.aepform.engine.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aepform.engine.kind.Remote;
 import io.aepform.engine.provider.http.ApiRequest;
 import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.engine.value.Value;

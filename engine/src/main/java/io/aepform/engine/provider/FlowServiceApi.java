@@ -2,6 +2,7 @@ package io.aepform.engine.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.aepform.engine.kind.Remote;
 import io.aepform.engine.provider.http.ApiRequest;
 import io.aepform.engine.provider.http.HttpResult;
 import io.aepform.engine.provider.http.PlatformClient;

@@ -12,7 +12,10 @@ import java.util.Optional;
 final class JsonPatches {
   private JsonPatches() {}
 
-  /** {@code add}, {@code replace} or {@code remove} per changed pointer; secrets in clear. */
+  /**
+   * {@code add}, {@code replace} or {@code remove} per changed pointer; secrets in clear. A remove
+   * carries the value it removes (flow-service.yaml PatchInstruction requires {@code value}).
+   */
   static ArrayNode of(Value before, Value after, List<String> pointers) {
     ArrayNode patch = JsonNodeFactory.instance.arrayNode();
     for (String pointer : pointers) {
@@ -20,7 +23,9 @@ final class JsonPatches {
       Optional<Value> now = Values.at(after, pointer);
       ObjectNode op = patch.addObject();
       if (now.isEmpty()) {
+        // the Flow Service spec's PatchInstruction requires a value, also for remove: the old one
         op.put("op", "remove").put("path", pointer);
+        was.ifPresent(v -> op.set("value", Values.toJsonRevealed(v)));
       } else {
         op.put("op", was.isPresent() ? "replace" : "add").put("path", pointer);
         op.set("value", Values.toJsonRevealed(now.get()));

@@ -1,33 +1,29 @@
 package io.aepform.engine.provider;
 
-import io.aepform.engine.manifest.ResourceKind;
+import io.aepform.engine.kind.Kind;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The kinds aepform manages, by their {@code kind:} word. */
+/** The kinds aepform manages: the one list a new kind is added to. */
 public final class Kinds {
   private Kinds() {}
 
-  /** Every kind's rules, in the order of the tutorial. */
-  public static Map<String, ResourceKind> all() {
-    return new LinkedHashMap<>(handlers(Clock.systemUTC()));
-  }
-
-  /** Every kind's handler, in the order of the tutorial. */
-  public static Map<String, ResourceHandler> handlers(Clock clock) {
-    Map<String, ResourceHandler> kinds = new LinkedHashMap<>();
-    for (ResourceHandler k :
+  /** Every kind, by its {@code kind:} word, in the order of the tutorial (and of exports). */
+  public static Map<String, Kind> all(Clock clock) {
+    Map<String, Kind> kinds = new LinkedHashMap<>();
+    for (Kind k :
         List.of(
-            new SchemaHandler(),
-            new ConnectionHandler(clock),
-            new SourceConnectionHandler(clock),
-            new DatasetHandler(clock),
-            new TargetConnectionHandler(clock),
-            new FlowHandler(clock))) {
+            new FieldGroupKind(),
+            new SchemaKind(),
+            new ConnectionKind(clock),
+            new SourceConnectionKind(clock),
+            new DatasetKind(clock),
+            new TargetConnectionKind(clock),
+            new FlowKind(clock))) {
       kinds.put(k.kind(), k);
     }
-    return kinds;
+    return java.util.Collections.unmodifiableMap(kinds);
   }
 }

@@ -1,41 +1,50 @@
 package io.aepform.engine.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aepform.engine.kind.Remote;
 import io.aepform.engine.provider.http.ApiRequest;
 import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Schema Registry tenant schemas. GETs need a versioned {@code Accept} header (AEP answers 406
- * without one, although the Swagger spec lists {@code application/json}).
+ * One Schema Registry tenant collection ({@code schemas}, {@code fieldgroups}, {@code datatypes}):
+ * XDM documents with {@code $id}, {@code meta:altId} and a title. GETs need a versioned {@code
+ * Accept} header (AEP answers 406 without one, although the Swagger spec lists {@code
+ * application/json}; xdm/api/getting-started.md).
  */
 final class SchemaRegistryApi {
-  static final String PATH = "/data/foundation/schemaregistry/tenant/schemas";
+  static final String BASE = "/data/foundation/schemaregistry/tenant/";
   static final String ACCEPT_ONE = "application/vnd.adobe.xed+json; version=1";
   static final String ACCEPT_IDS = "application/vnd.adobe.xed-id+json";
+  static final String ACCEPT_ALL = "application/vnd.adobe.xed+json";
 
-  private SchemaRegistryApi() {}
+  private final String path;
 
-  static Remote create(PlatformClient client, JsonNode body) {
-    return fromSchema(client.send(ApiRequest.post(PATH, body)).body());
+  SchemaRegistryApi(String collection) {
+    this.path = BASE + collection;
   }
 
-  static Optional<Remote> read(PlatformClient client, String id) {
+  Remote create(PlatformClient client, JsonNode body) {
+    return fromDocument(client.send(ApiRequest.post(path, body)).body());
+  }
+
+  Optional<Remote> read(PlatformClient client, String id) {
     ApiRequest get =
-        ApiRequest.get(PATH + "/" + ApiRequest.segment(id)).withHeader("Accept", ACCEPT_ONE);
-    return client.sendOrAbsent(get).map(r -> fromSchema(r.body()));
+        ApiRequest.get(path + "/" + ApiRequest.segment(id)).withHeader("Accept", ACCEPT_ONE);
+    return client.sendOrAbsent(get).map(r -> fromDocument(r.body()));
   }
 
   /** Titles are unique per sandbox: at most one match, read whole for its creation time. */
-  static List<Remote> findByTitle(PlatformClient client, String title) {
+  List<Remote> findByTitle(PlatformClient client, String title) {
     ApiRequest list =
-        ApiRequest.get(PATH)
+        ApiRequest.get(path)
             .withQuery("property", "title==" + title)
             .withHeader("Accept", ACCEPT_IDS);
     List<Remote> found = new ArrayList<>();
@@ -47,60 +56,78 @@ final class SchemaRegistryApi {
     return found;
   }
 
-  /** Replaces the schema as a whole: PUT takes the same body as create. */
-  static Remote update(PlatformClient client, Remote current, JsonNode body) {
-    return fromSchema(
-        client.send(ApiRequest.put(PATH + "/" + ApiRequest.segment(altId(current)), body)).body());
+  /** Replaces the document as a whole: PUT takes the same body as create. */
+  Remote replace(PlatformClient client, Remote current, JsonNode body) {
+    return fromDocument(
+        client.send(ApiRequest.put(path + "/" + ApiRequest.segment(altId(current)), body)).body());
+  }
+
+  /** A JSON Patch of the document (Schema Registry takes RFC 6902 arrays). */
+  Remote patch(PlatformClient client, Remote current, JsonNode patch) {
+    return fromDocument(
+        client
+            .send(ApiRequest.patch(path + "/" + ApiRequest.segment(altId(current)), patch))
+            .body());
+  }
+
+  /** Every document of the collection in the sandbox, whole, ordered by title and paged by it. */
+  List<Remote> list(PlatformClient client) {
+    Map<String, Remote> found = new LinkedHashMap<>();
+    ApiRequest request = page("");
+    for (int n = 0; n < 10_000; n++) {
+      JsonNode body = client.send(request).body();
+      body.path("results")
+          .forEach(doc -> found.putIfAbsent(doc.path("$id").asText(), fromDocument(doc)));
+      JsonNode next = body.path("_page").path("next");
+      if (next.isNull() || next.asText("").isEmpty()) {
+        break;
+      }
+      request = page(next.asText());
+    }
+    return List.copyOf(found.values());
+  }
+
+  private ApiRequest page(String start) {
+    ApiRequest request =
+        ApiRequest.get(path).withQuery("orderby", "title").withHeader("Accept", ACCEPT_ALL);
+    if (!start.isEmpty()) {
+      request = request.withQuery("start", start);
+    }
+    return request.withQuery("limit", "100");
+  }
+
+  void delete(PlatformClient client, Remote remote) {
+    client.sendOrAbsent(ApiRequest.delete(path + "/" + ApiRequest.segment(altId(remote))));
   }
 
   private static String altId(Remote remote) {
     return remote.attributes().get("altId") instanceof Value.Str s ? s.value() : remote.id();
   }
 
-  /** Every tenant schema of the sandbox, whole, ordered by title and paged by it. */
-  static List<Remote> list(PlatformClient client) {
-    Map<String, Remote> found = new java.util.LinkedHashMap<>();
-    ApiRequest request =
-        ApiRequest.get(PATH)
-            .withQuery("orderby", "title")
-            .withQuery("limit", "100")
-            .withHeader("Accept", "application/vnd.adobe.xed+json");
-    for (int page = 0; page < 10_000; page++) {
-      JsonNode body = client.send(request).body();
-      body.path("results")
-          .forEach(schema -> found.putIfAbsent(schema.path("$id").asText(), fromSchema(schema)));
-      String next = body.path("_page").path("next").asText("");
-      if (next.isEmpty() || body.path("_page").path("next").isNull()) {
-        break;
-      }
-      request =
-          ApiRequest.get(PATH)
-              .withQuery("orderby", "title")
-              .withQuery("start", next)
-              .withQuery("limit", "100")
-              .withHeader("Accept", "application/vnd.adobe.xed+json");
-    }
-    return List.copyOf(found.values());
-  }
-
-  static void delete(PlatformClient client, Remote remote) {
-    String altId =
-        remote.attributes().get("altId") instanceof Value.Str s ? s.value() : remote.id();
-    client.sendOrAbsent(ApiRequest.delete(PATH + "/" + ApiRequest.segment(altId)));
-  }
-
-  private static Remote fromSchema(JsonNode schema) {
-    String id = schema.path("$id").asText();
-    String altId = schema.path("meta:altId").asText();
-    String title = schema.path("title").asText();
-    long created = schema.path("meta:registryMetadata").path("repo:createdDate").asLong(0);
+  private static Remote fromDocument(JsonNode doc) {
+    String id = doc.path("$id").asText();
+    String altId = doc.path("meta:altId").asText();
+    String title = doc.path("title").asText();
     return new Remote(
         id,
         title,
         "",
         Map.of(
             "id", new Value.Str(id), "altId", new Value.Str(altId), "title", new Value.Str(title)),
-        Values.fromJson(schema),
-        Instant.ofEpochMilli(created));
+        Values.fromJson(doc),
+        created(doc.path("meta:registryMetadata")));
+  }
+
+  /**
+   * When the registry created the document: Adobe's answers spell it {@code repo:createdDate} and,
+   * in some examples, {@code repo:createDate} (xdm/api/schemas.md, field-groups.md): either is
+   * read.
+   */
+  private static Instant created(JsonNode metadata) {
+    long millis = metadata.path("repo:createdDate").asLong(0);
+    if (millis == 0) {
+      millis = metadata.path("repo:createDate").asLong(0);
+    }
+    return Instant.ofEpochMilli(millis);
   }
 }

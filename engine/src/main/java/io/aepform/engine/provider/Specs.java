@@ -39,7 +39,25 @@ public final class Specs {
           GOOGLE_CLOUD_STORAGE, Set.of("accessKeyId", "folderPath", "bucketName"),
           SFTP, Set.of("host", "port", "userName", "folderPath"));
 
+  /**
+   * Per connection spec, the {@code auth.specName}s Adobe's create-connection tutorials show
+   * (sources/tutorials/api/create/cloud-storage/{s3,blob,adls-gen2,google,sftp}.md). Specs not
+   * listed here take any name.
+   */
+  private static final Map<String, Set<String>> AUTH_SPEC_NAMES =
+      Map.of(
+          AMAZON_S3, Set.of("Access Key"),
+          AZURE_BLOB, Set.of("ConnectionString", "SAS URI Authentication"),
+          ADLS_GEN2, Set.of("Basic Authentication for adls-gen2"),
+          GOOGLE_CLOUD_STORAGE, Set.of("Basic Authentication for google-cloud"),
+          SFTP, Set.of("Basic Authentication for sftp", "SSH PublicKey Authentication for sftp"));
+
   private Specs() {}
+
+  /** The auth specNames of a connection spec; empty when aepform does not know the spec. */
+  public static Set<String> authSpecNames(String connectionSpecId) {
+    return AUTH_SPEC_NAMES.getOrDefault(connectionSpecId, Set.of());
+  }
 
   /**
    * True when an auth parameter of that connection spec is a secret. Parameters of specs aepform

@@ -1,8 +1,8 @@
 package io.aepform.engine.recovery;
 
+import io.aepform.engine.kind.Kind;
+import io.aepform.engine.kind.Remote;
 import io.aepform.engine.plan.StateView;
-import io.aepform.engine.provider.Remote;
-import io.aepform.engine.provider.ResourceHandler;
 import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.error.AepformException;
 import io.aepform.error.ErrorCode;
@@ -29,15 +29,14 @@ public final class PendingResolver {
 
   /** The edits that settle every pending record of {@code state}, in address order. */
   public static List<UnaryOperator<State>> resolve(
-      State state, Map<String, ResourceHandler> handlers, PlatformClient client) {
+      State state, Map<String, Kind> handlers, PlatformClient client) {
     return state.resources().stream()
         .filter(r -> r.status() == ResourceStatus.PENDING_CREATE)
         .map(r -> settle(r, handlers.get(r.kind()), client))
         .toList();
   }
 
-  private static UnaryOperator<State> settle(
-      ResourceState r, ResourceHandler handler, PlatformClient client) {
+  private static UnaryOperator<State> settle(ResourceState r, Kind handler, PlatformClient client) {
     PendingCreate pending = r.pending().orElseThrow();
     List<Remote> matches = handler.findByName(client, pending.remoteName());
     if (matches.isEmpty()) {

@@ -203,4 +203,44 @@ public final class Values {
     in.forEach((k, v) -> out.put(k, f.apply(v)));
     return out;
   }
+
+  /**
+   * Equal, or the same scalar in another type: AEP answers {@code "15"} for 15 and {@code "true"}
+   * for true in fields it declares as numbers and booleans. Objects and lists compare item by item.
+   */
+  public static boolean looselyEqual(Value a, Value b) {
+    Value x = unmark(a);
+    Value y = unmark(b);
+    if (x.equals(y)) {
+      return true;
+    }
+    if (x instanceof Value.Obj o && y instanceof Value.Obj p) {
+      return o.fields().keySet().equals(p.fields().keySet())
+          && o.fields().entrySet().stream()
+              .allMatch(e -> looselyEqual(e.getValue(), p.fields().get(e.getKey())));
+    }
+    if (x instanceof Value.Arr o && y instanceof Value.Arr p) {
+      if (o.items().size() != p.items().size()) {
+        return false;
+      }
+      for (int i = 0; i < o.items().size(); i++) {
+        if (!looselyEqual(o.items().get(i), p.items().get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return scalarText(x).filter(t -> t.equals(scalarText(y).orElse(null))).isPresent();
+  }
+
+  private static Optional<String> scalarText(Value v) {
+    if (v instanceof Value.Str s) {
+      return Optional.of(s.value());
+    } else if (v instanceof Value.Num n) {
+      return Optional.of(n.text());
+    } else if (v instanceof Value.Bool b) {
+      return Optional.of(Boolean.toString(b.value()));
+    }
+    return Optional.empty();
+  }
 }

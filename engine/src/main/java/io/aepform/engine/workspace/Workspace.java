@@ -2,14 +2,13 @@ package io.aepform.engine.workspace;
 
 import io.aepform.engine.ConfigRequest;
 import io.aepform.engine.graph.DependencyGraph;
+import io.aepform.engine.kind.Kind;
 import io.aepform.engine.manifest.Configuration;
 import io.aepform.engine.manifest.EnvironmentConfig;
 import io.aepform.engine.manifest.EnvironmentLoader;
 import io.aepform.engine.manifest.ManifestLoader;
 import io.aepform.engine.manifest.Resolver;
-import io.aepform.engine.manifest.ResourceKind;
 import io.aepform.engine.manifest.VariableValues;
-import io.aepform.engine.provider.ResourceHandler;
 import io.aepform.engine.value.Value;
 import io.aepform.state.StateStore;
 import java.nio.file.Path;
@@ -24,7 +23,7 @@ public final class Workspace {
   private final DependencyGraph graph;
   private final Map<String, Value> variables;
   private final Map<String, String> processEnv;
-  private final Map<String, ResourceHandler> handlers;
+  private final Map<String, Kind> handlers;
   private Resolver.Resolved offline;
 
   private Workspace(
@@ -34,7 +33,7 @@ public final class Workspace {
       DependencyGraph graph,
       Map<String, Value> variables,
       Map<String, String> processEnv,
-      Map<String, ResourceHandler> handlers) {
+      Map<String, Kind> handlers) {
     this.dir = dir;
     this.env = env;
     this.config = config;
@@ -45,10 +44,8 @@ public final class Workspace {
   }
 
   public static Workspace load(
-      ConfigRequest request,
-      Map<String, ResourceHandler> handlers,
-      Map<String, String> processEnv) {
-    Map<String, ResourceKind> rules = Map.copyOf(handlers);
+      ConfigRequest request, Map<String, Kind> handlers, Map<String, String> processEnv) {
+    Map<String, Kind> rules = Map.copyOf(handlers);
     EnvironmentConfig env = EnvironmentLoader.load(request.dir(), request.environment());
     Configuration config = new ManifestLoader(rules).load(request.dir());
     DependencyGraph graph = DependencyGraph.build(config);
@@ -76,6 +73,11 @@ public final class Workspace {
 
   public Map<String, Value> variables() {
     return variables;
+  }
+
+  /** The kinds the configuration was loaded with, by their {@code kind:} word. */
+  public Map<String, Kind> kinds() {
+    return handlers;
   }
 
   /** The configuration resolved with the ids {@code known} gives (of recorded resources). */

@@ -1,7 +1,7 @@
 package io.aepform.engine.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.aepform.engine.provider.Remote;
+import io.aepform.engine.kind.Remote;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import java.time.Instant;

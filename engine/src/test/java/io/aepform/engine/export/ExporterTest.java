@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aepform.engine.kind.Remote;
 import io.aepform.engine.provider.Kinds;
-import io.aepform.engine.provider.Remote;
 import io.aepform.error.AepformException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ExporterTest {
-  private final Exporter exporter = new Exporter(Kinds.handlers(Clock.systemUTC()));
+  private final Exporter exporter = new Exporter(Kinds.all(Clock.systemUTC()));
 
   private Exporter.Export export(Remote... remotes) {
     Map<String, List<Remote>> byKind = new LinkedHashMap<>();

@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.aepform.engine.ConfigRequest;
 import io.aepform.engine.Engine;
 import io.aepform.engine.ValidationResult;
+import io.aepform.engine.kind.Remote;
 import io.aepform.engine.manifest.EnvironmentConfig;
 import io.aepform.engine.manifest.EnvironmentLoader;
 import io.aepform.engine.manifest.VariableValues;
 import io.aepform.engine.provider.Kinds;
-import io.aepform.engine.provider.Remote;
 import io.aepform.error.AepformException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ class ManifestFilesTest {
             "dataset", List.of(dataset()),
             "targetConnection", List.of(target()),
             "flow", List.of(flow("disabled", "src-1")));
-    return new Exporter(Kinds.handlers(Clock.systemUTC())).transform(remotes);
+    return new Exporter(Kinds.all(Clock.systemUTC())).transform(remotes);
   }
 
   @Test

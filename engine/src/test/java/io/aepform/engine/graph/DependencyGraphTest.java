@@ -46,7 +46,7 @@ class DependencyGraphTest {
     for (int i = 0; i < files.length; i += 2) {
       Files.writeString(dir.resolve(files[i]), files[i + 1]);
     }
-    return new ManifestLoader(Kinds.all()).load(dir);
+    return new ManifestLoader(Kinds.all(java.time.Clock.systemUTC())).load(dir);
   }
 
   @Test

@@ -36,7 +36,7 @@ class ManifestLoaderTest {
 
   @TempDir Path dir;
 
-  private final ManifestLoader loader = new ManifestLoader(Kinds.all());
+  private final ManifestLoader loader = new ManifestLoader(Kinds.all(java.time.Clock.systemUTC()));
 
   private Path write(String name, String content) throws IOException {
     Path file = dir.resolve(name);
@@ -156,7 +156,7 @@ class ManifestLoaderTest {
     assertThat(messages())
         .containsExactly(
             file("x.yaml")
-                + ":1:7: unknown kind 'bucket': expected one of [connection, dataset, flow,"
+                + ":1:7: unknown kind 'bucket': expected one of [connection, dataset, fieldGroup, flow,"
                 + " output, schema, sourceConnection, targetConnection, variable]");
   }
 
@@ -494,7 +494,7 @@ class ManifestLoaderTest {
   void everyProblemOfEveryFileIsReportedTogether() throws IOException {
     write("a.yaml", "kind: schema\nname: a\nspec: [\n");
     write("b.yaml", "kind: bucket\nname: b\nspec: {}\n");
-    write("c.yaml", "kind: dataset\nname: c\nspec:\n  x: ${schema.nope.id}\n");
+    write("c.yaml", "kind: dataset\nname: c\nspec:\n  description: ${schema.nope.id}\n");
 
     ManifestException e = assertThrows();
 

@@ -131,12 +131,12 @@ final class PlanFixtures {
   }
 
   static Configuration load(Path dir) {
-    return new ManifestLoader(Kinds.all()).load(dir);
+    return new ManifestLoader(Kinds.all(java.time.Clock.systemUTC())).load(dir);
   }
 
   static Resolver.Resolved resolve(
       Configuration config, Map<String, Value> variables, Resolver.KnownIds known) {
-    return new Resolver(Kinds.all())
+    return new Resolver(Kinds.all(java.time.Clock.systemUTC()))
         .resolve(config, DependencyGraph.build(config).order(), variables, Map.of(), known);
   }
 

@@ -53,7 +53,14 @@ class PlannerTest {
       Map<Address, Recorded> recorded,
       List<Problem> warnings) {
     return Planner.plan(
-        environment, lineage, serial, SALT, Kinds.all(), desired, recorded, warnings);
+        environment,
+        lineage,
+        serial,
+        SALT,
+        Kinds.all(java.time.Clock.systemUTC()),
+        desired,
+        recorded,
+        warnings);
   }
 
   /** State as apply would leave it: exactly what was resolved, with its ids. */

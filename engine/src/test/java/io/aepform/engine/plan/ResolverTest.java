@@ -164,8 +164,7 @@ class ResolverTest {
 
     assertThat(messages)
         .contains(
-            a + ":4:3: dataset.a: missing required field spec.schemaRef.id",
-            a + ":4:3: dataset.a: missing required field spec.schemaRef.contentType",
+            a + ":4:3: dataset.a: missing required field spec.schemaRef",
             b + ":4:3: flow.b: missing required field spec.sourceConnectionIds",
             b
                 + ":8:15: flow.b: spec.scheduleParams.interval must be a whole number of at"
@@ -189,7 +188,7 @@ class ResolverTest {
     assertThat(problems)
         .extracting(Problem::message)
         .anyMatch(m -> m.startsWith("variable 'region' has no value"))
-        .anyMatch(m -> m.equals("dataset.c: missing required field spec.schemaRef.id"));
+        .anyMatch(m -> m.equals("dataset.c: missing required field spec.schemaRef"));
     assertThat(problems.get(0).position().toString()).isEqualTo(dir.resolve("b.yaml") + ":4:16");
   }
 

@@ -1,6 +1,6 @@
 package io.aepform.engine.provider;
 
-import io.aepform.engine.manifest.ResourceKind;
+import io.aepform.engine.kind.Kind;
 import io.aepform.engine.manifest.YamlReader;
 import io.aepform.engine.value.Reference;
 import io.aepform.engine.value.TemplatePart;
@@ -28,12 +28,12 @@ final class SpecTestSupport {
   }
 
   /** What a user sees: prepared as on load, then normalised as after evaluation. */
-  static Value prepared(ResourceKind kind, String logicalName, String yaml) {
+  static Value prepared(Kind kind, String logicalName, String yaml) {
     return kind.normalize(kind.prepare(logicalName, spec(yaml)));
   }
 
   /** The problems as "pointer: message" lines. */
-  static List<String> problems(ResourceKind kind, Value spec) {
+  static List<String> problems(Kind kind, Value spec) {
     return kind.check(spec).stream().map(p -> p.pointer() + ": " + p.message()).toList();
   }
 }

@@ -9,18 +9,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aepform.engine.ConfigRequest;
 import io.aepform.engine.Engine;
 import io.aepform.engine.ValidationResult;
+import io.aepform.engine.kind.EditorSchema;
+import io.aepform.engine.kind.Kind;
 import io.aepform.engine.manifest.ManifestLoader;
-import io.aepform.engine.manifest.ResourceKind;
 import io.aepform.engine.manifest.VariableValues;
 import io.aepform.engine.provider.Kinds;
-import io.aepform.engine.provider.Specs;
 import io.aepform.engine.value.Values;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,10 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The handlers declare their fields in a package-private {@code SpecShape}, and engine code is
  * not to grow an accessor for a test. So the test asks the handlers through their public {@link
- * ResourceKind} rules instead: it takes a complete sample spec per kind, removes or retypes every
- * field in turn, and checks that {@code check(normalize(prepare(spec)))} and the schema agree. A
- * field a handler starts to require, or a type it starts to declare, makes the samples or the
- * mutations disagree and fails here.
+ * Kind} rules instead: it takes a complete sample spec per kind, removes or retypes every field in
+ * turn, and checks that {@code check(normalize(prepare(spec)))} and the schema agree. A field a
+ * handler starts to require, or a type it starts to declare, makes the samples or the mutations
+ * disagree and fails here.
  */
 class ManifestJsonSchemaTest {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -87,54 +86,23 @@ class ManifestJsonSchemaTest {
   private static final Set<String> NOT_DOCUMENTS =
       Set.of("alias-bomb", "deep-nesting", "duplicate-key", "empty-dir", "malformed-yaml");
 
-  /**
-   * The fields (JSON Pointers into spec) a user must write, per kind: what the handlers require
-   * minus what {@code prepare} fills in (names, a schema's title/type/description, spec versions).
-   * {@code /auth/*} is required for every connection spec but data-lake; {@code
-   * /scheduleParams/interval} for every frequency but once. A {@code /0} is a list's only item: the
-   * list needs at least one.
-   */
-  private static final Map<String, List<String>> REQUIRED =
-      Map.of(
-          "schema", List.of("/allOf", "/allOf/0", "/allOf/0/$ref"),
-          "connection",
-              List.of(
-                  "/connectionSpec",
-                  "/connectionSpec/id",
-                  "/auth",
-                  "/auth/specName",
-                  "/auth/params"),
-          "sourceConnection",
-              List.of(
-                  "/baseConnectionId",
-                  "/connectionSpec",
-                  "/connectionSpec/id",
-                  "/data",
-                  "/data/format"),
-          "dataset", List.of("/schemaRef", "/schemaRef/id", "/schemaRef/contentType"),
-          "targetConnection",
-              List.of(
-                  "/connectionSpec",
-                  "/connectionSpec/id",
-                  "/data",
-                  "/data/format",
-                  "/params",
-                  "/params/dataSetId"),
-          "flow",
-              List.of(
-                  "/flowSpec",
-                  "/flowSpec/id",
-                  "/sourceConnectionIds",
-                  "/sourceConnectionIds/0",
-                  "/targetConnectionIds",
-                  "/targetConnectionIds/0",
-                  "/scheduleParams",
-                  "/scheduleParams/frequency",
-                  "/scheduleParams/interval"));
-
   /** A complete spec per kind (several for kinds with conditional rules), every field filled. */
   private static final Map<String, List<String>> SAMPLES =
       Map.of(
+          "fieldGroup",
+          List.of(
+              """
+              title: Loyalty
+              description: loyalty fields
+              type: object
+              meta:intendedToExtend: [https://ns.adobe.com/xdm/context/profile]
+              definitions:
+                loyalty:
+                  properties:
+                    _tenant: {type: object, properties: {points: {type: integer}}}
+              allOf:
+                - $ref: "#/definitions/loyalty"
+              """),
           "schema",
           List.of(
               """
@@ -274,38 +242,21 @@ class ManifestJsonSchemaTest {
   }
 
   @Test
-  void listsEveryKindTheEngineKnows() {
-    Set<String> expected = new LinkedHashSet<>(Kinds.all().keySet());
-    expected.add("variable");
-    expected.add("output");
-    Set<String> inSchema = new LinkedHashSet<>();
-    SCHEMA.tree().at("/properties/kind/enum").forEach(k -> inSchema.add(k.asText()));
-    assertThat(inSchema).isEqualTo(expected);
-    for (String kind : expected) {
-      assertThat(
-              SCHEMA.tree().at("/definitions/" + kind + "Document/properties/kind/const").asText())
-          .as("a document definition for %s", kind)
-          .isEqualTo(kind);
+  void theFileIsGeneratedFromTheKindsDeclarations() throws IOException {
+    String generated = EditorSchema.text(Kinds.all(java.time.Clock.systemUTC()));
+    if (Boolean.getBoolean("aepform.golden.update")) {
+      Files.writeString(ManifestSchema.FILE, generated);
     }
-    assertThat(REQUIRED.keySet()).isEqualTo(Kinds.all().keySet());
-    assertThat(SAMPLES.keySet()).isEqualTo(Kinds.all().keySet());
+    assertThat(Files.readString(ManifestSchema.FILE))
+        .as("%s (regenerate with -Daepform.golden.update=true)", ManifestSchema.FILE)
+        .isEqualTo(generated);
+    assertThat(SAMPLES.keySet()).isEqualTo(Kinds.all(java.time.Clock.systemUTC()).keySet());
   }
 
   @Test
-  void offersTheAliasesSpecsKnows() {
-    assertThat(
-            texts(
-                SCHEMA.tree().at("/definitions/connectionSpecRef/anyOf/1/properties/id/examples")))
-        .containsExactlyInAnyOrderElementsOf(Specs.CONNECTION_SPEC_ALIASES.keySet());
-    assertThat(texts(SCHEMA.tree().at("/definitions/flowSpecRef/anyOf/1/properties/id/examples")))
-        .containsExactlyInAnyOrderElementsOf(Specs.FLOW_SPEC_ALIASES.keySet());
-  }
-
-  @Test
-  void requiredFieldsAreThoseTheHandlersRequire() {
+  void requiredFieldsAgreeWithTheDeclarations() {
     for (var entry : SAMPLES.entrySet()) {
-      ResourceKind kind = Kinds.all().get(entry.getKey());
-      Set<String> required = new TreeSet<>();
+      Kind kind = Kinds.all(java.time.Clock.systemUTC()).get(entry.getKey());
       for (String yaml : entry.getValue()) {
         ObjectNode spec = (ObjectNode) ManifestSchema.documents(yaml).get(0);
         assertThat(handlerProblems(kind, spec)).as("%s sample %s", kind.kind(), spec).isEmpty();
@@ -319,14 +270,8 @@ class ManifestJsonSchemaTest {
                   "%s without %s: handler says %s, schema says %s",
                   kind.kind(), pointer, handlerProblems(kind, without), schemaErrors(kind, without))
               .isEqualTo(handlerRefuses);
-          if (handlerRefuses) {
-            required.add(pointer);
-          }
         }
       }
-      assertThat(required)
-          .as("fields %s requires (update the schema and REQUIRED together)", kind.kind())
-          .isEqualTo(new TreeSet<>(REQUIRED.get(kind.kind())));
     }
   }
 
@@ -334,7 +279,7 @@ class ManifestJsonSchemaTest {
   void declaredTypesAgreeWithTheHandlers() {
     List<String> disagreements = new ArrayList<>();
     for (var entry : SAMPLES.entrySet()) {
-      ResourceKind kind = Kinds.all().get(entry.getKey());
+      Kind kind = Kinds.all(java.time.Clock.systemUTC()).get(entry.getKey());
       for (String yaml : entry.getValue()) {
         ObjectNode spec = (ObjectNode) ManifestSchema.documents(yaml).get(0);
         for (String pointer : pointers(spec, "")) {
@@ -465,13 +410,18 @@ class ManifestJsonSchemaTest {
     return files;
   }
 
-  private static List<String> handlerProblems(ResourceKind kind, JsonNode spec) {
-    return kind.check(kind.normalize(kind.prepare("sample", Values.fromJson(spec)))).stream()
+  /** What the kind's declared fields refuse (rules beyond one field stay with validate). */
+  private static List<String> handlerProblems(Kind kind, JsonNode spec) {
+    var prepared = kind.prepare("sample", Values.fromJson(spec));
+    List<String> out = new ArrayList<>();
+    kind.fields().unknown(prepared).forEach(p -> out.add(p.pointer() + ": " + p.message()));
+    kind.fields().check(kind.normalize(prepared)).stream()
         .map(p -> p.pointer() + ": " + p.message())
-        .toList();
+        .forEach(out::add);
+    return out;
   }
 
-  private static List<String> schemaErrors(ResourceKind kind, JsonNode spec) {
+  private static List<String> schemaErrors(Kind kind, JsonNode spec) {
     ObjectNode doc = JSON.objectNode().put("kind", kind.kind()).put("name", "sample");
     doc.set("spec", spec);
     return SCHEMA.errors(doc);
@@ -524,11 +474,5 @@ class ManifestJsonSchemaTest {
       }
     }
     return copy;
-  }
-
-  private static List<String> texts(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    array.forEach(n -> out.add(n.asText()));
-    return out;
   }
 }

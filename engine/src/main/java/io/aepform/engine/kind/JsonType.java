@@ -1,19 +1,21 @@
-package io.aepform.engine.provider;
+package io.aepform.engine.kind;
 
 import io.aepform.engine.value.Value;
 import java.math.BigDecimal;
 
 /** The JSON types Adobe's API declares for fields, and the conversions to them. */
-enum JsonType {
+public enum JsonType {
   STRING,
   INTEGER,
   BOOLEAN,
   OBJECT,
   ARRAY,
-  STRING_ARRAY;
+  STRING_ARRAY,
+  /** Any JSON value (a free-form field). */
+  ANY;
 
   /** The value converted to this type when it has an obvious form of it, else unchanged. */
-  Value coerce(Value value) {
+  public Value coerce(Value value) {
     switch (this) {
       case STRING -> {
         if (value instanceof Value.Num n) {
@@ -47,7 +49,7 @@ enum JsonType {
   }
 
   /** True when a known value has this type. */
-  boolean accepts(Value value) {
+  public boolean accepts(Value value) {
     return switch (this) {
       case STRING -> value instanceof Value.Str;
       case INTEGER -> value instanceof Value.Num n && n.value().scale() <= 0;
@@ -56,10 +58,11 @@ enum JsonType {
       case ARRAY -> value instanceof Value.Arr;
       case STRING_ARRAY ->
           value instanceof Value.Arr a && a.items().stream().allMatch(i -> i instanceof Value.Str);
+      case ANY -> true;
     };
   }
 
-  String word() {
+  public String word() {
     return switch (this) {
       case STRING -> "a string";
       case INTEGER -> "an integer";
@@ -67,6 +70,7 @@ enum JsonType {
       case OBJECT -> "a mapping";
       case ARRAY -> "a list";
       case STRING_ARRAY -> "a list of strings";
+      case ANY -> "any value";
     };
   }
 }

@@ -1,41 +1,41 @@
 package io.aepform.engine.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aepform.engine.kind.Fields;
+import io.aepform.engine.kind.Identity;
+import io.aepform.engine.kind.Kind;
+import io.aepform.engine.kind.Remote;
 import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.engine.value.Value;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the four Flow Service kinds share: their calls (one collection each), a {@code name}, a spec
- * block with an aliased id ({@code connectionSpec} or {@code flowSpec}), updates by JSON Patch with
- * {@code If-Match}. Each kind adds its shape and its own rules.
+ * What the four Flow Service kinds share: one collection each, a {@code name}, a spec block with an
+ * aliased id ({@code connectionSpec} or {@code flowSpec}) whose version defaults to {@code "1.0"},
+ * updates by JSON Patch with {@code If-Match}. Each kind declares its fields and identity.
  */
-abstract class FlowServiceHandler implements ResourceHandler {
+abstract class FlowServiceKind implements Kind {
   protected final FlowServiceApi api;
   private final String kind;
-  private final SpecShape shape;
-  private final Set<String> replaceFields;
+  private final Fields fields;
+  private final Identity identity;
   private final String specBlock;
-  private final Map<String, String> aliases;
 
-  FlowServiceHandler(
+  FlowServiceKind(
       String kind,
       String collection,
-      SpecShape shape,
-      Set<String> replaceFields,
+      Fields fields,
+      Identity identity,
       String specBlock,
-      Map<String, String> aliases,
       Clock clock) {
     this.api = new FlowServiceApi(collection, clock);
     this.kind = kind;
-    this.shape = shape;
-    this.replaceFields = Set.copyOf(replaceFields);
+    this.fields = fields;
+    this.identity = identity;
     this.specBlock = specBlock;
-    this.aliases = Map.copyOf(aliases);
   }
 
   @Override
@@ -44,8 +44,13 @@ abstract class FlowServiceHandler implements ResourceHandler {
   }
 
   @Override
-  public String nameField() {
-    return "name";
+  public Fields fields() {
+    return fields;
+  }
+
+  @Override
+  public Identity identity() {
+    return identity;
   }
 
   @Override
@@ -54,23 +59,8 @@ abstract class FlowServiceHandler implements ResourceHandler {
   }
 
   @Override
-  public Set<String> replaceFields() {
-    return replaceFields;
-  }
-
-  @Override
   public Value prepare(String logicalName, Value spec) {
-    return SpecDefaults.specRef(SpecDefaults.name(spec, "name", logicalName), specBlock, aliases);
-  }
-
-  @Override
-  public Value normalize(Value spec) {
-    return shape.normalize(spec);
-  }
-
-  @Override
-  public List<SpecProblem> check(Value spec) {
-    return shape.check(spec);
+    return SpecDefaults.version(Kind.super.prepare(logicalName, spec), specBlock);
   }
 
   @Override

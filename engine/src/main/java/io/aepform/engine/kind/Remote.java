@@ -1,4 +1,4 @@
-package io.aepform.engine.provider;
+package io.aepform.engine.kind;
 
 import io.aepform.engine.value.Value;
 import java.time.Instant;

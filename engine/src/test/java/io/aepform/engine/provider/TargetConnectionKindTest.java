@@ -7,13 +7,13 @@ import static io.aepform.engine.provider.SpecTestSupport.spec;
 import static io.aepform.engine.provider.SpecTestSupport.unknown;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aepform.engine.manifest.ResourceKind;
+import io.aepform.engine.kind.Kind;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import org.junit.jupiter.api.Test;
 
-class TargetConnectionHandlerTest {
-  private final ResourceKind handler = Kinds.all().get("targetConnection");
+class TargetConnectionKindTest {
+  private final Kind kind = Kinds.all(java.time.Clock.systemUTC()).get("targetConnection");
 
   private static final String TARGET =
       """
@@ -30,58 +30,55 @@ class TargetConnectionHandlerTest {
 
   @Test
   void describesTheKind() {
-    assertThat(handler).isInstanceOf(TargetConnectionHandler.class);
-    assertThat(handler.kind()).isEqualTo("targetConnection");
-    assertThat(handler.nameField()).isEqualTo("name");
-    assertThat(handler.attributes()).containsExactlyInAnyOrder("id", "name");
+    assertThat(kind).isInstanceOf(TargetConnectionKind.class);
+    assertThat(kind.kind()).isEqualTo("targetConnection");
+    assertThat(kind.nameField()).isEqualTo("name");
+    assertThat(kind.attributes()).containsExactlyInAnyOrder("id", "name");
   }
 
   @Test
   void theTutorialTargetHasNoProblems() {
-    Value spec = prepared(handler, "lake", TARGET);
+    Value spec = prepared(kind, "lake", TARGET);
     assertThat(at(spec, "/name")).isEqualTo(Values.str("lake"));
     assertThat(at(spec, "/connectionSpec/id"))
         .isEqualTo(Values.str("c604ff05-7f1a-43c0-8e18-33bf874cb11c"));
     assertThat(at(spec, "/connectionSpec/version")).isEqualTo(Values.str("1.0"));
-    assertThat(problems(handler, spec)).isEmpty();
+    assertThat(problems(kind, spec)).isEmpty();
   }
 
   @Test
   void theDatasetIdIsRequired() {
     assertThat(
             problems(
-                handler,
-                prepared(
-                    handler, "t", TARGET.replace("  dataSetId: 65f0c0ffee\n", "  other: x\n"))))
+                kind,
+                prepared(kind, "t", TARGET.replace("  dataSetId: 65f0c0ffee\n", "  other: x\n"))))
         .containsExactly("/params/dataSetId: missing required field spec.params.dataSetId");
   }
 
   @Test
   void requiredFieldsAreReportedWithTheirPointers() {
-    assertThat(problems(handler, prepared(handler, "t", "description: x\n")))
+    assertThat(problems(kind, prepared(kind, "t", "description: x\n")))
         .containsExactly(
-            "/connectionSpec/id: missing required field spec.connectionSpec.id",
-            "/connectionSpec/version: missing required field spec.connectionSpec.version",
-            "/data/format: missing required field spec.data.format",
-            "/params/dataSetId: missing required field spec.params.dataSetId");
+            "/connectionSpec: missing required field spec.connectionSpec",
+            "/data: missing required field spec.data",
+            "/params: missing required field spec.params");
   }
 
   @Test
   void theDatasetIdMayBeUnknownUntilApply() {
     Value spec =
-        handler.normalize(
+        kind.normalize(
             Values.with(
-                handler.prepare("t", spec(TARGET)),
+                kind.prepare("t", spec(TARGET)),
                 "/params/dataSetId",
                 unknown("dataset", "leads", "id")));
-    assertThat(problems(handler, spec)).isEmpty();
+    assertThat(problems(kind, spec)).isEmpty();
     assertThat(at(spec, "/params/dataSetId")).isInstanceOf(Value.Unknown.class);
   }
 
   @Test
   void aNumericDatasetIdIsSentAsText() {
-    assertThat(
-            at(prepared(handler, "t", TARGET.replace("65f0c0ffee", "12345")), "/params/dataSetId"))
+    assertThat(at(prepared(kind, "t", TARGET.replace("65f0c0ffee", "12345")), "/params/dataSetId"))
         .isEqualTo(Values.str("12345"));
   }
 }

@@ -6,7 +6,7 @@ import static io.aepform.engine.provider.SpecTestSupport.problems;
 import static io.aepform.engine.provider.SpecTestSupport.unknown;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aepform.engine.manifest.ResourceKind;
+import io.aepform.engine.kind.Kind;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import java.util.List;
@@ -15,8 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class FlowHandlerTest {
-  private final ResourceKind handler = Kinds.all().get("flow");
+class FlowKindTest {
+  private final Kind kind = Kinds.all(java.time.Clock.systemUTC()).get("flow");
 
   private static final String FLOW =
       """
@@ -35,7 +35,7 @@ class FlowHandlerTest {
       """;
 
   private Value flow(String yaml) {
-    return prepared(handler, "ingest", yaml);
+    return prepared(kind, "ingest", yaml);
   }
 
   private Value withSchedule(String schedule) {
@@ -44,10 +44,10 @@ class FlowHandlerTest {
 
   @Test
   void describesTheKind() {
-    assertThat(handler).isInstanceOf(FlowHandler.class);
-    assertThat(handler.kind()).isEqualTo("flow");
-    assertThat(handler.nameField()).isEqualTo("name");
-    assertThat(handler.attributes()).containsExactlyInAnyOrder("id", "name");
+    assertThat(kind).isInstanceOf(FlowKind.class);
+    assertThat(kind.kind()).isEqualTo("flow");
+    assertThat(kind.nameField()).isEqualTo("name");
+    assertThat(kind.attributes()).containsExactlyInAnyOrder("id", "name");
   }
 
   @Test
@@ -57,7 +57,7 @@ class FlowHandlerTest {
         .isEqualTo(Values.str("9753525b-82c7-4dce-8a9b-5ccfce2b9876"));
     assertThat(at(spec, "/flowSpec/version")).isEqualTo(Values.str("1.0"));
     assertThat(at(spec, "/name")).isEqualTo(Values.str("ingest"));
-    assertThat(problems(handler, spec)).isEmpty();
+    assertThat(problems(kind, spec)).isEmpty();
   }
 
   @Test
@@ -79,14 +79,14 @@ class FlowHandlerTest {
     Value spec =
         withSchedule("scheduleParams:\n  frequency: hour\n  interval: 1\n  startTime: \"123\"\n");
     assertThat(at(spec, "/scheduleParams/startTime")).isEqualTo(Value.Num.of(123));
-    assertThat(problems(handler, spec)).isEmpty();
+    assertThat(problems(kind, spec)).isEmpty();
   }
 
   @Test
   void startTimeThatIsNotANumberIsReported() {
     Value spec =
         withSchedule("scheduleParams:\n  frequency: hour\n  interval: 1\n  startTime: tomorrow\n");
-    assertThat(problems(handler, spec))
+    assertThat(problems(kind, spec))
         .containsExactly(
             "/scheduleParams/startTime: spec.scheduleParams.startTime must be an integer");
   }
@@ -101,25 +101,24 @@ class FlowHandlerTest {
   @Test
   void normalisingTwiceGivesTheSameSpec() {
     Value once = flow(FLOW);
-    assertThat(handler.normalize(once)).isEqualTo(once);
+    assertThat(kind.normalize(once)).isEqualTo(once);
   }
 
   @Test
   void requiredFieldsAreReportedWithTheirPointers() {
-    assertThat(problems(handler, flow("description: x\n")))
+    assertThat(problems(kind, flow("description: x\n")))
         .containsExactly(
-            "/flowSpec/id: missing required field spec.flowSpec.id",
-            "/flowSpec/version: missing required field spec.flowSpec.version",
+            "/flowSpec: missing required field spec.flowSpec",
             "/sourceConnectionIds: missing required field spec.sourceConnectionIds",
             "/targetConnectionIds: missing required field spec.targetConnectionIds",
-            "/scheduleParams/frequency: missing required field spec.scheduleParams.frequency");
+            "/scheduleParams: missing required field spec.scheduleParams");
   }
 
   @Test
   void connectionIdListsMayNotBeEmpty() {
     Value spec =
         flow(FLOW.replace("sourceConnectionIds:\n  - src-1\n", "sourceConnectionIds: []\n"));
-    assertThat(problems(handler, spec))
+    assertThat(problems(kind, spec))
         .containsExactly("/sourceConnectionIds: spec.sourceConnectionIds needs at least one id");
   }
 
@@ -128,7 +127,7 @@ class FlowHandlerTest {
   void minuteIntervalsOfAtLeast15AreFine(String interval) {
     assertThat(
             problems(
-                handler,
+                kind,
                 withSchedule(
                     "scheduleParams:\n  frequency: minute\n  interval: " + interval + "\n")))
         .isEmpty();
@@ -139,7 +138,7 @@ class FlowHandlerTest {
   void minuteIntervalsUnder15OrNotWholeNumbersAreRefused(String interval) {
     assertThat(
             problems(
-                handler,
+                kind,
                 withSchedule(
                     "scheduleParams:\n  frequency: minute\n  interval: " + interval + "\n")))
         .containsExactly(
@@ -152,7 +151,7 @@ class FlowHandlerTest {
   void otherFrequenciesTakeAnyPositiveInterval(String frequency, String interval) {
     assertThat(
             problems(
-                handler,
+                kind,
                 withSchedule(
                     "scheduleParams:\n  frequency: "
                         + frequency
@@ -164,8 +163,7 @@ class FlowHandlerTest {
 
   @Test
   void aZeroHourIntervalIsRefused() {
-    assertThat(
-            problems(handler, withSchedule("scheduleParams:\n  frequency: hour\n  interval: 0\n")))
+    assertThat(problems(kind, withSchedule("scheduleParams:\n  frequency: hour\n  interval: 0\n")))
         .containsExactly(
             "/scheduleParams/interval: spec.scheduleParams.interval must be a whole number of at"
                 + " least 1 for frequency hour");
@@ -173,23 +171,21 @@ class FlowHandlerTest {
 
   @Test
   void aRepeatingFlowNeedsAnInterval() {
-    assertThat(problems(handler, withSchedule("scheduleParams:\n  frequency: day\n")))
+    assertThat(problems(kind, withSchedule("scheduleParams:\n  frequency: day\n")))
         .containsExactly("/scheduleParams: missing required field spec.scheduleParams.interval");
   }
 
   @Test
   void aFlowRunOnceTakesNoInterval() {
-    assertThat(problems(handler, withSchedule("scheduleParams:\n  frequency: once\n"))).isEmpty();
-    assertThat(
-            problems(handler, withSchedule("scheduleParams:\n  frequency: once\n  interval: 15\n")))
+    assertThat(problems(kind, withSchedule("scheduleParams:\n  frequency: once\n"))).isEmpty();
+    assertThat(problems(kind, withSchedule("scheduleParams:\n  frequency: once\n  interval: 15\n")))
         .containsExactly("/scheduleParams/interval: a flow run once takes no interval");
   }
 
   @Test
   void anUnknownFrequencyIsRefusedWithTheAllowedValues() {
     assertThat(
-            problems(
-                handler, withSchedule("scheduleParams:\n  frequency: monthly\n  interval: 1\n")))
+            problems(kind, withSchedule("scheduleParams:\n  frequency: monthly\n  interval: 1\n")))
         .containsExactly(
             "/scheduleParams/frequency: spec.scheduleParams.frequency must be one of [day, hour,"
                 + " minute, once, week], not \"monthly\"");
@@ -197,8 +193,8 @@ class FlowHandlerTest {
 
   @Test
   void theStateIsEnabledOrDisabled() {
-    assertThat(problems(handler, flow(FLOW + "state: disabled\n"))).isEmpty();
-    assertThat(problems(handler, flow(FLOW + "state: paused\n")))
+    assertThat(problems(kind, flow(FLOW + "state: disabled\n"))).isEmpty();
+    assertThat(problems(kind, flow(FLOW + "state: paused\n")))
         .containsExactly("/state: spec.state must be one of [disabled, enabled], not \"paused\"");
   }
 
@@ -212,20 +208,20 @@ class FlowHandlerTest {
             spec,
             "/sourceConnectionIds",
             new Value.Arr(List.of(unknown("sourceConnection", "s", "id"))));
-    spec = handler.normalize(spec);
-    assertThat(problems(handler, spec)).isEmpty();
+    spec = kind.normalize(spec);
+    assertThat(problems(kind, spec)).isEmpty();
     assertThat(at(spec, "/scheduleParams/interval")).isInstanceOf(Value.Unknown.class);
   }
 
   @Test
   void aSensitiveIntervalIsStillChecked() {
     Value spec =
-        handler.normalize(
+        kind.normalize(
             Values.with(
                 flow(FLOW), "/scheduleParams/interval", new Value.Sensitive(Value.Num.of(5))));
     assertThat(at(spec, "/scheduleParams/interval"))
         .isEqualTo(new Value.Sensitive(Values.str("5")));
-    assertThat(problems(handler, spec))
+    assertThat(problems(kind, spec))
         .containsExactly(
             "/scheduleParams/interval: spec.scheduleParams.interval must be a whole number of at"
                 + " least 15 for frequency minute");

@@ -2,6 +2,11 @@ package io.aepform.engine.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aepform.engine.kind.Field;
+import io.aepform.engine.kind.Fields;
+import io.aepform.engine.kind.Identity;
+import io.aepform.engine.kind.Remote;
+import io.aepform.engine.kind.SpecProblem;
 import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
@@ -14,52 +19,77 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Dataflows in the Flow Service. {@code state} (enabled or disabled) is aepform's own field: it is
- * not sent on create but applied with the flow action call.
+ * Dataflows in the Flow Service ({@code POST /flows}). {@code state} (enabled or disabled) is
+ * aepform's own field: it is not sent on create but applied with the flow action call. A flow is
+ * found by its name and its source connections.
  */
-public final class FlowHandler extends FlowServiceHandler {
+final class FlowKind extends FlowServiceKind {
+  private static final Fields FIELDS =
+      Fields.of(
+          Field.string("/name").required(),
+          Field.string("/description"),
+          Field.object("/flowSpec").required().replaces(),
+          Field.string("/flowSpec/id").required().aliases(Specs.FLOW_SPEC_ALIASES),
+          Field.string("/flowSpec/version").required().defaultsTo("1.0"),
+          Field.strings("/sourceConnectionIds").required().replaces(),
+          Field.string("/sourceConnectionIds/*").references("sourceConnection"),
+          Field.strings("/targetConnectionIds").required().replaces(),
+          Field.string("/targetConnectionIds/*").references("targetConnection"),
+          Field.array("/transformations"),
+          Field.object("/transformations/*"),
+          Field.string("/transformations/*/name").required(),
+          Field.object("/transformations/*/params").open(),
+          Field.object("/scheduleParams").required(),
+          Field.string("/scheduleParams/frequency")
+              .required()
+              .oneOf("once", "minute", "hour", "day", "week"),
+          Field.integer("/scheduleParams/startTime"),
+          Field.string("/scheduleParams/interval"),
+          Field.bool("/scheduleParams/backfill"),
+          Field.string("/state").oneOf("enabled", "disabled"));
 
-  private static final Set<String> FREQUENCIES = Set.of("once", "minute", "hour", "day", "week");
-  private static final Set<String> STATES = Set.of("enabled", "disabled");
-  private static final SpecShape SHAPE =
-      SpecShape.builder()
-          .required("/name", JsonType.STRING)
-          .optional("/description", JsonType.STRING)
-          .required("/flowSpec/id", JsonType.STRING)
-          .required("/flowSpec/version", JsonType.STRING)
-          .required("/sourceConnectionIds", JsonType.STRING_ARRAY)
-          .required("/targetConnectionIds", JsonType.STRING_ARRAY)
-          .optional("/transformations", JsonType.ARRAY)
-          .required("/scheduleParams/frequency", JsonType.STRING)
-          .optional("/scheduleParams/startTime", JsonType.INTEGER)
-          .optional("/scheduleParams/interval", JsonType.STRING)
-          .optional("/scheduleParams/backfill", JsonType.BOOLEAN)
-          .optional("/state", JsonType.STRING)
-          .build();
-
-  public FlowHandler(Clock clock) {
+  FlowKind(Clock clock) {
     super(
         "flow",
         "flows",
-        SHAPE,
-        Set.of("/flowSpec", "/sourceConnectionIds", "/targetConnectionIds"),
+        FIELDS,
+        Identity.nameAndKey("name", "/sourceConnectionIds"),
         "/flowSpec",
-        Specs.FLOW_SPEC_ALIASES,
         clock);
   }
 
   @Override
   public List<SpecProblem> check(Value spec) {
     List<SpecProblem> problems = new ArrayList<>(super.check(spec));
-    oneOf(spec, "/scheduleParams/frequency", FREQUENCIES, problems);
-    oneOf(spec, "/state", STATES, problems);
     for (String ids : List.of("/sourceConnectionIds", "/targetConnectionIds")) {
       if (Values.at(spec, ids).orElse(null) instanceof Value.Arr a && a.items().isEmpty()) {
-        problems.add(new SpecProblem(ids, SpecShape.field(ids) + " needs at least one id"));
+        problems.add(new SpecProblem(ids, SpecProblem.field(ids) + " needs at least one id"));
       }
     }
     schedule(spec, problems);
     return problems;
+  }
+
+  /** A flow is enabled unless declared disabled: only a disabled one writes its state. */
+  @Override
+  public ObjectNode exportSpec(JsonNode body) {
+    ObjectNode out = super.exportSpec(body);
+    if (!out.path("state").asText("").equals("disabled")) {
+      out.remove("state");
+    }
+    return out;
+  }
+
+  @Override
+  public List<String> replaceWarnings(Value after) {
+    boolean backfills =
+        Values.at(after, "/scheduleParams/backfill")
+            .map(v -> !(v instanceof Value.Bool b) || b.value())
+            .orElse(true);
+    return backfills
+        ? List.of(
+            "will be re-created: with scheduleParams.backfill, its first run ingests every file under the source path again")
+        : List.of();
   }
 
   private static void schedule(Value spec, List<SpecProblem> problems) {
@@ -72,7 +102,7 @@ public final class FlowHandler extends FlowServiceHandler {
       }
       return;
     }
-    if (!FREQUENCIES.contains(frequency)) {
+    if (!Set.of("minute", "hour", "day", "week").contains(frequency)) {
       return;
     }
     if (interval.isEmpty()) {
@@ -94,23 +124,6 @@ public final class FlowHandler extends FlowServiceHandler {
                     + frequency));
       }
     }
-  }
-
-  private static void oneOf(
-      Value spec, String pointer, Set<String> allowed, List<SpecProblem> problems) {
-    text(spec, pointer)
-        .filter(v -> !allowed.contains(v))
-        .ifPresent(
-            v ->
-                problems.add(
-                    new SpecProblem(
-                        pointer,
-                        SpecShape.field(pointer)
-                            + " must be one of "
-                            + new java.util.TreeSet<>(allowed)
-                            + ", not \""
-                            + v
-                            + "\"")));
   }
 
   private static Optional<String> text(Value spec, String pointer) {

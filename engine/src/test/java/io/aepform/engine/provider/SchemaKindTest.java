@@ -7,15 +7,15 @@ import static io.aepform.engine.provider.SpecTestSupport.spec;
 import static io.aepform.engine.provider.SpecTestSupport.unknown;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aepform.engine.manifest.ResourceKind;
+import io.aepform.engine.kind.Kind;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class SchemaHandlerTest {
-  private final ResourceKind handler = Kinds.all().get("schema");
+class SchemaKindTest {
+  private final Kind kind = Kinds.all(java.time.Clock.systemUTC()).get("schema");
 
   private static final String PROFILE =
       """
@@ -29,72 +29,66 @@ class SchemaHandlerTest {
 
   @Test
   void describesTheKind() {
-    assertThat(handler).isInstanceOf(SchemaHandler.class);
-    assertThat(handler.kind()).isEqualTo("schema");
-    assertThat(handler.nameField()).isEqualTo("title");
-    assertThat(handler.attributes()).containsExactlyInAnyOrder("id", "altId", "title");
+    assertThat(kind).isInstanceOf(SchemaKind.class);
+    assertThat(kind.kind()).isEqualTo("schema");
+    assertThat(kind.nameField()).isEqualTo("title");
+    assertThat(kind.attributes()).containsExactlyInAnyOrder("id", "altId", "title");
   }
 
   @Test
   void theTutorialSchemaHasNoProblems() {
-    assertThat(problems(handler, prepared(handler, "demo_profile", PROFILE))).isEmpty();
+    assertThat(problems(kind, prepared(kind, "demo_profile", PROFILE))).isEmpty();
   }
 
   @Test
   void titleTypeAndDescriptionHaveDefaults() {
     Value spec =
         prepared(
-            handler,
-            "demo_profile",
-            "allOf:\n  - $ref: https://ns.adobe.com/xdm/context/profile\n");
+            kind, "demo_profile", "allOf:\n  - $ref: https://ns.adobe.com/xdm/context/profile\n");
     assertThat(at(spec, "/title")).isEqualTo(Values.str("demo_profile"));
     assertThat(at(spec, "/type")).isEqualTo(Values.str("object"));
     assertThat(at(spec, "/description")).isEqualTo(Values.str(""));
-    assertThat(problems(handler, spec)).isEmpty();
+    assertThat(problems(kind, spec)).isEmpty();
   }
 
   @Test
   void givenValuesAreKept() {
-    Value spec = prepared(handler, "demo_profile", PROFILE.replace("\"\"", "People"));
+    Value spec = prepared(kind, "demo_profile", PROFILE.replace("\"\"", "People"));
     assertThat(at(spec, "/title")).isEqualTo(Values.str("Sample Demo Profile XDM"));
     assertThat(at(spec, "/description")).isEqualTo(Values.str("People"));
   }
 
   @Test
   void allOfIsRequired() {
-    assertThat(problems(handler, prepared(handler, "s", "meta:class: x\n")))
+    assertThat(problems(kind, prepared(kind, "s", "meta:class: x\n")))
         .containsExactly("/allOf: missing required field spec.allOf");
   }
 
   @Test
   void theTypeMustBeObject() {
-    assertThat(
-            problems(
-                handler, prepared(handler, "s", PROFILE.replace("type: object", "type: array"))))
-        .containsExactly("/type: spec.type of a schema must be \"object\"");
+    assertThat(problems(kind, prepared(kind, "s", PROFILE.replace("type: object", "type: array"))))
+        .containsExactly("/type: spec.type must be one of [object], not \"array\"");
   }
 
   @Test
   void allOfNeedsAtLeastTheClassAndEachEntryARef() {
-    assertThat(problems(handler, prepared(handler, "s", "allOf: []\n")))
+    assertThat(problems(kind, prepared(kind, "s", "allOf: []\n")))
         .containsExactly("/allOf: spec.allOf needs at least the class: - $ref: <class $id>");
     assertThat(
             problems(
-                handler,
+                kind,
                 prepared(
-                    handler,
-                    "s",
-                    "allOf:\n  - $ref: https://x\n  - title: no ref\n  - $ref: [1]\n")))
+                    kind, "s", "allOf:\n  - $ref: https://x\n  - title: no ref\n  - $ref: [1]\n")))
         .containsExactly(
-            "/allOf/1: each spec.allOf entry needs a $ref string",
-            "/allOf/2: each spec.allOf entry needs a $ref string");
+            "/allOf/1/$ref: missing required field spec.allOf.1.$ref",
+            "/allOf/2/$ref: spec.allOf.2.$ref must be a string");
   }
 
   @Test
   void anUnknownRefIsNotAProblem() {
     Value spec =
-        handler.normalize(
-            handler.prepare(
+        kind.normalize(
+            kind.prepare(
                 "s",
                 new Value.Obj(
                     Map.of(
@@ -103,15 +97,13 @@ class SchemaHandlerTest {
                             List.of(
                                 new Value.Obj(
                                     Map.of("$ref", unknown("schema", "mixin", "id")))))))));
-    assertThat(problems(handler, spec)).isEmpty();
+    assertThat(problems(kind, spec)).isEmpty();
   }
 
   @Test
   void aNumberTitleIsSentAsText() {
     assertThat(
-            at(
-                prepared(handler, "s", PROFILE.replace("Sample Demo Profile XDM", "2024")),
-                "/title"))
+            at(prepared(kind, "s", PROFILE.replace("Sample Demo Profile XDM", "2024")), "/title"))
         .isEqualTo(Values.str("2024"));
   }
 }

@@ -1,4 +1,4 @@
-package io.aepform.engine.provider;
+package io.aepform.engine.kind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

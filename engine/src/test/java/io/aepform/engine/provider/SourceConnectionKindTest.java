@@ -7,13 +7,13 @@ import static io.aepform.engine.provider.SpecTestSupport.spec;
 import static io.aepform.engine.provider.SpecTestSupport.unknown;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aepform.engine.manifest.ResourceKind;
+import io.aepform.engine.kind.Kind;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import org.junit.jupiter.api.Test;
 
-class SourceConnectionHandlerTest {
-  private final ResourceKind handler = Kinds.all().get("sourceConnection");
+class SourceConnectionKindTest {
+  private final Kind kind = Kinds.all(java.time.Clock.systemUTC()).get("sourceConnection");
 
   private static final String SOURCE =
       """
@@ -28,53 +28,52 @@ class SourceConnectionHandlerTest {
 
   @Test
   void describesTheKind() {
-    assertThat(handler).isInstanceOf(SourceConnectionHandler.class);
-    assertThat(handler.kind()).isEqualTo("sourceConnection");
-    assertThat(handler.nameField()).isEqualTo("name");
-    assertThat(handler.attributes()).containsExactlyInAnyOrder("id", "name");
+    assertThat(kind).isInstanceOf(SourceConnectionKind.class);
+    assertThat(kind.kind()).isEqualTo("sourceConnection");
+    assertThat(kind.nameField()).isEqualTo("name");
+    assertThat(kind.attributes()).containsExactlyInAnyOrder("id", "name");
   }
 
   @Test
   void theTutorialSourceHasNoProblems() {
-    Value spec = prepared(handler, "leads_csv", SOURCE);
+    Value spec = prepared(kind, "leads_csv", SOURCE);
     assertThat(at(spec, "/name")).isEqualTo(Values.str("leads_csv"));
     assertThat(at(spec, "/connectionSpec/id"))
         .isEqualTo(Values.str("ecadc60c-7455-4d87-84dc-2a0e293d997b"));
     assertThat(at(spec, "/connectionSpec/version")).isEqualTo(Values.str("1.0"));
-    assertThat(problems(handler, spec)).isEmpty();
+    assertThat(problems(kind, spec)).isEmpty();
   }
 
   @Test
   void requiredFieldsAreReportedWithTheirPointers() {
-    assertThat(problems(handler, prepared(handler, "s", "params:\n  path: x\n")))
+    assertThat(problems(kind, prepared(kind, "s", "params:\n  path: x\n")))
         .containsExactly(
             "/baseConnectionId: missing required field spec.baseConnectionId",
-            "/connectionSpec/id: missing required field spec.connectionSpec.id",
-            "/connectionSpec/version: missing required field spec.connectionSpec.version",
-            "/data/format: missing required field spec.data.format");
+            "/connectionSpec: missing required field spec.connectionSpec",
+            "/data: missing required field spec.data");
   }
 
   @Test
   void theBaseConnectionIdMayBeUnknownUntilApply() {
     Value spec =
-        handler.normalize(
+        kind.normalize(
             Values.with(
-                handler.prepare("s", spec(SOURCE)),
+                kind.prepare("s", spec(SOURCE)),
                 "/baseConnectionId",
                 unknown("connection", "s3", "id")));
-    assertThat(problems(handler, spec)).isEmpty();
+    assertThat(problems(kind, spec)).isEmpty();
   }
 
   @Test
   void paramsAreNotSecret() {
-    assertThat(Values.containsSensitive(prepared(handler, "s", SOURCE))).isFalse();
+    assertThat(Values.containsSensitive(prepared(kind, "s", SOURCE))).isFalse();
   }
 
   @Test
   void aNumericPathIsSentAsText() {
     assertThat(
             at(
-                prepared(handler, "s", SOURCE.replace("partners-demo/leads.csv", "2024")),
+                prepared(kind, "s", SOURCE.replace("partners-demo/leads.csv", "2024")),
                 "/params/path"))
         .isEqualTo(Values.str("2024"));
   }

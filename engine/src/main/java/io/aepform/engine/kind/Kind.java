@@ -1,0 +1,201 @@
+package io.aepform.engine.kind;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aepform.engine.provider.http.PlatformClient;
+import io.aepform.engine.value.Value;
+import io.aepform.engine.value.Values;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One kind of AEP object, and the only place that knows it (as a resource in Terraform's provider
+ * SDK): its {@code kind:} word, its spec {@link Fields} with their behaviour, its attributes, its
+ * {@link Identity}, what losing it costs, whether AEP can delete it, and the calls that create,
+ * read, list, update and delete its objects. The engine asks the kind; nothing else names it.
+ */
+public interface Kind {
+  /** The {@code kind:} word, e.g. {@code schema}. */
+  String kind();
+
+  /** The spec's fields, declared once. */
+  Fields fields();
+
+  /** The attributes expressions may read, e.g. {@code id}, {@code name}. */
+  Set<String> attributes();
+
+  /** How an object is recognised without its id. */
+  Identity identity();
+
+  /**
+   * True for an id of an object Adobe provides in every sandbox (a standard XDM field group, the
+   * Email namespace): referenced by id, never created, exported or warned about.
+   */
+  default boolean standard(String id) {
+    return false;
+  }
+
+  /** The spec field that holds the remote name ({@code ""} for nameless kinds). */
+  default String nameField() {
+    return identity().nameField().orElse("");
+  }
+
+  /** Defaults (the remote name from the logical name, ...) and aliases, before evaluation. */
+  default Value prepare(String logicalName, Value spec) {
+    Value out = fields().applyDefaults(fields().expandAliases(spec));
+    if (!nameField().isEmpty() && Values.at(out, "/" + nameField()).isEmpty()) {
+      out = Values.with(out, "/" + nameField(), new Value.Str(logicalName));
+    }
+    return out;
+  }
+
+  /** The evaluated spec in the declared types, secrets marked; unknown values are left alone. */
+  default Value normalize(Value spec) {
+    return fields().normalize(spec);
+  }
+
+  /**
+   * The platform's answer made comparable with what was applied: declared types (AEP answers {@code
+   * "15"} for a number it took as 15), case and other documented differences.
+   */
+  default Value normalizeRemote(Value body) {
+    return fields().normalize(body);
+  }
+
+  /** What the create call would refuse; unknown values are skipped. */
+  default List<SpecProblem> check(Value spec) {
+    return fields().check(spec);
+  }
+
+  /**
+   * Problems only the resources this one references can show (a source connection of another
+   * connection spec than its base connection): {@code referenced} gives the kind and resolved spec
+   * of the resource whose id the field at a pointer holds.
+   */
+  default List<SpecProblem> checkAgainst(
+      Value spec, java.util.function.Function<String, Optional<Target>> referenced) {
+    return List.of();
+  }
+
+  /** A referenced resource, as the configuration declares it. */
+  record Target(String address, String kind, Value spec) {}
+
+  /** Keys the kind does not know, checked on the spec as written. */
+  default List<SpecProblem> unknownFields(Value spec) {
+    return fields().unknown(spec);
+  }
+
+  /**
+   * Fields apply fills in at create time when the user leaves them out (a flow's start time): state
+   * keeps them and later plans do not treat them as changes.
+   */
+  default Set<String> defaultedAtCreate() {
+    return Set.of();
+  }
+
+  /**
+   * What deleting an object of the kind loses (a dataset's batches), when it loses data: such an
+   * object is never replaced or deleted by accident; a replacement needs {@code --replace}.
+   */
+  default Optional<String> losesData() {
+    return Optional.empty();
+  }
+
+  /**
+   * Why an object aepform stops managing stays in AEP (AEP cannot delete it), given its applied
+   * spec and what else state records; empty when it can be deleted. Destroy then forgets it.
+   */
+  default Optional<String> undeletable(Value applied, List<Tracked> others) {
+    return Optional.empty();
+  }
+
+  /** A resource state records, as other kinds' rules may need to see it. */
+  record Tracked(String address, String kind, String id, Value spec) {}
+
+  /**
+   * Plan-time refusal or warning of a replacement in context (e.g. a flow that would ingest its
+   * files again into a dataset that is kept).
+   */
+  default List<String> replaceWarnings(Value after) {
+    return List.of();
+  }
+
+  /** Fills what the API needs at create time and the user may leave out (e.g. a start time). */
+  default Value beforeCreate(Value spec, Instant now) {
+    return spec;
+  }
+
+  /** The create request body for a spec whose values are all known: secrets in clear. */
+  default JsonNode createBody(Value spec) {
+    return Values.toJsonRevealed(spec);
+  }
+
+  /** Sends the create call with {@code body} (secrets in clear) and returns the new object. */
+  Remote create(PlatformClient client, JsonNode body);
+
+  /** Calls that follow a create; when one fails the object exists but is not as declared. */
+  default Remote afterCreate(PlatformClient client, Remote created, Value spec) {
+    return created;
+  }
+
+  /** Whether {@link #afterCreate} makes calls for {@code spec}. */
+  default boolean callsAfterCreate(Value spec) {
+    return false;
+  }
+
+  /** The object with that id, or empty when it does not exist. */
+  Optional<Remote> read(PlatformClient client, String id);
+
+  /** Every object of the kind in the sandbox. */
+  List<Remote> list(PlatformClient client);
+
+  /**
+   * Objects whose remote name is exactly {@code name} (a server-side filter where there is one).
+   */
+  default List<Remote> findByName(PlatformClient client, String name) {
+    return list(client).stream().filter(r -> r.name().equals(name)).toList();
+  }
+
+  /** The objects that have the identity of {@code spec} (whose identifying values are known). */
+  default List<Remote> find(PlatformClient client, Value spec) {
+    List<Remote> candidates =
+        identity().nameField().isPresent()
+                && Values.at(spec, "/" + nameField()).map(Values::unmark).orElse(null)
+                    instanceof Value.Str name
+            ? findByName(client, name.value())
+            : list(client);
+    List<Remote> out = new ArrayList<>();
+    for (Remote r : candidates) {
+      if (identity().matches(spec, normalizeRemote(r.body()))) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  /** Changes the object in place from {@code before} to {@code after}, given what differs. */
+  Remote update(
+      PlatformClient client, Remote current, Value before, Value after, List<String> changed);
+
+  /** Deletes the object; an object already gone is not an error. */
+  void delete(PlatformClient client, Remote remote);
+
+  /**
+   * The spec an export writes for a remote object: its create body, the declared top-level fields
+   * the platform returned. Kinds whose answers carry more than their create call override it.
+   */
+  default ObjectNode exportSpec(JsonNode body) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    for (String field : fields().topLevel()) {
+      JsonNode v = body.get(field);
+      if (v != null && !v.isNull()) {
+        out.set(field, v.deepCopy());
+      }
+    }
+    return out;
+  }
+}

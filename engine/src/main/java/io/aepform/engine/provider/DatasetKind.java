@@ -1,0 +1,129 @@
+package io.aepform.engine.provider;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aepform.engine.kind.Field;
+import io.aepform.engine.kind.Fields;
+import io.aepform.engine.kind.Identity;
+import io.aepform.engine.kind.Kind;
+import io.aepform.engine.kind.Remote;
+import io.aepform.engine.provider.http.PlatformClient;
+import io.aepform.engine.value.Value;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Datasets in Catalog ({@code POST /catalog/dataSets?requestDataSource=true}; fields of
+ * catalog.yaml {@code dataSetRequest}). Deleting one deletes its batches: never replaced
+ * implicitly.
+ */
+final class DatasetKind implements Kind {
+  private static final Fields FIELDS =
+      Fields.of(
+          Field.string("/name").required(),
+          Field.string("/description"),
+          Field.object("/schemaRef").required(),
+          Field.string("/schemaRef/id").required().replaces().references("schema"),
+          Field.string("/schemaRef/contentType").required(),
+          Field.object("/fileDescription").open(),
+          Field.string("/fileDescription/format"),
+          Field.object("/tags").open(),
+          Field.bool("/enableErrorDiagnostics"),
+          Field.any("/observableSchema"),
+          Field.string("/basePath"),
+          Field.any("/schema"),
+          Field.any("/dataSourceId"));
+
+  /** Fields of a create request that an export does not write: Catalog sets or derives them. */
+  private static final List<String> NOT_EXPORTED =
+      List.of("observableSchema", "basePath", "schema", "dataSourceId");
+
+  /** Catalog's own tags (e.g. {@code adobe/pqs/table}) are set by the platform, not the client. */
+  private static final String PLATFORM_TAG_PREFIX = "adobe/";
+
+  private final CatalogApi api;
+
+  DatasetKind(Clock clock) {
+    this.api = new CatalogApi(clock);
+  }
+
+  @Override
+  public String kind() {
+    return "dataset";
+  }
+
+  @Override
+  public Fields fields() {
+    return FIELDS;
+  }
+
+  @Override
+  public Identity identity() {
+    return Identity.name("name");
+  }
+
+  @Override
+  public Set<String> attributes() {
+    return Set.of("id", "name");
+  }
+
+  @Override
+  public Optional<String> losesData() {
+    return Optional.of("deletes the dataset and every batch ingested into it");
+  }
+
+  @Override
+  public Remote create(PlatformClient client, JsonNode body) {
+    return api.create(client, body);
+  }
+
+  @Override
+  public Optional<Remote> read(PlatformClient client, String id) {
+    return api.read(client, id);
+  }
+
+  @Override
+  public List<Remote> findByName(PlatformClient client, String name) {
+    return api.findByName(client, name);
+  }
+
+  @Override
+  public List<Remote> list(PlatformClient client) {
+    return api.list(client);
+  }
+
+  @Override
+  public Remote update(
+      PlatformClient client, Remote current, Value before, Value after, List<String> changed) {
+    return api.update(client, current, JsonPatches.of(before, after, changed));
+  }
+
+  @Override
+  public void delete(PlatformClient client, Remote remote) {
+    api.delete(client, remote);
+  }
+
+  @Override
+  public ObjectNode exportSpec(JsonNode body) {
+    ObjectNode out = Kind.super.exportSpec(body);
+    out.remove(NOT_EXPORTED);
+    if (out.get("tags") instanceof ObjectNode tags) {
+      List<String> platform = new ArrayList<>();
+      tags.fieldNames()
+          .forEachRemaining(
+              k -> {
+                if (k.startsWith(PLATFORM_TAG_PREFIX)) {
+                  platform.add(k);
+                }
+              });
+      tags.remove(platform);
+      if (tags.isEmpty()) {
+        out.remove("tags");
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,116 @@
+package io.aepform.engine.provider;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aepform.engine.kind.Fields;
+import io.aepform.engine.kind.Identity;
+import io.aepform.engine.kind.Kind;
+import io.aepform.engine.kind.Remote;
+import io.aepform.engine.provider.http.PlatformClient;
+import io.aepform.engine.value.Value;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the Schema Registry's tenant kinds share (schemas, field groups, data types): one collection
+ * each, documents with {@code $id}, {@code meta:altId} and a title unique in the sandbox across
+ * schemas, field groups, classes and data types (xdm/api/getting-started.md), whole-document PUT
+ * for updates, {@code description} required by the create calls (send {@code ""} for none).
+ */
+abstract class XdmKind implements Kind {
+  /** What the registry sets or echoes on a document; users may paste them, export leaves them. */
+  private static final Set<String> SERVER_ECHO =
+      Set.of(
+          "meta:containerId",
+          "meta:resourceType",
+          "meta:xdmType",
+          "meta:extends",
+          "meta:extensible",
+          "meta:abstract");
+
+  protected final SchemaRegistryApi api;
+  private final String kind;
+  private final Fields fields;
+
+  XdmKind(String kind, String collection, Fields fields) {
+    this.api = new SchemaRegistryApi(collection);
+    this.kind = kind;
+    this.fields = fields;
+  }
+
+  @Override
+  public String kind() {
+    return kind;
+  }
+
+  @Override
+  public Fields fields() {
+    return fields;
+  }
+
+  @Override
+  public Identity identity() {
+    return Identity.name("title");
+  }
+
+  /** Adobe's own XDM (classes, field groups, data types) lives under this namespace. */
+  @Override
+  public boolean standard(String id) {
+    return id.startsWith("https://ns.adobe.com/xdm/");
+  }
+
+  @Override
+  public Set<String> attributes() {
+    return Set.of("id", "altId", "title");
+  }
+
+  @Override
+  public Remote create(PlatformClient client, JsonNode body) {
+    return api.create(client, body);
+  }
+
+  @Override
+  public Optional<Remote> read(PlatformClient client, String id) {
+    return api.read(client, id);
+  }
+
+  @Override
+  public List<Remote> list(PlatformClient client) {
+    return api.list(client);
+  }
+
+  @Override
+  public List<Remote> findByName(PlatformClient client, String name) {
+    return api.findByTitle(client, name);
+  }
+
+  /** The registry updates by PUT of the whole document. */
+  @Override
+  public Remote update(
+      PlatformClient client, Remote current, Value before, Value after, List<String> changed) {
+    return api.replace(client, current, createBody(after));
+  }
+
+  @Override
+  public void delete(PlatformClient client, Remote remote) {
+    api.delete(client, remote);
+  }
+
+  /** The create body of a document the registry returned: without what the registry echoes. */
+  @Override
+  public ObjectNode exportSpec(JsonNode body) {
+    ObjectNode out = Kind.super.exportSpec(body);
+    out.remove(SERVER_ECHO);
+    if (out.get("allOf") instanceof ArrayNode allOf) {
+      allOf.forEach(
+          item -> {
+            if (item instanceof ObjectNode o && o.has("$ref")) {
+              o.remove(List.of("type", "meta:xdmType"));
+            }
+          });
+    }
+    return out;
+  }
+}
