@@ -139,7 +139,7 @@ public final class Emulator implements AutoCloseable {
     }
   }
 
-  /** A copy of one object; schemas by {@code meta:altId} or {@code $id}. */
+  /** A copy of one object; XDM resources by {@code meta:altId} or {@code $id}. */
   public Optional<ObjectNode> object(ResourceKind kind, String orgId, String sandbox, String id) {
     synchronized (store) {
       return store.get(new Scope(orgId, sandbox), kind, key(kind, id)).map(ObjectNode::deepCopy);
@@ -153,10 +153,10 @@ public final class Emulator implements AutoCloseable {
     }
   }
 
-  /** Renames an object behind the client's back ({@code title} for schemas, else {@code name}). */
+  /** Renames an object behind the client's back ({@code title} for XDM kinds, else name). */
   public boolean renameObject(
       ResourceKind kind, String orgId, String sandbox, String id, String newName) {
-    String field = kind == ResourceKind.SCHEMA ? "title" : "name";
+    String field = kind.isTitled() ? "title" : "name";
     return updateObject(kind, orgId, sandbox, id, o -> o.put(field, newName));
   }
 
@@ -186,7 +186,7 @@ public final class Emulator implements AutoCloseable {
   }
 
   private static String key(ResourceKind kind, String id) {
-    return kind == ResourceKind.SCHEMA ? SchemaIds.toAltId(id) : id;
+    return kind.isTitled() ? SchemaIds.toAltId(id) : id;
   }
 
   /** Calls received so far, oldest first. */

@@ -7,6 +7,9 @@ public enum ResourceKind {
   TARGET_CONNECTION("targetConnections"),
   FLOW("flows"),
   SCHEMA("schemas"),
+  FIELD_GROUP("fieldgroups"),
+  DATA_TYPE("datatypes"),
+  DESCRIPTOR("descriptors"),
   DATASET("dataSets");
 
   private final String collection;
@@ -18,6 +21,11 @@ public enum ResourceKind {
   /** The path segment AEP uses for this collection, e.g. {@code sourceConnections}. */
   public String collection() {
     return collection;
+  }
+
+  /** Whether objects of this kind are Schema Registry resources named by {@code title}. */
+  public boolean isTitled() {
+    return this == SCHEMA || this == FIELD_GROUP || this == DATA_TYPE;
   }
 
   /** Whether objects of this kind live in Flow Service (and so carry etags). */

@@ -110,12 +110,12 @@ class CatalogIT {
     TestClient.Res p =
         jsonPatch.patch(
             CAT + "/" + id,
-            "[{\"op\":\"add\",\"path\":\"/tags/unifiedProfile\",\"value\":[\"enabled:true\"]}]");
+            "[{\"op\":\"add\",\"path\":\"/tags/unifiedIdentity\",\"value\":[\"enabled:true\"]}]");
     assertThat(p.status()).as(p.body()).isEqualTo(200);
     JsonNode ds = client.get(CAT + "/" + id).json().get(id);
     assertThat(ds.get("description").asText()).isEqualTo("merged");
     assertThat(ds.at("/tags/team/0").asText()).isEqualTo("a");
-    assertThat(ds.at("/tags/unifiedProfile/0").asText()).isEqualTo("enabled:true");
+    assertThat(ds.at("/tags/unifiedIdentity/0").asText()).isEqualTo("enabled:true");
     assertThat(ds.get("version").asText()).isEqualTo("1.0.2");
     assertCatalogError(
         client.patch(CAT + "/" + id, "[{\"op\":\"add\",\"path\":\"/x\",\"value\":1}]"), 400);
@@ -125,6 +125,73 @@ class CatalogIT {
         client.patch(
             CAT + "/" + id, "{\"schemaRef\":{\"id\":\"https://ns.adobe.com/x/schemas/00\"}}"),
         400);
+  }
+
+  @Test
+  void catalogAddsItsOwnTagsAtCreation() {
+    String a = create("Luma CRM Dataset");
+    String b = create("Luma CRM Dataset");
+    // help/catalog/api/update-object.md, enable-for-profile.md: tags the client never sent
+    JsonNode tags = client.get(CAT + "/" + a).json().get(a).get("tags");
+    assertThat(tags.at("/adobe~1pqs~1table/0").asText()).isEqualTo("luma_crm_dataset");
+    assertThat(tags.at("/adobe~1siphon~1table~1format/0").asText()).isEqualTo("delta");
+    assertThat(client.get(CAT + "/" + b).json().at("/" + b + "/tags/adobe~1pqs~1table/0").asText())
+        .isEqualTo("luma_crm_dataset_1");
+  }
+
+  @Test
+  void profileNeedsASchemaEnabledForProfile() {
+    String profileTags =
+        "\"tags\":{\"unifiedProfile\":[\"enabled:true\"],\"unifiedIdentity\":[\"enabled:true\"]},";
+    String enabled =
+        Fixtures.dataset("Enabled", schemaId)
+            .replace("\"schemaRef\"", profileTags + "\"schemaRef\"");
+    TestClient.Res refused = client.post(CAT, enabled);
+    assertCatalogError(refused, 400);
+    assertThat(refused.json().get("type").asText()).endsWith("CAT-1005-400");
+    TestClient.Res union =
+        client.patch(
+            Fixtures.SR + "/" + schemaAltId(),
+            "[{\"op\":\"add\",\"path\":\"/meta:immutableTags\",\"value\":[\"union\"]}]");
+    assertThat(union.status()).as(union.body()).isEqualTo(200);
+    String id = Fixtures.created(client.post(CAT, enabled), 201).get(0).asText().substring(11);
+    JsonNode tags = client.get(CAT + "/" + id).json().get(id).get("tags");
+    assertThat(tags.at("/unifiedProfile/0").asText()).isEqualTo("enabled:true");
+    assertThat(tags.has("adobe/pqs/table")).isTrue();
+    assertCatalogError(
+        client.post(
+            CAT,
+            enabled.replace(
+                "[\"enabled:true\"],\"unifiedIdentity\"", "[\"yes\"],\"unifiedIdentity\"")),
+        400);
+  }
+
+  @Test
+  void profileIsEnabledAndDisabledByPatchingItsTagAlone() {
+    String id = create("Later");
+    TestClient jsonPatch = client.with("Content-Type", "application/json-patch+json");
+    String enable =
+        "[{\"op\":\"add\",\"path\":\"/tags/unifiedProfile\",\"value\":[\"enabled:true\"]},"
+            + "{\"op\":\"add\",\"path\":\"/tags/unifiedIdentity\",\"value\":[\"enabled:true\"]}]";
+    assertCatalogError(jsonPatch.patch(CAT + "/" + id, enable), 400);
+    client.patch(
+        Fixtures.SR + "/" + schemaAltId(),
+        "[{\"op\":\"add\",\"path\":\"/meta:immutableTags\",\"value\":[\"union\"]}]");
+    TestClient.Res ok = jsonPatch.patch(CAT + "/" + id, enable);
+    assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+    JsonNode tags = client.get(CAT + "/" + id).json().get(id).get("tags");
+    assertThat(tags.at("/unifiedProfile/0").asText()).isEqualTo("enabled:true");
+    assertThat(tags.at("/adobe~1siphon~1table~1format/0").asText()).isEqualTo("delta");
+    // profile-enablement-planning.md: a dataset can be disabled later
+    TestClient.Res off =
+        jsonPatch.patch(
+            CAT + "/" + id,
+            "[{\"op\":\"replace\",\"path\":\"/tags/unifiedProfile\",\"value\":[\"enabled:false\"]}]");
+    assertThat(off.status()).as(off.body()).isEqualTo(200);
+  }
+
+  private String schemaAltId() {
+    return "_aepformlocal.schemas." + schemaId.substring(schemaId.lastIndexOf('/') + 1);
   }
 
   @Test

@@ -7,7 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class Fixtures {
   static final String FS = "/data/foundation/flowservice";
-  static final String SR = "/data/foundation/schemaregistry/tenant/schemas";
+  static final String REGISTRY = "/data/foundation/schemaregistry";
+  static final String SR = REGISTRY + "/tenant/schemas";
+  static final String FG = REGISTRY + "/tenant/fieldgroups";
+  static final String DT = REGISTRY + "/tenant/datatypes";
+  static final String DESC = REGISTRY + "/tenant/descriptors";
+
+  /** The tenant of the local org: custom fields sit under {@code _aepformlocal}. */
+  static final String TENANT = "aepformlocal";
+
   static final String CAT = "/data/foundation/catalog/dataSets";
   static final String S3 = "ecadc60c-7455-4d87-84dc-2a0e293d997b";
   static final String DATA_LAKE = "c604ff05-7f1a-43c0-8e18-33bf874cb11c";
@@ -24,6 +32,59 @@ final class Fixtures {
          "meta:class":"https://ns.adobe.com/xdm/context/profile"}
         """
         .formatted(title);
+  }
+
+  /** A schema of the profile class with the given extra allOf references (no identity map). */
+  static String schemaWith(String title, String... refs) {
+    StringBuilder allOf =
+        new StringBuilder("{\"$ref\":\"https://ns.adobe.com/xdm/context/profile\"}");
+    for (String ref : refs) {
+      allOf.append(",{\"$ref\":\"").append(ref).append("\"}");
+    }
+    return """
+        {"type":"object","title":"%s","description":"","allOf":[%s],
+         "meta:class":"https://ns.adobe.com/xdm/context/profile"}
+        """
+        .formatted(title, allOf);
+  }
+
+  /** A field group as help/xdm/api/field-groups.md creates one, with fields under the tenant. */
+  static String fieldGroup(String title, String fields) {
+    return """
+        {"title":"%s","description":"","type":"object",
+         "meta:intendedToExtend":["https://ns.adobe.com/xdm/context/profile"],
+         "definitions":{"custom":{"properties":{"_aepformlocal":{"type":"object",
+           "properties":%s}}}},
+         "allOf":[{"$ref":"#/definitions/custom"}]}
+        """
+        .formatted(title, fields);
+  }
+
+  static String fieldGroup(String title) {
+    return fieldGroup(
+        title,
+        "{\"loyaltyId\":{\"type\":\"string\",\"title\":\"Loyalty Id\"},"
+            + "\"points\":{\"type\":\"integer\",\"title\":\"Points\"}}");
+  }
+
+  /** A data type as help/xdm/api/data-types.md creates one: fields need no tenant namespace. */
+  static String dataType(String title) {
+    return """
+        {"title":"%s","description":"","type":"object",
+         "properties":{"yearBuilt":{"type":"integer","title":"Year Built"},
+           "since":{"type":"string","format":"date-time","title":"Since"}}}
+        """
+        .formatted(title);
+  }
+
+  /** An identity descriptor (help/xdm/api/descriptors.md "Create a descriptor"). */
+  static String identity(String schemaId, String property, boolean primary) {
+    return """
+        {"@type":"xdm:descriptorIdentity","xdm:sourceSchema":"%s","xdm:sourceVersion":1,
+         "xdm:sourceProperty":"%s","xdm:namespace":"Email","xdm:property":"xdm:code",
+         "xdm:isPrimary":%s}
+        """
+        .formatted(schemaId, property, primary);
   }
 
   static String s3Connection(String name) {

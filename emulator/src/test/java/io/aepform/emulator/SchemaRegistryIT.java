@@ -171,8 +171,35 @@ class SchemaRegistryIT {
     assertThat(put.status()).as(put.body()).isEqualTo(200);
     assertThat(put.json().get("version").asText()).isEqualTo("1.2");
     assertThat(put.json().get("title").asText()).isEqualTo("Renamed");
-    assertThat(put.json().at("/meta:registryMetadata/repo:createdDate").asLong())
-        .isEqualTo(s.at("/meta:registryMetadata/repo:createdDate").asLong());
+    // help/xdm/api/schemas.md: write answers carry repo:createDate, lookups repo:createdDate
+    long created = s.at("/meta:registryMetadata/repo:createDate").asLong();
+    assertThat(created).isPositive();
+    assertThat(put.json().at("/meta:registryMetadata/repo:createDate").asLong()).isEqualTo(created);
+    assertThat(put.json().at("/meta:registryMetadata").has("repo:createdDate")).isFalse();
+    JsonNode got = client.with("Accept", Fixtures.LAKE_ACCEPT).get(path).json();
+    assertThat(got.at("/meta:registryMetadata/repo:createdDate").asLong()).isEqualTo(created);
+    assertThat(got.at("/meta:registryMetadata").has("repo:createDate")).isFalse();
+  }
+
+  @Test
+  void statsAnswersTheTenantId() {
+    create("Counted");
+    Fixtures.created(client.post(Fixtures.FG, Fixtures.fieldGroup("Counted FG")), 201);
+    // help/xdm/api/getting-started.md "Know your TENANT_ID": no Accept needed
+    TestClient.Res r = client.get(Fixtures.REGISTRY + "/stats");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonNode stats = r.json();
+    assertThat(stats.get("tenantId").asText()).isEqualTo(Fixtures.TENANT);
+    assertThat(stats.get("imsOrg").asText()).isEqualTo("AEPFORMLOCAL@AdobeOrg");
+    assertThat(stats.at("/counts/schemas").asInt()).isEqualTo(1);
+    assertThat(stats.at("/counts/mixins").asInt()).isEqualTo(1);
+    assertThat(stats.at("/counts/datatypes").asInt()).isZero();
+    assertThat(stats.at("/recentlyCreatedResources/0/meta:created").asText())
+        .matches(
+            "[A-Z][a-z]{2} [A-Z][a-z]{2} \\d{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT\\+0000 \\(UTC\\)");
+    assertThat(
+            stats.at("/classUsage/https:~1~1ns.adobe.com~1xdm~1context~1profile/0/title").asText())
+        .isEqualTo("Counted");
   }
 
   @Test

@@ -49,7 +49,8 @@ class TutorialReplayIT {
     assertThat(s.get("version").asText()).isEqualTo("1.0");
     assertThat(s.get("meta:tenantNamespace").asText()).isEqualTo("_aepformlocal");
     assertThat(s.get("imsOrg").asText()).isEqualTo("AEPFORMLOCAL@AdobeOrg");
-    assertThat(s.get("meta:registryMetadata").has("eTag")).isTrue();
+    // help/xdm/api/schemas.md "Create a schema": the POST answer's metadata says repo:createDate
+    assertThat(s.at("/meta:registryMetadata/repo:createDate").isIntegralNumber()).isTrue();
     assertThat(s.get("allOf").get(0).get("meta:xdmType").asText()).isEqualTo("object");
     String schemaId = s.get("$id").asText();
 
@@ -94,6 +95,10 @@ class TutorialReplayIT {
     String encoded = URLEncoder.encode(schemaId, StandardCharsets.UTF_8);
     TestClient.Res byId = client.with("Accept", Fixtures.LAKE_ACCEPT).get(SR + "/" + encoded);
     assertThat(byId.json().get("title").asText()).isEqualTo("Sample Demo Profile XDM");
+    // ... and the lookup's says repo:createdDate, with an eTag ("Look up a schema")
+    assertThat(byId.json().at("/meta:registryMetadata/repo:createdDate").asLong())
+        .isEqualTo(s.at("/meta:registryMetadata/repo:createDate").asLong());
+    assertThat(byId.json().at("/meta:registryMetadata/eTag").isTextual()).isTrue();
 
     assertThat(emulator.requestLog())
         .extracting(RequestLogEntry::summary)

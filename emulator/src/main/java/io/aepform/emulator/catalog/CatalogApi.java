@@ -100,6 +100,7 @@ public final class CatalogApi implements Service {
     ds.put("createdUser", caller.clientId() + "@AdobeID")
         .put("updatedUser", caller.clientId() + "@AdobeID");
     ds.put("viewId", newId()).put("files", "@/dataSetFiles?dataSetId=" + id);
+    ProfileTags.addPlatformTags(ds, store, caller.scope());
     if (rds.equals("true")) {
       ds.put("dataSourceId", 1 + random.nextInt(1_000_000));
     }

@@ -49,11 +49,14 @@ final class DataSetRules {
               + contentType
               + "' must look like application/vnd.adobe.xed-full+json;version=1");
     }
-    if (SchemaIds.find(store, scope, id).isEmpty()) {
-      throw CatalogErrors.missingReference(
-          "schemaRef.id '" + id + "' is not a schema in sandbox " + scope.sandbox());
-    }
+    ObjectNode schema =
+        SchemaIds.find(store, scope, id)
+            .orElseThrow(
+                () ->
+                    CatalogErrors.missingReference(
+                        "schemaRef.id '" + id + "' is not a schema in sandbox " + scope.sandbox()));
     checkTags(body.get("tags"));
+    ProfileTags.check(body, id, schema);
     Fields.optionalBoolean(body, "enableErrorDiagnostics", "enableErrorDiagnostics");
     if (body.has("fileDescription")) {
       Fields.requireObject(body, "fileDescription", "fileDescription");

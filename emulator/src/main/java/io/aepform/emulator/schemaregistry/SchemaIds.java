@@ -12,12 +12,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Schema identities. Schemas are stored under their {@code meta:altId}; a {@code $id} maps to it
- * one to one, so either finds the schema.
+ * Schema Registry identities. Schemas, field groups ({@code mixins} in ids) and data types are
+ * stored under their {@code meta:altId}; a {@code $id} maps to it one to one, so either finds the
+ * resource (help/xdm/api/getting-started.md, "Resource identification").
  */
 public final class SchemaIds {
   private static final Pattern ID =
-      Pattern.compile("https://ns\\.adobe\\.com/([a-z0-9_]+)/schemas/([0-9a-f]+)");
+      Pattern.compile(
+          "https://ns\\.adobe\\.com/([a-z0-9_]+)/(schemas|mixins|datatypes)/([0-9a-f]+)");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private SchemaIds() {}
@@ -41,18 +43,21 @@ public final class SchemaIds {
     return HexFormat.of().formatHex(b);
   }
 
-  static String id(String tenant, String hex) {
-    return "https://ns.adobe.com/" + tenant + "/schemas/" + hex;
+  /**
+   * {@code collection} is the id's segment: {@code schemas}, {@code mixins} or {@code datatypes}.
+   */
+  static String id(String tenant, String collection, String hex) {
+    return "https://ns.adobe.com/" + tenant + "/" + collection + "/" + hex;
   }
 
-  static String altId(String tenant, String hex) {
-    return "_" + tenant + ".schemas." + hex;
+  static String altId(String tenant, String collection, String hex) {
+    return "_" + tenant + "." + collection + "." + hex;
   }
 
   /** The {@code meta:altId} a {@code $id} corresponds to; the argument itself if it is one. */
   public static String toAltId(String idOrAltId) {
     Matcher m = ID.matcher(idOrAltId);
-    return m.matches() ? altId(m.group(1), m.group(2)) : idOrAltId;
+    return m.matches() ? altId(m.group(1), m.group(2), m.group(3)) : idOrAltId;
   }
 
   /** The schema with this {@code $id} or {@code meta:altId} in the scope. */

@@ -14,16 +14,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Schema listing: Accept {@code xed-id} (summaries) or {@code xed} (full), {@code
- * property=field==value} filters, and {@code orderby}/{@code start}/{@code limit} paging where
- * {@code start} is the last sort value seen, as the registry pages.
+ * Schema, field group and data type listing: Accept {@code xed-id} (summaries) or {@code xed}
+ * (full), {@code property=field==value} filters (on an array field: the array contains the value,
+ * as create-schema-api.md's {@code property=meta:immutableTags==union} and {@code
+ * property=meta:intendedToExtend==...} use them), and {@code orderby}/{@code start}/{@code limit}
+ * paging where {@code start} is the last sort value seen, as the registry pages.
  */
 final class SchemaListing {
-  private static final String BASE = SchemaRegistryApi.PREFIX + "/tenant/schemas";
-
   private SchemaListing() {}
 
-  static ObjectNode list(ApiRequest request, List<ObjectNode> schemas) {
+  static ObjectNode list(XdmKind kind, ApiRequest request, List<ObjectNode> schemas) {
     String accept = request.header("accept").orElse("").trim();
     boolean summaries = accept.equals("application/vnd.adobe.xed-id+json");
     if (!summaries && !accept.equals("application/vnd.adobe.xed+json")) {
@@ -55,10 +55,11 @@ final class SchemaListing {
     int limit = limit(request, items.size());
     List<ObjectNode> page = items.subList(0, Math.min(limit, items.size()));
     boolean more = page.size() < items.size();
-    return body(page, summaries, orderby, field, more, request);
+    return body(kind, page, summaries, orderby, field, more, request);
   }
 
   private static ObjectNode body(
+      XdmKind kind,
       List<ObjectNode> page,
       boolean summaries,
       Optional<String> orderby,
@@ -79,7 +80,9 @@ final class SchemaListing {
     } else {
       links.put(
           "next",
-          BASE
+          SchemaRegistryApi.PREFIX
+              + "/tenant/"
+              + kind.path()
               + "?orderby="
               + enc(orderby.get())
               + "&start="
@@ -89,7 +92,9 @@ final class SchemaListing {
                   .map(v -> "&property=" + enc(v))
                   .reduce("", String::concat));
     }
-    links.putObject("global_schemas").put("href", SchemaRegistryApi.PREFIX + "/global/schemas");
+    links
+        .putObject("global_schemas")
+        .put("href", SchemaRegistryApi.PREFIX + "/global/" + kind.path());
     return body;
   }
 
@@ -107,12 +112,23 @@ final class SchemaListing {
       if (kv.length != 2) {
         throw new Violation("property filter '" + c + "' must look like field==value");
       }
-      JsonNode v = s.get(kv[0].trim());
-      if (v == null || !v.asText().equals(kv[1])) {
+      if (!matches(s.get(kv[0].trim()), kv[1])) {
         return false;
       }
     }
     return true;
+  }
+
+  private static boolean matches(JsonNode value, String wanted) {
+    if (value != null && value.isArray()) {
+      for (JsonNode item : value) {
+        if (item.asText().equals(wanted)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return value != null && value.asText().equals(wanted);
   }
 
   private static String key(ObjectNode s, String field) {

@@ -11,13 +11,16 @@ import java.util.UUID;
 
 /**
  * Schema Registry errors: {@code {"type":"http://ns.adobe.com/aep/errors/XDM-1012-404","title",
- * "status","report":{registryRequestId,timestamp,detailed-message,sub-errors},"detail"}}. Codes
- * 1006, 1007, 1012 and 1521 are AEP's; 1000 (invalid body), 1001 (media type) and 1002 (method) are
- * the emulator's choice.
+ * "status","report":{registryRequestId,timestamp,detailed-message,sub-errors},"detail"}}
+ * (help/xdm/troubleshooting-guide.md). Codes 1006-1009, 1012, 1021, 1521, 1526 and 1528 and their
+ * texts are AEP's; 1000 (invalid body), 1001 (media type), 1002 (method), 1003 (reference not
+ * found), 1004 (resource in use) and 1005 (change refused on a Profile schema) are the emulator's,
+ * for cases Adobe documents no error for.
  */
 final class XdmErrors {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("MM-dd-yyyy HH:mm:ss").withZone(ZoneOffset.UTC);
+  private static final String UNION = "Union descriptor validation error";
 
   private XdmErrors() {}
 
@@ -25,45 +28,104 @@ final class XdmErrors {
     return error(400, "1000", "Invalid request", message);
   }
 
-  static ApiError notFound(String id) {
+  /** "The requested class resource {id} with version 1 is not found." */
+  static ApiError notFound(String noun, String id) {
     return error(
         404,
         "1012",
-        "Resource Not Found",
-        "Requested resource " + id + " with version 1 is not found");
+        "Resource not found",
+        "The requested " + noun + " resource " + id + " with version 1 is not found.");
   }
 
   static ApiError listAccept(String accept) {
-    return error(
-        400,
-        "1006",
-        "Accept header invalid",
-        "The supplied Accept header is not valid: "
-            + accept
-            + " - A valid Accept value should look like application/vnd.adobe.'{xed|xdm'}+json");
+    return accept("1006", accept, "application/vnd.adobe.'{xed|xdm'}+json", "");
   }
 
   static ApiError lookupAccept(String accept) {
+    return accept(
+        "1007",
+        accept,
+        "application/vnd.adobe.'{xed|xdm'}+json;",
+        " version=1 (Version should be specified)");
+  }
+
+  /** Descriptor lists take only the {@code xdm} media types (schema-registry.yaml example). */
+  static ApiError descriptorListAccept(String accept) {
+    return accept("1008", accept, "application/vnd.adobe.xdm-id+json", "");
+  }
+
+  static ApiError descriptorLookupAccept(String accept) {
+    return accept("1009", accept, "application/vnd.adobe.xdm+json", "");
+  }
+
+  private static ApiError accept(String code, String accept, String valid, String suffix) {
     return error(
         400,
-        "1007",
+        code,
         "Accept header invalid",
         "The supplied Accept header is not valid: "
             + accept
-            + " - A valid Accept value should look like application/vnd.adobe.'{xed|xdm'}+json;"
-            + " version=1 (Version should be specified)");
+            + " - A valid Accept value should look like "
+            + valid
+            + suffix);
   }
 
-  static ApiError titleNotUnique(String title, String existingId) {
+  static ApiError titleNotUnique(String existingId) {
     return error(
         400,
         "1521",
-        "Title must be unique",
-        "Title must be unique. An object "
+        "Title not unique",
+        "Object titles must be unique. An object "
             + existingId
-            + " already exists with the same title '"
-            + title
-            + "'");
+            + " already exists with the same title");
+  }
+
+  static ApiError namespace(String tenant, String field) {
+    return error(
+        400,
+        "1021",
+        "Namespace validation error",
+        "A custom field is defined under an invalid namespace. All custom fields must be defined"
+            + " under a top-level field named _"
+            + tenant
+            + ". Found: '"
+            + field
+            + "'.");
+  }
+
+  static ApiError missingReference(String what) {
+    return error(400, "1003", "Reference not found", what);
+  }
+
+  static ApiError inUse(String id, String userId) {
+    return error(
+        400,
+        "1004",
+        "Resource in use",
+        "The resource " + id + " cannot be deleted: it is used by " + userId);
+  }
+
+  static ApiError profileLocked(String message) {
+    return error(400, "1005", "Schema enabled for Profile", message);
+  }
+
+  static ApiError unionIdentity() {
+    return error(
+        400,
+        "1528",
+        UNION,
+        "To participate in a union, a schema must include an identityMap fieldgroup or a primary"
+            + " identity descriptor.");
+  }
+
+  static ApiError unionReferenceIdentity() {
+    return error(
+        400,
+        "1526",
+        UNION,
+        "If a schema contains properties that are associated with an xdm:descriptorOneToOne"
+            + " descriptor, those properties must also have a xdm:descriptorReferenceIdentity"
+            + " descriptor for that schema to participate in a union.");
   }
 
   static ApiError mediaType() {
