@@ -7,7 +7,12 @@ public enum ResourceKind {
   TARGET_CONNECTION("targetConnections"),
   FLOW("flows"),
   SCHEMA("schemas"),
-  DATASET("dataSets");
+  DATASET("dataSets"),
+  IDENTITY_NAMESPACE("identities"),
+  MAPPING_SET("mappingSets"),
+  /** Superseded versions of mapping sets, kept for {@code GET /mappingSets/{id}?version=N}. */
+  MAPPING_SET_VERSION("mappingSetVersions"),
+  MERGE_POLICY("mergePolicies");
 
   private final String collection;
 
@@ -15,7 +20,10 @@ public enum ResourceKind {
     this.collection = collection;
   }
 
-  /** The path segment AEP uses for this collection, e.g. {@code sourceConnections}. */
+  /**
+   * The path segment AEP uses for this collection, e.g. {@code sourceConnections} (also the
+   * directory name in a data directory).
+   */
   public String collection() {
     return collection;
   }
