@@ -208,46 +208,6 @@ class DataPrepIT {
   }
 
   @Test
-  void listNeedsStartAndLimitAndPages() throws InterruptedException {
-    String a = create(leadMappings());
-    Thread.sleep(5);
-    String b = create(leadMappings());
-    Thread.sleep(5);
-    String c = create(leadMappings());
-    assertDataPrepError(client.get(MS), 400, "1000");
-    assertDataPrepError(client.get(MS + "?limit=2"), 400, "1000");
-    JsonNode page = client.get(MS + "?limit=2&start=0").json();
-    assertThat(ids(page)).containsExactly(c, b);
-    assertThat(page.at("/_page/count").asInt()).isEqualTo(2);
-    assertThat(page.at("/_page/limit").asInt()).isEqualTo(2);
-    assertThat(page.at("/_links/next/href").asText()).isEqualTo("/mappingSets?limit=2&start=2");
-    JsonNode last = client.get(MS + "?limit=2&start=2").json();
-    assertThat(ids(last)).containsExactly(a);
-    assertThat(last.has("_links")).isFalse();
-    Thread.sleep(5);
-    client.put(MS + "/" + a, mappingSet(schemaId, leadMappings().get(0)));
-    assertThat(ids(client.get(MS + "?limit=10&start=0").json())).containsExactly(a, c, b);
-    assertThat(ids(client.get(MS + "?limit=10&start=0&orderBy=%2BcreatedDate").json()))
-        .containsExactly(a, b, c);
-    assertDataPrepError(client.get(MS + "?limit=10&start=0&orderBy=name"), 400, "1000");
-  }
-
-  @Test
-  void listFiltersByName() {
-    String named =
-        client
-            .post(
-                MS,
-                mappingSet(schemaId, leadMappings().get(0))
-                    .replaceFirst("\\{", "{\"name\":\"Leads\","))
-            .json()
-            .get("id")
-            .asText();
-    create(leadMappings());
-    assertThat(ids(client.get(MS + "?limit=10&start=0&name=Leads").json())).containsExactly(named);
-  }
-
-  @Test
   void thereIsNoDeleteAndUnknownIdsAreNotFound() {
     String id = create(leadMappings());
     TestClient.Res d = client.delete(MS + "/" + id);
@@ -272,11 +232,5 @@ class DataPrepIT {
     assertThat(expanded.at("/outputSchema/jsonSchema/title").asText()).isEqualTo("CSV leads");
     assertThat(client.get(MS + "/" + id).json().at("/outputSchema/jsonSchema").isMissingNode())
         .isTrue();
-  }
-
-  private static List<String> ids(JsonNode page) {
-    List<String> out = new ArrayList<>();
-    page.get("data").forEach(m -> out.add(m.get("id").asText()));
-    return out;
   }
 }
