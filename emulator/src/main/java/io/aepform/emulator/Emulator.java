@@ -3,6 +3,7 @@ package io.aepform.emulator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import io.aepform.emulator.catalog.CatalogApi;
+import io.aepform.emulator.dataprep.DataPrepApi;
 import io.aepform.emulator.faults.FaultInjector;
 import io.aepform.emulator.flowservice.FlowObjects;
 import io.aepform.emulator.flowservice.FlowServiceApi;
@@ -11,6 +12,8 @@ import io.aepform.emulator.gateway.ImsEndpoint;
 import io.aepform.emulator.gateway.TokenService;
 import io.aepform.emulator.http.Dispatcher;
 import io.aepform.emulator.http.RequestLog;
+import io.aepform.emulator.identity.IdentityServiceApi;
+import io.aepform.emulator.profile.ProfileApi;
 import io.aepform.emulator.schemaregistry.SchemaIds;
 import io.aepform.emulator.schemaregistry.SchemaRegistryApi;
 import io.aepform.emulator.store.FileStore;
@@ -30,8 +33,9 @@ import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
 
 /**
- * The local platform: a strict imitation of AEP's IMS, Flow Service, Schema Registry and Catalog
- * endpoints on 127.0.0.1. Start with {@link #start(EmulatorOptions)}, close when done.
+ * The local platform: a strict imitation of AEP's IMS, Flow Service, Schema Registry, Catalog,
+ * Identity Service, Data Prep and Profile (merge policy) endpoints on 127.0.0.1. Start with {@link
+ * #start(EmulatorOptions)}, close when done.
  *
  * <p>Besides HTTP, tests get a back door: inspect and change objects directly ({@link #objects},
  * {@link #deleteObject}, {@link #renameObject}, {@link #updateObject}), read the {@link
@@ -70,7 +74,10 @@ public final class Emulator implements AutoCloseable {
             List.of(
                 new FlowServiceApi(store, flowObjects),
                 new SchemaRegistryApi(store, clock),
-                new CatalogApi(store, clock)),
+                new CatalogApi(store, clock),
+                new IdentityServiceApi(store, clock),
+                new DataPrepApi(store, clock),
+                new ProfileApi(store, clock)),
             faults,
             log,
             store);

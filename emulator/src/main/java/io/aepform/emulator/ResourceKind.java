@@ -10,7 +10,12 @@ public enum ResourceKind {
   FIELD_GROUP("fieldgroups"),
   DATA_TYPE("datatypes"),
   DESCRIPTOR("descriptors"),
-  DATASET("dataSets");
+  DATASET("dataSets"),
+  IDENTITY_NAMESPACE("identities"),
+  MAPPING_SET("mappingSets"),
+  /** Superseded versions of mapping sets, kept for {@code GET /mappingSets/{id}?version=N}. */
+  MAPPING_SET_VERSION("mappingSetVersions"),
+  MERGE_POLICY("mergePolicies");
 
   private final String collection;
 
@@ -18,7 +23,10 @@ public enum ResourceKind {
     this.collection = collection;
   }
 
-  /** The path segment AEP uses for this collection, e.g. {@code sourceConnections}. */
+  /**
+   * The path segment AEP uses for this collection, e.g. {@code sourceConnections} (also the
+   * directory name in a data directory).
+   */
   public String collection() {
     return collection;
   }

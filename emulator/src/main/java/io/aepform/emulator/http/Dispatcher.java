@@ -23,7 +23,9 @@ import java.util.Map;
  * client that has its answer always finds its call in the log.
  */
 public final class Dispatcher implements HttpHandler {
-  private static final String DATA = "/data/foundation/";
+  // Data calls: /data/foundation/... (Flow Service, Schema Registry, Catalog, Data Prep) and
+  // /data/core/... (Identity Service, Profile), all behind the same gateway.
+  private static final String DATA = "/data/";
 
   private final ImsEndpoint ims;
   private final Gateway gateway;
