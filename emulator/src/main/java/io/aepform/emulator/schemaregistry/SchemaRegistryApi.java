@@ -61,7 +61,14 @@ public final class SchemaRegistryApi implements Service {
     String m = request.method();
     if (seg.size() == 2) {
       return switch (m) {
-        case "GET" -> ApiResponse.json(200, SchemaListing.list(request, schemas(caller)));
+        case "GET" ->
+            ApiResponse.json(
+                200,
+                SchemaListing.list(
+                    request,
+                    store.listVisible(caller.scope(), ResourceKind.SCHEMA).stream()
+                        .map(Map.Entry::getValue)
+                        .toList()));
         case "POST" -> create(request, caller);
         default -> throw XdmErrors.method(m, request.path());
       };
