@@ -57,24 +57,26 @@ public final class Emulator implements AutoCloseable {
   private final FlowObjects flowObjects;
   private final TokenService tokens;
   private final FaultInjector faults;
+  private final CatalogApi catalog;
   private final RequestLog log = new RequestLog();
 
   private Emulator(EmulatorOptions options) throws IOException {
     this.options = options;
     Clock clock = Clock.systemUTC();
-    this.store = new ObjectStore(options.dataDir().map(FileStore::new));
+    this.store = new ObjectStore(options.dataDir().map(FileStore::new), clock);
     this.flowObjects = new FlowObjects(store, clock);
     this.tokens = new TokenService(options.clients(), clock);
     this.faults = new FaultInjector(options.seed());
+    this.catalog = new CatalogApi(store, clock);
     applyFaultOptions();
     Dispatcher dispatcher =
         new Dispatcher(
             new ImsEndpoint(tokens),
             new Gateway(tokens),
             List.of(
-                new FlowServiceApi(store, flowObjects),
+                new FlowServiceApi(store, flowObjects, clock),
                 new SchemaRegistryApi(store, clock),
-                new CatalogApi(store, clock),
+                catalog,
                 new IdentityServiceApi(store, clock),
                 new DataPrepApi(store, clock),
                 new ProfileApi(store, clock)),
@@ -141,7 +143,7 @@ public final class Emulator implements AutoCloseable {
   public List<ObjectNode> objects(ResourceKind kind, String orgId, String sandbox) {
     synchronized (store) {
       return store.list(new Scope(orgId, sandbox), kind).stream()
-          .map(e -> e.getValue().deepCopy())
+          .map(e -> FlowObjects.answer(e.getValue()))
           .toList();
     }
   }
@@ -149,7 +151,23 @@ public final class Emulator implements AutoCloseable {
   /** A copy of one object; XDM resources by {@code meta:altId} or {@code $id}. */
   public Optional<ObjectNode> object(ResourceKind kind, String orgId, String sandbox, String id) {
     synchronized (store) {
-      return store.get(new Scope(orgId, sandbox), kind, key(kind, id)).map(ObjectNode::deepCopy);
+      return store.get(new Scope(orgId, sandbox), kind, key(kind, id)).map(FlowObjects::answer);
+    }
+  }
+
+  /**
+   * The connections a flow runs with: its source and target connections ({@code id}, {@code
+   * baseConnectionId}, {@code data}, {@code params}) as they were when the flow was created. AEP
+   * does not carry later changes of the connections into the flow (update-dataflows, TIP), so a
+   * test can see a flow left writing to an old dataset. Empty for an unknown flow.
+   */
+  public Optional<ObjectNode> flowSnapshot(String orgId, String sandbox, String flowId) {
+    synchronized (store) {
+      return store
+          .get(new Scope(orgId, sandbox), ResourceKind.FLOW, flowId)
+          .map(f -> f.get(FlowObjects.SNAPSHOT))
+          .filter(ObjectNode.class::isInstance)
+          .map(n -> (ObjectNode) n.deepCopy());
     }
   }
 
@@ -235,6 +253,22 @@ public final class Emulator implements AutoCloseable {
     faults.setRateLimit(requestsPerSecond);
   }
 
+  public void setListLag(Duration lag) {
+    store.setListLag(lag);
+  }
+
+  public void setCreateThenTimeoutRate(double rate) {
+    faults.setCreateThenTimeoutRate(rate);
+  }
+
+  public void setTimeoutDelay(Duration delay) {
+    faults.setTimeoutDelay(delay);
+  }
+
+  public void setCatalogPageCap(int cap) {
+    catalog.setPageCap(cap);
+  }
+
   /** Back to the faults of the start options, with the random sequence restarted from the seed. */
   public void resetFaults() {
     applyFaultOptions();
@@ -249,6 +283,10 @@ public final class Emulator implements AutoCloseable {
     faults.setRetryAfterSeconds(options.retryAfterSeconds());
     faults.setCreateThenFailRate(options.createThenFailRate());
     faults.setRateLimit(options.rateLimit());
+    faults.setCreateThenTimeoutRate(options.createThenTimeoutRate());
+    faults.setTimeoutDelay(options.timeoutDelay());
+    store.setListLag(options.listLag());
+    catalog.setPageCap(options.catalogPageCap());
   }
 
   @Override

@@ -24,7 +24,11 @@ public final class EmulatorFlags {
           "--slow-ms N                  extra delay of a 'slow' failure (default 2000)",
           "--retry-after S              Retry-After seconds on 429 (default 1)",
           "--create-then-fail-rate F    fraction 0..1 of creates that succeed but answer 500",
-          "--rate-limit N               data calls per second before 429 (0 = none)");
+          "--rate-limit N               data calls per second before 429 (0 = none)",
+          "--list-lag-ms N              lists miss objects created or changed in the last N ms",
+          "--create-then-timeout-rate F fraction 0..1 of creates that succeed but answer 504",
+          "--timeout-ms N               wait before a create-then-timeout 504 (default 60000)",
+          "--catalog-page-cap N         Catalog list pages hold at most N objects (0 = none)");
 
   private EmulatorFlags() {}
 
@@ -61,6 +65,10 @@ public final class EmulatorFlags {
       case "--retry-after" -> b.retryAfterSeconds(integer(flag, value));
       case "--create-then-fail-rate" -> b.createThenFailRate(decimal(flag, value));
       case "--rate-limit" -> b.rateLimit(decimal(flag, value));
+      case "--list-lag-ms" -> b.listLag(Duration.ofMillis(number(flag, value)));
+      case "--create-then-timeout-rate" -> b.createThenTimeoutRate(decimal(flag, value));
+      case "--timeout-ms" -> b.timeoutDelay(Duration.ofMillis(number(flag, value)));
+      case "--catalog-page-cap" -> b.catalogPageCap(integer(flag, value));
       default -> throw new IllegalArgumentException("unknown flag " + flag + "\n" + HELP);
     }
   }

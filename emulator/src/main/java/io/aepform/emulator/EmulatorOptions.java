@@ -24,6 +24,13 @@ import java.util.Set;
  * @param retryAfterSeconds the Retry-After of 429 answers
  * @param createThenFailRate fraction (0..1) of successful creates answered 500 anyway
  * @param rateLimit data calls per second above which calls get 429; 0 for no limit
+ * @param listLag lists miss objects created or changed less than this long ago (GET by id sees
+ *     them); zero for none
+ * @param createThenTimeoutRate fraction (0..1) of successful creates answered 504 after {@code
+ *     timeoutDelay}
+ * @param timeoutDelay how long a create-then-timeout call waits before its 504
+ * @param catalogPageCap Catalog answers at most this many objects per list page, whatever the
+ *     {@code limit}; 0 for no cap beyond Catalog's own
  */
 public record EmulatorOptions(
     int port,
@@ -36,7 +43,11 @@ public record EmulatorOptions(
     Duration slowDelay,
     int retryAfterSeconds,
     double createThenFailRate,
-    double rateLimit) {
+    double rateLimit,
+    Duration listLag,
+    double createThenTimeoutRate,
+    Duration timeoutDelay,
+    int catalogPageCap) {
 
   /** The one client of {@code platform: local}. */
   public static final ClientCredentials LOCAL_CLIENT =
@@ -56,6 +67,7 @@ public record EmulatorOptions(
     }
     requireFraction(failureRate, "failure rate");
     requireFraction(createThenFailRate, "create-then-fail rate");
+    requireFraction(createThenTimeoutRate, "create-then-timeout rate");
     failureKinds = Set.copyOf(failureKinds);
     Set<FaultKind> drawable =
         Set.of(FaultKind.SERVER_ERROR, FaultKind.TOO_MANY_REQUESTS, FaultKind.DROP, FaultKind.SLOW);
@@ -63,7 +75,13 @@ public record EmulatorOptions(
       throw new IllegalArgumentException(
           "failure kinds must be some of server-error, too-many-requests, drop, slow");
     }
-    if (latency.isNegative() || slowDelay.isNegative() || retryAfterSeconds < 0 || rateLimit < 0) {
+    if (latency.isNegative()
+        || slowDelay.isNegative()
+        || retryAfterSeconds < 0
+        || rateLimit < 0
+        || listLag.isNegative()
+        || timeoutDelay.isNegative()
+        || catalogPageCap < 0) {
       throw new IllegalArgumentException("latency, delays and limits must not be negative");
     }
   }
@@ -91,6 +109,10 @@ public record EmulatorOptions(
     b.retryAfterSeconds = retryAfterSeconds;
     b.createThenFailRate = createThenFailRate;
     b.rateLimit = rateLimit;
+    b.listLag = listLag;
+    b.createThenTimeoutRate = createThenTimeoutRate;
+    b.timeoutDelay = timeoutDelay;
+    b.catalogPageCap = catalogPageCap;
     return b;
   }
 
@@ -122,6 +144,10 @@ public record EmulatorOptions(
     private int retryAfterSeconds = 1;
     private double createThenFailRate;
     private double rateLimit;
+    private Duration listLag = Duration.ZERO;
+    private double createThenTimeoutRate;
+    private Duration timeoutDelay = Duration.ofSeconds(60);
+    private int catalogPageCap;
 
     private Builder() {}
 
@@ -191,6 +217,26 @@ public record EmulatorOptions(
       return this;
     }
 
+    public Builder listLag(Duration lag) {
+      this.listLag = lag;
+      return this;
+    }
+
+    public Builder createThenTimeoutRate(double rate) {
+      this.createThenTimeoutRate = rate;
+      return this;
+    }
+
+    public Builder timeoutDelay(Duration delay) {
+      this.timeoutDelay = delay;
+      return this;
+    }
+
+    public Builder catalogPageCap(int cap) {
+      this.catalogPageCap = cap;
+      return this;
+    }
+
     public EmulatorOptions build() {
       List<ClientCredentials> cs = clients.isEmpty() ? List.of(LOCAL_CLIENT) : clients;
       return new EmulatorOptions(
@@ -204,7 +250,11 @@ public record EmulatorOptions(
           slowDelay,
           retryAfterSeconds,
           createThenFailRate,
-          rateLimit);
+          rateLimit,
+          listLag,
+          createThenTimeoutRate,
+          timeoutDelay,
+          catalogPageCap);
     }
   }
 }

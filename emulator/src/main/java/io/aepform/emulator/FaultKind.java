@@ -14,6 +14,8 @@ public enum FaultKind {
   SLOW,
   /** Performed the create, then answered 500: the client cannot tell it succeeded. */
   CREATE_THEN_FAIL,
+  /** Performed the create, waited, then answered 504 as AEP's gateway does on a timeout. */
+  CREATE_THEN_TIMEOUT,
   /** Above the configured requests/second: answered 429 with Retry-After. */
   RATE_LIMITED;
 

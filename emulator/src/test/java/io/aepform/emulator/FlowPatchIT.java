@@ -135,16 +135,19 @@ class FlowPatchIT {
     assertFlowError(
         ifMatch.patch(
             FS + "/flows/" + c.flowId(),
-            "[{\"op\":\"replace\",\"path\":\"/scheduleParams/interval\",\"value\":30}]"),
+            "[{\"op\":\"replace\",\"path\":\"/scheduleParams/interval\",\"value\":\"half\"}]"),
         400,
         "1401");
     TestClient.Res ok =
         ifMatch.patch(
             FS + "/flows/" + c.flowId(),
-            "[{\"op\":\"replace\",\"path\":\"/scheduleParams/frequency\",\"value\":\"hour\"}]");
+            "[{\"op\":\"replace\",\"path\":\"/scheduleParams/frequency\",\"value\":\"hour\"},"
+                + "{\"op\":\"replace\",\"path\":\"/scheduleParams/interval\",\"value\":30}]");
     assertThat(ok.status()).as(ok.body()).isEqualTo(200);
-    assertThat(item("flows", c.flowId()).at("/scheduleParams/frequency").asText())
-        .isEqualTo("hour");
+    JsonNode schedule = item("flows", c.flowId()).get("scheduleParams");
+    assertThat(schedule.get("frequency").asText()).isEqualTo("hour");
+    assertThat(schedule.get("interval").isTextual()).isTrue();
+    assertThat(schedule.get("interval").asText()).isEqualTo("30");
   }
 
   @Test

@@ -29,10 +29,19 @@ public final class CatalogApi implements Service {
   private final ObjectStore store;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
+  private volatile int pageCap;
 
   public CatalogApi(ObjectStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
+  }
+
+  /** At most this many datasets per list page whatever the limit; 0 for Catalog's own limits. */
+  public void setPageCap(int cap) {
+    if (cap < 0) {
+      throw new IllegalArgumentException("page cap must be >= 0, got " + cap);
+    }
+    this.pageCap = cap;
   }
 
   @Override
@@ -59,7 +68,7 @@ public final class CatalogApi implements Service {
     String m = request.method();
     if (seg.size() == 1) {
       return switch (m) {
-        case "GET" -> ApiResponse.json(200, DataSetListing.list(request, all(caller)));
+        case "GET" -> ApiResponse.json(200, DataSetListing.list(request, listed(caller), pageCap));
         case "POST" -> create(request, caller);
         default -> throw CatalogErrors.method(m, request.path());
       };
@@ -133,8 +142,8 @@ public final class CatalogApi implements Service {
     return ApiResponse.json(200, ref(id));
   }
 
-  private List<Map.Entry<String, ObjectNode>> all(Caller caller) {
-    return store.list(caller.scope(), ResourceKind.DATASET);
+  private List<Map.Entry<String, ObjectNode>> listed(Caller caller) {
+    return store.listVisible(caller.scope(), ResourceKind.DATASET);
   }
 
   static ObjectNode keyed(String id, ObjectNode ds) {

@@ -14,8 +14,11 @@ import java.util.Set;
  * sequence of calls always give the same faults. Settings may change while the emulator runs.
  */
 public final class FaultInjector {
-  /** The faults drawn for one call. */
-  public record Roll(FaultKind before, boolean createThenFail) {}
+  /**
+   * The faults drawn for one call. {@code createThenFail} and {@code createThenTimeout} share one
+   * draw (never both), so adding the second kept every seed's sequence as it was.
+   */
+  public record Roll(FaultKind before, boolean createThenFail, boolean createThenTimeout) {}
 
   private Random random;
   private Duration latency;
@@ -24,6 +27,8 @@ public final class FaultInjector {
   private Duration slowDelay;
   private int retryAfterSeconds;
   private double createThenFailRate;
+  private double createThenTimeoutRate;
+  private Duration timeoutDelay;
   private double rateLimit;
   private final ArrayDeque<Long> recent = new ArrayDeque<>();
 
@@ -40,6 +45,8 @@ public final class FaultInjector {
     slowDelay = Duration.ofSeconds(2);
     retryAfterSeconds = 1;
     createThenFailRate = 0;
+    createThenTimeoutRate = 0;
+    timeoutDelay = Duration.ofSeconds(60);
     rateLimit = 0;
     recent.clear();
   }
@@ -49,7 +56,9 @@ public final class FaultInjector {
     int kindIndex = random.nextInt(1 << 16);
     double ctf = random.nextDouble();
     FaultKind before = failure < failureRate ? kinds.get(kindIndex % kinds.size()) : FaultKind.NONE;
-    return new Roll(before, ctf < createThenFailRate);
+    boolean fail = ctf < createThenFailRate;
+    boolean timeout = !fail && ctf < createThenFailRate + createThenTimeoutRate;
+    return new Roll(before, fail, timeout);
   }
 
   /** Records a call; true if it is above the rate limit and must be refused. */
@@ -110,6 +119,19 @@ public final class FaultInjector {
 
   public synchronized void setCreateThenFailRate(double rate) {
     this.createThenFailRate = fraction(rate, "create-then-fail rate");
+  }
+
+  public synchronized void setCreateThenTimeoutRate(double rate) {
+    this.createThenTimeoutRate = fraction(rate, "create-then-timeout rate");
+  }
+
+  /** How long a create-then-timeout call waits before its 504, like AEP's gateway (60 s). */
+  public synchronized void setTimeoutDelay(Duration delay) {
+    this.timeoutDelay = nonNegative(delay);
+  }
+
+  public synchronized Duration timeoutDelay() {
+    return timeoutDelay;
   }
 
   /** Requests per second over a sliding one-second window; 0 turns the limit off. */

@@ -1,21 +1,32 @@
 package io.aepform.emulator.flowservice;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aepform.emulator.http.ApiError;
 import io.aepform.emulator.http.ApiResponse;
 import io.aepform.emulator.http.Json;
 
 /**
- * Flow Service errors, {@code {"type":".../FLOW-1439-404","title","status","report":{...},
- * "errorMessage"}}. Codes 1403, 1404, 1410, 1414, 1418 and 1439 are AEP's; the others (1401 invalid
- * body, 1402 missing reference, 1405 media type, 1406 method) are the emulator's choice.
+ * Flow Service errors, shaped as help/sources/tutorials/api/labels.md shows them: {@code
+ * {"type":".../FLOW-1439-404","title","status","report":{"detailed-message","request-id",...},
+ * "errorMessage","errorDetails"}}. Codes 1403, 1404, 1410, 1414, 1418 and 1439 are AEP's; the
+ * others (1401 invalid body, 1402 missing reference, 1405 media type, 1406 method) are the
+ * emulator's choice.
  */
 final class FlowErrors {
   private FlowErrors() {}
 
+  /** The text and report of help/sources/tutorials/api/labels.md's FLOW-1439-404 example. */
   static ApiError notFound(String collection, String id) {
-    return error(
-        404, "1439", "Resource not found", "No " + collection + " object with id '" + id + "'");
+    String message =
+        "The requested "
+            + collection
+            + " resource "
+            + id
+            + " is not found. Verify the resource ID before trying again.";
+    ObjectNode report =
+        Json.object().put("detailed-message", message).put("id", id).put("type", collection);
+    return error(404, "1439", "Resource not found", message, report);
   }
 
   static ApiError invalid(String message) {
@@ -71,14 +82,39 @@ final class FlowErrors {
   }
 
   static ApiError error(int status, String code, String title, String message) {
-    ObjectNode report = Json.object().put("detailed-message", message);
+    return error(status, code, title, message, Json.object().put("detailed-message", message));
+  }
+
+  private static ApiError error(
+      int status, String code, String title, String message, ObjectNode report) {
     ObjectNode body =
         Json.object()
             .put("type", "https://ns.adobe.com/aep/errors/FLOW-" + code + "-" + status)
             .put("title", title)
             .put("status", status);
     body.set("report", report);
-    body.put("errorMessage", message);
+    body.put("errorMessage", message).put("errorDetails", message);
     return new ApiError(ApiResponse.json(status, body));
+  }
+
+  /**
+   * Adds the call's request id to an error's {@code report}, as AEP's reports carry it ({@code
+   * "request-id"}, help/sources/tutorials/api/labels.md); other answers pass unchanged.
+   */
+  static ApiResponse traced(ApiResponse response, String requestId) {
+    if (response.status() < 400 || requestId.isEmpty() || response.body().length == 0) {
+      return response;
+    }
+    JsonNode body = Json.parse(response.body());
+    if (!(body.get("report") instanceof ObjectNode report)) {
+      return response;
+    }
+    report.put("request-id", requestId);
+    return new ApiResponse(
+        response.status(),
+        response.headers(),
+        response.contentType(),
+        Json.bytes(body),
+        response.dropped());
   }
 }

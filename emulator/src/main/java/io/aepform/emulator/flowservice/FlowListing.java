@@ -14,8 +14,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Flow Service listing: {@code property=field==value} filters (repeatable, all must hold; also
- * {@code !=}; dotted fields), {@code orderby=[-]field}, {@code limit} and continuation tokens.
+ * Flow Service listing, as help/dataflows/api/sort-and-filter.md describes it: {@code
+ * property=field==value} filters (repeatable, all must hold; also {@code !=}; dotted fields, {@code
+ * []} to look into arrays; a comma list of values matches any of them; a value in double quotes is
+ * taken whole), {@code orderby=[-]field}, {@code limit}, continuation tokens and {@code
+ * count=true}.
  */
 final class FlowListing {
   static final int DEFAULT_LIMIT = 100;
@@ -30,37 +33,93 @@ final class FlowListing {
         items.add(o);
       }
     }
+    ObjectNode body = Json.object();
+    // sort-and-filter.md: with count=true "the actual filtered items are not returned".
+    if (request.queryParam("count").map("true"::equals).orElse(false)) {
+      return body.put("count", items.size());
+    }
     request.queryParam("orderby").ifPresent(order -> items.sort(comparator(order)));
     int limit = limit(request);
     int offset = request.queryParam("continuationToken").map(FlowListing::offset).orElse(0);
     ArrayNode out = Json.array();
-    items.stream().skip(offset).limit(limit).forEach(o -> out.add(o.deepCopy()));
-    ObjectNode body = Json.object();
+    items.stream().skip(offset).limit(limit).forEach(o -> out.add(FlowObjects.answer(o)));
     body.set("items", out);
     ObjectNode links = body.putObject("_links");
     if (offset + limit < items.size()) {
       links.putObject("next").put("href", nextHref(request, collection, offset + limit));
-    }
-    if (request.queryParam("count").map("true"::equals).orElse(false)) {
-      body.put("count", items.size());
     }
     return body;
   }
 
   private static boolean matchesAll(ObjectNode o, List<String> conditions) {
     for (String c : conditions) {
-      boolean negate = c.contains("!=");
-      String[] kv = c.split(negate ? "!=" : "==", 2);
-      if (kv.length != 2) {
+      int eq = c.indexOf("==");
+      int ne = c.indexOf("!=");
+      boolean negate = ne >= 0 && (eq < 0 || ne < eq);
+      int at = negate ? ne : eq;
+      if (at <= 0) {
         throw new Violation("property filter '" + c + "' must look like field==value");
       }
-      JsonNode v = o.at("/" + kv[0].trim().replace('.', '/'));
-      boolean equal = !v.isMissingNode() && v.asText().equals(kv[1]);
+      List<String> values = values(c.substring(at + 2));
+      boolean equal =
+          candidates(o, c.substring(0, at).trim()).stream()
+              .anyMatch(v -> v.isValueNode() && values.contains(v.asText()));
       if (equal == negate) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * {@code a,b} is a list (sort-and-filter.md: {@code property=id==736873,9485095}); {@code "a,b"}
+   * is one value, as in help/sources/tutorials/api/create-dataset-base-connection.md ({@code
+   * property=id=="c604ff05-..."}).
+   */
+  static List<String> values(String raw) {
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    while (i <= raw.length()) {
+      if (i < raw.length() && raw.charAt(i) == '"') {
+        int close = raw.indexOf('"', i + 1);
+        if (close < 0) {
+          throw new Violation("property filter value " + raw + " has an unclosed quote");
+        }
+        out.add(raw.substring(i + 1, close));
+        i = close + 1;
+        if (i < raw.length() && raw.charAt(i) != ',') {
+          throw new Violation(
+              "property filter value " + raw + ": expected ',' after a quoted value");
+        }
+      } else {
+        int comma = raw.indexOf(',', i);
+        int end = comma < 0 ? raw.length() : comma;
+        out.add(raw.substring(i, end));
+        i = end;
+      }
+      i++;
+    }
+    return out;
+  }
+
+  /** The values a dotted path reaches; {@code name[]} steps into every item of an array. */
+  private static List<JsonNode> candidates(JsonNode root, String path) {
+    List<JsonNode> current = List.of(root);
+    for (String segment : path.split("\\.")) {
+      boolean each = segment.endsWith("[]");
+      String name = each ? segment.substring(0, segment.length() - 2) : segment;
+      List<JsonNode> next = new ArrayList<>();
+      for (JsonNode n : current) {
+        JsonNode v = n.get(name);
+        if (v != null && each && v.isArray()) {
+          v.forEach(next::add);
+        } else if (v != null && !each) {
+          next.add(v);
+        }
+      }
+      current = next;
+    }
+    return current;
   }
 
   private static Comparator<ObjectNode> comparator(String order) {

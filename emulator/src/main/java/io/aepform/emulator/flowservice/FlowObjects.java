@@ -18,6 +18,12 @@ import java.util.UUID;
 
 /** Builds Flow Service objects as GET returns them: the client's fields plus the server's. */
 public final class FlowObjects {
+  /**
+   * Where a stored flow keeps the connections it was created with ({@link FlowRules#snapshot});
+   * never part of an answer.
+   */
+  public static final String SNAPSHOT = "_emulatorSnapshot";
+
   /** Fields only the server sets; a client may neither send nor patch them. */
   static final Set<String> SERVER_FIELDS =
       Set.of(
@@ -38,7 +44,8 @@ public final class FlowObjects {
           "runs",
           "lastOperation",
           "lastRunDetails",
-          "providerRefId");
+          "providerRefId",
+          SNAPSHOT);
 
   private final ObjectStore store;
   private final Clock clock;
@@ -90,11 +97,24 @@ public final class FlowObjects {
       AuthSpecs.mask(o);
     }
     if (kind == ResourceKind.FLOW) {
-      o.set("inheritedAttributes", FlowRules.inherited(o, store, scope));
+      FlowSchedule.normalise(o);
+      // Taken once, at creation: later changes of the connections are not carried into the flow
+      // (help/sources/tutorials/api/update-dataflows.md, TIP).
+      if (!o.has("inheritedAttributes")) {
+        o.set("inheritedAttributes", FlowRules.inherited(o, store, scope));
+        o.set(SNAPSHOT, FlowRules.snapshot(o, store, scope));
+      }
       o.put("runs", "/runs?property=flowId==" + o.path("id").asText());
     }
     String etag = newEtag();
     return o.put("version", etag).put("etag", etag);
+  }
+
+  /** A stored object as GET and lists answer it: a copy without the emulator's own fields. */
+  public static ObjectNode answer(ObjectNode stored) {
+    ObjectNode copy = stored.deepCopy();
+    copy.remove(SNAPSHOT);
+    return copy;
   }
 
   /** The object without server fields: what a client may patch. */

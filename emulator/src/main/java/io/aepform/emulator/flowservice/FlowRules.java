@@ -9,14 +9,11 @@ import io.aepform.emulator.http.Json;
 import io.aepform.emulator.http.Violation;
 import io.aepform.emulator.store.ObjectStore;
 import io.aepform.emulator.store.Scope;
-import java.util.Set;
 
 /** What makes a flow valid: its spec, its connections, and its schedule's declared types. */
 final class FlowRules {
   /** The cloud storage flow spec (CloudStorageToAEP). */
   static final String CLOUD_STORAGE_FLOW = "9753525b-82c7-4dce-8a9b-5ccfce2b9876";
-
-  private static final Set<String> FREQUENCIES = Set.of("once", "minute", "hour", "day", "week");
 
   private FlowRules() {}
 
@@ -38,7 +35,7 @@ final class FlowRules {
         Fields.requireStringArray(body, "targetConnectionIds", "targetConnectionIds")) {
       existing(store, scope, ResourceKind.TARGET_CONNECTION, id.asText());
     }
-    checkSchedule(Fields.requireObject(body, "scheduleParams", "scheduleParams"));
+    FlowSchedule.check(Fields.requireObject(body, "scheduleParams", "scheduleParams"));
     if (body.has("transformations")) {
       checkTransformations(body.get("transformations"));
     }
@@ -57,63 +54,31 @@ final class FlowRules {
                         + scope.sandbox()));
   }
 
-  private static void checkSchedule(ObjectNode s) {
-    Fields.requireInteger(s, "startTime", "scheduleParams.startTime");
-    String frequency = Fields.requireString(s, "frequency", "scheduleParams.frequency");
-    if (!FREQUENCIES.contains(frequency)) {
-      throw new Violation(
-          "scheduleParams.frequency must be one of " + FREQUENCIES + ", got '" + frequency + "'");
-    }
-    Fields.optionalBoolean(s, "backfill", "scheduleParams.backfill");
-    if (frequency.equals("once")) {
-      if (s.has("interval") || s.has("backfill")) {
-        throw new Violation("scheduleParams with frequency 'once' take no interval or backfill");
-      }
-      return;
-    }
-    String interval = Fields.requireString(s, "interval", "scheduleParams.interval");
-    long value;
-    try {
-      value = Long.parseLong(interval);
-    } catch (NumberFormatException e) {
-      throw new Violation("scheduleParams.interval must be an integer in a string, e.g. \"15\"");
-    }
-    long min = frequency.equals("minute") ? 15 : 1;
-    if (value < min) {
-      throw new Violation(
-          "scheduleParams.interval must be >= " + min + " for frequency '" + frequency + "'");
-    }
-  }
-
   private static void checkTransformations(JsonNode t) {
     if (!t.isArray()) {
       throw new Violation("field 'transformations' must be an array");
     }
     for (JsonNode item : t) {
       Fields.requireString(item, "name", "transformations[].name");
-      Fields.requireObject(item, "params", "transformations[].params");
+      FlowSchedule.checkMappingVersion(
+          Fields.requireObject(item, "params", "transformations[].params"));
     }
   }
 
-  /** What AEP derives for a flow from its connections: {@code inheritedAttributes}. */
+  /**
+   * What AEP derives for a flow from its connections when it is created, in the documented shape
+   * (help/sources/tutorials/api/update-dataflows.md, flow GET; flow-service.yaml FlowMetaInfoDTO):
+   * sources with their spec and base connection, targets with their spec only. {@code
+   * properties.isSourceFlow} is in the flow GET of help/sources/tutorials/api/filter.md.
+   */
   static ObjectNode inherited(JsonNode flow, ObjectStore store, Scope scope) {
     ObjectNode out = Json.object();
-    out.set(
-        "sourceConnections",
-        inheritedList(flow, "sourceConnectionIds", ResourceKind.SOURCE_CONNECTION, store, scope));
-    out.set(
-        "targetConnections",
-        inheritedList(flow, "targetConnectionIds", ResourceKind.TARGET_CONNECTION, store, scope));
-    return out;
-  }
-
-  private static ArrayNode inheritedList(
-      JsonNode flow, String field, ResourceKind kind, ObjectStore store, Scope scope) {
-    ArrayNode list = Json.array();
-    for (JsonNode id : flow.path(field)) {
-      ObjectNode item = list.addObject().put("id", id.asText());
+    out.putObject("properties").put("isSourceFlow", true);
+    ArrayNode sources = out.putArray("sourceConnections");
+    for (JsonNode id : flow.path("sourceConnectionIds")) {
+      ObjectNode item = sources.addObject().put("id", id.asText());
       store
-          .get(scope, kind, id.asText())
+          .get(scope, ResourceKind.SOURCE_CONNECTION, id.asText())
           .ifPresent(
               conn -> {
                 item.set("connectionSpec", conn.path("connectionSpec").deepCopy());
@@ -125,6 +90,49 @@ final class FlowRules {
                             item.putObject("baseConnection")
                                 .put("id", baseId)
                                 .set("connectionSpec", base.path("connectionSpec").deepCopy()));
+              });
+    }
+    ArrayNode targets = out.putArray("targetConnections");
+    for (JsonNode id : flow.path("targetConnectionIds")) {
+      ObjectNode item = targets.addObject().put("id", id.asText());
+      store
+          .get(scope, ResourceKind.TARGET_CONNECTION, id.asText())
+          .ifPresent(conn -> item.set("connectionSpec", conn.path("connectionSpec").deepCopy()));
+    }
+    return out;
+  }
+
+  /**
+   * What the flow runs with: its connections as they were when it was created. AEP does not carry
+   * later changes of a source or target connection into its dataflow
+   * (help/sources/tutorials/api/update-dataflows.md, TIP), so neither does the emulator. Not part
+   * of any answer; tests read it through {@code Emulator.flowSnapshot}.
+   */
+  static ObjectNode snapshot(JsonNode flow, ObjectStore store, Scope scope) {
+    ObjectNode out = Json.object();
+    out.set(
+        "sourceConnections",
+        snapshots(flow, "sourceConnectionIds", ResourceKind.SOURCE_CONNECTION, store, scope));
+    out.set(
+        "targetConnections",
+        snapshots(flow, "targetConnectionIds", ResourceKind.TARGET_CONNECTION, store, scope));
+    return out;
+  }
+
+  private static ArrayNode snapshots(
+      JsonNode flow, String field, ResourceKind kind, ObjectStore store, Scope scope) {
+    ArrayNode list = Json.array();
+    for (JsonNode id : flow.path(field)) {
+      ObjectNode item = list.addObject().put("id", id.asText());
+      store
+          .get(scope, kind, id.asText())
+          .ifPresent(
+              conn -> {
+                for (String f : new String[] {"baseConnectionId", "data", "params"}) {
+                  if (conn.has(f)) {
+                    item.set(f, conn.get(f).deepCopy());
+                  }
+                }
               });
     }
     return list;

@@ -13,9 +13,9 @@ import io.aepform.emulator.http.JsonPatch;
 import io.aepform.emulator.http.Service;
 import io.aepform.emulator.http.Violation;
 import io.aepform.emulator.store.ObjectStore;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** Flow Service: base, source and target connections and flows. */
@@ -31,10 +31,12 @@ public final class FlowServiceApi implements Service {
 
   private final ObjectStore store;
   private final FlowObjects objects;
+  private final Clock clock;
 
-  public FlowServiceApi(ObjectStore store, FlowObjects objects) {
+  public FlowServiceApi(ObjectStore store, FlowObjects objects, Clock clock) {
     this.store = store;
     this.objects = objects;
+    this.clock = clock;
   }
 
   @Override
@@ -44,13 +46,15 @@ public final class FlowServiceApi implements Service {
 
   @Override
   public ApiResponse handle(ApiRequest request, Caller caller) {
+    ApiResponse response;
     try {
-      return route(request, caller);
+      response = route(request, caller);
     } catch (Violation v) {
-      return FlowErrors.invalid(v.getMessage()).response();
+      response = FlowErrors.invalid(v.getMessage()).response();
     } catch (ApiError e) {
-      return e.response();
+      response = e.response();
     }
+    return FlowErrors.traced(response, request.header("x-request-id").orElse(""));
   }
 
   private ApiResponse route(ApiRequest request, Caller caller) {
@@ -62,7 +66,7 @@ public final class FlowServiceApi implements Service {
     String m = request.method();
     if (seg.size() == 1 && m.equals("GET")) {
       List<ObjectNode> all =
-          store.list(caller.scope(), kind).stream().map(Map.Entry::getValue).toList();
+          store.listVisible(caller.scope(), kind).stream().map(Map.Entry::getValue).toList();
       return ApiResponse.json(200, FlowListing.page(request, kind.collection(), all));
     }
     if (seg.size() == 1 && m.equals("POST")) {
@@ -70,7 +74,7 @@ public final class FlowServiceApi implements Service {
     }
     if (seg.size() == 2 && m.equals("GET")) {
       ObjectNode body = Json.object();
-      body.putArray("items").add(existing(caller, kind, seg.get(1)).deepCopy());
+      body.putArray("items").add(FlowObjects.answer(existing(caller, kind, seg.get(1))));
       return ApiResponse.json(200, body);
     }
     if (seg.size() == 2 && m.equals("PATCH")) {
@@ -115,33 +119,15 @@ public final class FlowServiceApi implements Service {
     ObjectNode current = existing(caller, kind, id);
     requireEtag(current, ifMatch);
     JsonNode patch = Json.parse(request.body());
-    for (String path : JsonPatch.paths(patch)) {
-      checkPatchable(kind, path);
-    }
+    FlowPatches.check(kind, patch);
     ObjectNode updated = JsonPatch.apply(FlowObjects.userView(current), patch);
     validate(kind, updated, caller);
+    if (kind == ResourceKind.FLOW) {
+      FlowPatches.checkStartTime(current, updated, clock);
+    }
     ObjectNode stored = objects.updated(kind, current, updated, caller);
     store.put(caller.scope(), kind, id, stored);
     return idAndEtag(200, stored);
-  }
-
-  private static void checkPatchable(ResourceKind kind, String path) {
-    String first = path.replaceFirst("^/", "").split("/", 2)[0];
-    if (first.equals("state")) {
-      throw FlowErrors.stateInCreate();
-    }
-    if (FlowObjects.SERVER_FIELDS.contains(first)) {
-      throw new Violation("field '" + first + "' is set by the server and cannot be patched");
-    }
-    Set<String> immutable =
-        kind == ResourceKind.FLOW
-            ? Set.of("flowSpec")
-            : kind == ResourceKind.CONNECTION
-                ? Set.of("connectionSpec")
-                : Set.of("connectionSpec", "baseConnectionId");
-    if (immutable.contains(first)) {
-      throw FlowErrors.immutable(first);
-    }
   }
 
   private ApiResponse delete(Caller caller, ResourceKind kind, String id) {
@@ -164,13 +150,15 @@ public final class FlowServiceApi implements Service {
     if (!ifMatch.isEmpty()) {
       requireEtag(current, ifMatch);
     }
+    // Lower case as in help/destinations/api/update-destination-dataflows.md
+    // (action?op=enable), upper case as in flow-service.yaml's enum.
     String op = request.queryParam("op").orElse("");
     String state =
         switch (op) {
-          case "ENABLE" -> "enabled";
-          case "DISABLE" -> "disabled";
+          case "ENABLE", "enable" -> "enabled";
+          case "DISABLE", "disable" -> "disabled";
           default ->
-              throw new Violation("query parameter op must be ENABLE or DISABLE, got '" + op + "'");
+              throw new Violation("query parameter op must be enable or disable, got '" + op + "'");
         };
     ObjectNode stored = objects.withState(current, state, caller);
     store.put(caller.scope(), ResourceKind.FLOW, id, stored);

@@ -54,7 +54,7 @@ public final class Dispatcher implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try {
-      ApiRequest request = read(exchange);
+      ApiRequest request = RequestIds.assign(read(exchange));
       Outcome outcome;
       try {
         outcome = answer(request);
@@ -65,7 +65,7 @@ public final class Dispatcher implements HttpHandler {
       }
       log.add(request, outcome.response().status(), outcome.fault());
       if (!outcome.response().dropped()) {
-        write(exchange, outcome.response());
+        write(exchange, RequestIds.echo(request, outcome.response()));
       }
     } finally {
       // Closing before any answer is sent is what drops the connection.
@@ -99,9 +99,17 @@ public final class Dispatcher implements HttpHandler {
         break;
     }
     ApiResponse response = serve(request);
-    if (roll.createThenFail() && request.method().equals("POST") && response.status() == 201) {
+    boolean created = request.method().equals("POST") && response.status() == 201;
+    if (roll.createThenFail() && created) {
       return new Outcome(
           gatewayError(500, "500000", "Internal Server Error"), FaultKind.CREATE_THEN_FAIL);
+    }
+    if (roll.createThenTimeout() && created) {
+      // The work is done but the gateway gives up waiting for it (AEP's gateway answers after at
+      // most 60 s); no 504 body is documented, so it takes the gateway format of the 500 above.
+      sleep(faults.timeoutDelay());
+      return new Outcome(
+          gatewayError(504, "504000", "Gateway Timeout"), FaultKind.CREATE_THEN_TIMEOUT);
     }
     return new Outcome(response, roll.before());
   }

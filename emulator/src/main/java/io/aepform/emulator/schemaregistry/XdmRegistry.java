@@ -41,6 +41,11 @@ final class XdmRegistry {
     return values(kind.stored());
   }
 
+  /** What a list call answers: without objects written less than the list lag ago. */
+  List<ObjectNode> listed(XdmKind kind) {
+    return store.listVisible(scope, kind.stored()).stream().map(Map.Entry::getValue).toList();
+  }
+
   List<ObjectNode> descriptors() {
     return values(ResourceKind.DESCRIPTOR);
   }
