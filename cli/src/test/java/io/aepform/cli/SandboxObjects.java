@@ -8,7 +8,6 @@ import io.aepform.emulator.ResourceKind;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /** What an emulator holds in one sandbox, as the end-to-end tests check it. */
 public final class SandboxObjects {
@@ -29,8 +28,9 @@ public final class SandboxObjects {
     return emulator.count(kind, orgId, sandbox);
   }
 
+  /** The objects of the example's kinds (a sandbox also holds Adobe's own namespaces, ...). */
   public int total() {
-    return Stream.of(ResourceKind.values()).mapToInt(this::count).sum();
+    return EXAMPLE.keySet().stream().mapToInt(this::count).sum();
   }
 
   /** The names of the objects of {@code kind} (schemas: their title), duplicates kept. */
@@ -43,7 +43,7 @@ public final class SandboxObjects {
 
   /** Exactly one object per resource of the example, none twice by name, none more. */
   public void assertExactlyTheExample(String when) {
-    for (ResourceKind kind : ResourceKind.values()) {
+    for (ResourceKind kind : EXAMPLE.keySet()) {
       List<String> names = names(kind);
       assertThat(names).as(when + ": %s objects on the platform", kind).doesNotHaveDuplicates();
       assertThat(names).as(when + ": %s objects on the platform", kind).hasSize(EXAMPLE.get(kind));
@@ -52,10 +52,17 @@ public final class SandboxObjects {
 
   private static Map<ResourceKind, Integer> example() {
     Map<ResourceKind, Integer> m = new EnumMap<>(ResourceKind.class);
-    for (ResourceKind k : ResourceKind.values()) {
+    for (ResourceKind k :
+        List.of(
+            ResourceKind.SCHEMA,
+            ResourceKind.CONNECTION,
+            ResourceKind.SOURCE_CONNECTION,
+            ResourceKind.DATASET,
+            ResourceKind.TARGET_CONNECTION,
+            ResourceKind.FLOW)) {
       m.put(k, 1);
     }
     m.put(ResourceKind.CONNECTION, 2);
-    return Map.copyOf(m);
+    return java.util.Collections.unmodifiableMap(m);
   }
 }

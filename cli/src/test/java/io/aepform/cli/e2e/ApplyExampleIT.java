@@ -41,7 +41,8 @@ class ApplyExampleIT {
         .hasSize(7)
         .allMatch(w -> w.startsWith("POST "))
         .allMatch(w -> w.endsWith("-> 201"));
-    Stream.of(ResourceKind.values())
+    SandboxObjects.EXAMPLE
+        .keySet()
         .forEach(k -> assertThat(platform.count(k)).as(k.name()).isGreaterThan(0));
     assertThat(platform.count(ResourceKind.CONNECTION)).isEqualTo(2);
     assertThat(platform.total()).isEqualTo(7);

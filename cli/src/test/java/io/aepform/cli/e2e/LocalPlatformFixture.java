@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * An emulator on a dynamic loopback port and a copy of a configuration whose environment {@code it}
@@ -40,7 +39,7 @@ final class LocalPlatformFixture implements AutoCloseable {
   }
 
   int total() {
-    return Stream.of(ResourceKind.values()).mapToInt(this::count).sum();
+    return io.aepform.cli.SandboxObjects.EXAMPLE.keySet().stream().mapToInt(this::count).sum();
   }
 
   /** The calls that change something: POST, PUT, PATCH, DELETE. */

@@ -234,7 +234,7 @@ final class CampaignPlatform implements AutoCloseable {
   /** What the state records as created, per emulator kind: the remote names. */
   Map<ResourceKind, Set<String>> createdInState(State state) {
     Map<ResourceKind, Set<String>> out = new EnumMap<>(ResourceKind.class);
-    for (ResourceKind kind : ResourceKind.values()) {
+    for (ResourceKind kind : DECLARED.keySet()) {
       out.put(kind, new TreeSet<>());
     }
     for (ResourceState r : state.resources()) {
@@ -247,7 +247,7 @@ final class CampaignPlatform implements AutoCloseable {
 
   Map<ResourceKind, Set<String>> onPlatform() {
     Map<ResourceKind, Set<String>> out = new EnumMap<>(ResourceKind.class);
-    for (ResourceKind kind : ResourceKind.values()) {
+    for (ResourceKind kind : DECLARED.keySet()) {
       out.put(kind, new TreeSet<>(names(kind)));
     }
     return out;

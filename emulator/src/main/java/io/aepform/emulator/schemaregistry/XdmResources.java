@@ -45,7 +45,8 @@ final class XdmResources {
     String m = request.method();
     if (ids.isEmpty()) {
       return switch (m) {
-        case "GET" -> ApiResponse.json(200, SchemaListing.list(kind, request, registry.listed(kind)));
+        case "GET" ->
+            ApiResponse.json(200, SchemaListing.list(kind, request, registry.listed(kind)));
         case "POST" -> save(kind, caller, body(request), Optional.empty(), 201);
         default -> throw XdmErrors.method(m, request.path());
       };

@@ -138,7 +138,7 @@ public final class Exporting {
       for (Desired d : resolved.resources()) {
         Exporter.Exported e = exported.get(d.address());
         if (e != null) {
-          state = state.with(adopted(d, e, state));
+          state = state.with(adopted(d, e, state, handlers.get(d.decl().kind())));
           count++;
         }
       }
@@ -147,14 +147,15 @@ public final class Exporting {
     }
   }
 
-  private static ResourceState adopted(Desired d, Exporter.Exported e, State state) {
+  private static ResourceState adopted(
+      Desired d, Exporter.Exported e, State state, Kind kind) {
     if (state.find(d.address().toString()).isPresent()) {
       throw new AepformException(
           ErrorCode.USAGE,
           d.address()
               + " is already in the state of the exported configuration: remove it with aepform state rm, or export into a new directory");
     }
-    Value applied = Secrets.unverified(Drifts.project(d.spec(), e.remote().body()), d.spec());
+    Value applied = Secrets.unverified(Drifts.project(d.spec(), kind.normalizeRemote(e.remote().body())), d.spec());
     return ResourceState.created(
         d.address().toString(),
         d.decl().kind(),

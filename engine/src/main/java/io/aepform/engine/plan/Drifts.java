@@ -1,5 +1,6 @@
 package io.aepform.engine.plan;
 
+import io.aepform.engine.kind.Fields;
 import io.aepform.engine.value.Pointers;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
@@ -16,10 +17,13 @@ import java.util.Optional;
 public final class Drifts {
   private Drifts() {}
 
-  /** The declared fields whose remote value differs, before = applied, after = remote. */
-  public static List<FieldChange> fields(Value applied, Value remote) {
+  /**
+   * The declared fields whose remote value differs, before = applied, after = remote. Values the
+   * platform answers in another form (a string for a number, a field's other form) are the same.
+   */
+  public static List<FieldChange> fields(Value applied, Value remote, Fields fields) {
     List<FieldChange> out = new ArrayList<>();
-    walk("", applied, Optional.of(remote), out);
+    walk("", applied, Optional.of(remote), fields, out);
     return out;
   }
 
@@ -36,7 +40,11 @@ public final class Drifts {
   }
 
   private static void walk(
-      String pointer, Value applied, Optional<Value> remote, List<FieldChange> out) {
+      String pointer,
+      Value applied,
+      Optional<Value> remote,
+      Fields declared,
+      List<FieldChange> out) {
     if (applied instanceof Value.Sensitive) {
       return;
     }
@@ -48,11 +56,17 @@ public final class Drifts {
             Pointers.child(pointer, e.getKey()),
             e.getValue(),
             Optional.ofNullable(r.fields().get(e.getKey())),
+            declared,
             out);
       }
-    } else if (!applied.equals(project(applied, remote.get()))) {
+    } else if (!same(pointer, applied, project(applied, remote.get()), declared)) {
       out.add(new FieldChange(pointer, Optional.of(applied), Optional.of(remote.get())));
     }
+  }
+
+  private static boolean same(String pointer, Value applied, Value remote, Fields declared) {
+    return Values.looselyEqual(applied, remote)
+        || declared.find(pointer).map(f -> f.same(applied, remote)).orElse(false);
   }
 
   /** The remote value cut down to the shape of the applied one (keys it has, recursively). */

@@ -87,7 +87,7 @@ public final class Planner {
         } else {
           List<FieldChange> fields =
               Ignored.drop(
-                  Drifts.fields(r.get().spec(), remote.get()),
+                  Drifts.fields(r.get().spec(), remote.get(), kind.fields()),
                   d.decl().lifecycle().ignoreChanges());
           r = Optional.of(withRemoteEtag(r.get(), remote.get()));
           if (!fields.isEmpty()) {

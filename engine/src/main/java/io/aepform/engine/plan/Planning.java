@@ -37,7 +37,7 @@ public final class Planning {
     Planner.Refresh refresh =
         inventory
             .filter(i -> options.refresh())
-            .map(i -> refresh(recorded, i))
+            .map(i -> refresh(recorded, i, handlers))
             .orElse(Planner.Refresh.none());
     // What is (re-)created gets new ids, which changes what references it: plan again with
     // those ids unknown until nothing new is re-created, so the plan shows the whole cascade.
@@ -130,12 +130,16 @@ public final class Planning {
   }
 
   /** What the platform holds now of each recorded resource, or empty when it is gone. */
-  private static Planner.Refresh refresh(Map<Address, Recorded> recorded, Inventory inventory) {
+  private static Planner.Refresh refresh(
+      Map<Address, Recorded> recorded, Inventory inventory, Map<String, Kind> handlers) {
     Map<Address, Optional<Value>> remote = new java.util.HashMap<>();
     recorded.forEach(
         (address, r) -> {
           String id = r.attributes().get("id") instanceof Value.Str s ? s.value() : "";
-          remote.put(address, inventory.byId(address.kind(), id).map(Remote::body));
+          Kind kind = handlers.get(address.kind());
+          remote.put(
+              address,
+              inventory.byId(address.kind(), id).map(x -> kind.normalizeRemote(x.body())));
         });
     return new Planner.Refresh(remote);
   }
