@@ -24,7 +24,11 @@ public final class EmulatorFlags {
           "--slow-ms N                  extra delay of a 'slow' failure (default 2000)",
           "--retry-after S              Retry-After seconds on 429 (default 1)",
           "--create-then-fail-rate F    fraction 0..1 of creates that succeed but answer 500",
-          "--rate-limit N               data calls per second before 429 (0 = none)");
+          "--rate-limit N               data calls per second before 429 (0 = none)",
+          "--run-duration-ms N          how long a dataflow run stays inProgress (default 2000)",
+          "--run-failure-rate F         fraction 0..1 of dataflow runs that fail",
+          "--run-partial-failure-rate F fraction 0..1 of runs that succeed with failed records",
+          "--bucket-dir DIR             a local folder as the source bucket: runs count its files");
 
   private EmulatorFlags() {}
 
@@ -61,6 +65,10 @@ public final class EmulatorFlags {
       case "--retry-after" -> b.retryAfterSeconds(integer(flag, value));
       case "--create-then-fail-rate" -> b.createThenFailRate(decimal(flag, value));
       case "--rate-limit" -> b.rateLimit(decimal(flag, value));
+      case "--run-duration-ms" -> b.runDuration(Duration.ofMillis(number(flag, value)));
+      case "--run-failure-rate" -> b.runFailureRate(decimal(flag, value));
+      case "--run-partial-failure-rate" -> b.runPartialFailureRate(decimal(flag, value));
+      case "--bucket-dir" -> b.bucketDir(Path.of(value));
       default -> throw new IllegalArgumentException("unknown flag " + flag + "\n" + HELP);
     }
   }

@@ -1,6 +1,7 @@
 package io.aepform.emulator;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -24,6 +25,8 @@ import java.util.Set;
  * @param retryAfterSeconds the Retry-After of 429 answers
  * @param createThenFailRate fraction (0..1) of successful creates answered 500 anyway
  * @param rateLimit data calls per second above which calls get 429; 0 for no limit
+ * @param clock the platform's time (flows, runs, timestamps); {@code Clock.systemUTC()} by default
+ * @param runs how dataflows run (duration, failures, a local folder as the bucket)
  */
 public record EmulatorOptions(
     int port,
@@ -36,7 +39,9 @@ public record EmulatorOptions(
     Duration slowDelay,
     int retryAfterSeconds,
     double createThenFailRate,
-    double rateLimit) {
+    double rateLimit,
+    Clock clock,
+    RunOptions runs) {
 
   /** The one client of {@code platform: local}. */
   public static final ClientCredentials LOCAL_CLIENT =
@@ -66,6 +71,8 @@ public record EmulatorOptions(
     if (latency.isNegative() || slowDelay.isNegative() || retryAfterSeconds < 0 || rateLimit < 0) {
       throw new IllegalArgumentException("latency, delays and limits must not be negative");
     }
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(runs, "runs");
   }
 
   /** Ephemeral port, in memory, {@link #LOCAL_CLIENT} only, no faults. */
@@ -91,6 +98,8 @@ public record EmulatorOptions(
     b.retryAfterSeconds = retryAfterSeconds;
     b.createThenFailRate = createThenFailRate;
     b.rateLimit = rateLimit;
+    b.clock = clock;
+    b.runs = runs;
     return b;
   }
 
@@ -122,6 +131,8 @@ public record EmulatorOptions(
     private int retryAfterSeconds = 1;
     private double createThenFailRate;
     private double rateLimit;
+    private Clock clock = Clock.systemUTC();
+    private RunOptions runs = RunOptions.DEFAULTS;
 
     private Builder() {}
 
@@ -191,6 +202,37 @@ public record EmulatorOptions(
       return this;
     }
 
+    /** The platform's time; tests pass a fixed clock and move it with Emulator.advanceClock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
+    public Builder runs(RunOptions runs) {
+      this.runs = Objects.requireNonNull(runs);
+      return this;
+    }
+
+    public Builder runDuration(Duration duration) {
+      this.runs = runs.withDuration(duration);
+      return this;
+    }
+
+    public Builder runFailureRate(double rate) {
+      this.runs = runs.withFailureRate(rate);
+      return this;
+    }
+
+    public Builder runPartialFailureRate(double rate) {
+      this.runs = runs.withPartialFailureRate(rate);
+      return this;
+    }
+
+    public Builder bucketDir(Path dir) {
+      this.runs = runs.withBucketDir(dir);
+      return this;
+    }
+
     public EmulatorOptions build() {
       List<ClientCredentials> cs = clients.isEmpty() ? List.of(LOCAL_CLIENT) : clients;
       return new EmulatorOptions(
@@ -204,7 +246,9 @@ public record EmulatorOptions(
           slowDelay,
           retryAfterSeconds,
           createThenFailRate,
-          rateLimit);
+          rateLimit,
+          clock,
+          runs);
     }
   }
 }

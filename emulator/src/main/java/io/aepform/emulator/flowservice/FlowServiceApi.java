@@ -165,8 +165,9 @@ public final class FlowServiceApi implements Service {
       requireEtag(current, ifMatch);
     }
     String op = request.queryParam("op").orElse("");
+    // help/destinations/api/update-destination-dataflows.md sends op=enable; the spec: ENABLE.
     String state =
-        switch (op) {
+        switch (op.toUpperCase(java.util.Locale.ROOT)) {
           case "ENABLE" -> "enabled";
           case "DISABLE" -> "disabled";
           default ->
