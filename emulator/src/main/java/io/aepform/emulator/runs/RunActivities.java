@@ -79,7 +79,8 @@ final class RunActivities {
   }
 
   private ObjectNode copy() {
-    long end = middle();
+    // A failed copy is the run's last activity: it ends when the run does.
+    long end = outcome == RunOutcome.COPY_FAILURE ? ref.completesAt() : middle();
     ObjectNode c = Json.object().put("id", "copyActivity").put("updatedAtUTC", end);
     ObjectNode d = duration(ref.at(), end);
     d.putObject("extensions").put("windowStart", windowStart()).put("windowEnd", ref.at());
