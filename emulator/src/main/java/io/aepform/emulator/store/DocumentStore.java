@@ -10,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -36,11 +34,6 @@ public final class DocumentStore {
 
   public synchronized Optional<ObjectNode> get(Scope scope, String id) {
     return Optional.ofNullable(scope(scope).get(id));
-  }
-
-  /** Documents in id order (the list is a copy; the documents are not). */
-  public synchronized List<ObjectNode> list(Scope scope) {
-    return new ArrayList<>(scope(scope).values());
   }
 
   public synchronized void put(Scope scope, String id, ObjectNode doc) {
