@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aepform.emulator.ResourceKind;
 import io.aepform.emulator.RunOptions;
+import io.aepform.emulator.http.Json;
 import io.aepform.emulator.store.DocumentStore;
 import io.aepform.emulator.store.ObjectStore;
 import io.aepform.emulator.store.Scope;
@@ -112,7 +113,7 @@ public final class Runs {
       long now = clock.millis();
       JsonNode flow = flow(scope, flowId);
       RunOutcome outcome = RunDocument.effective(outcome(last), intake(scope, flow, last));
-      ObjectNode d = io.aepform.emulator.http.Json.object().put("id", last.id());
+      ObjectNode d = Json.object().put("id", last.id());
       d.put("state", RunDocument.state(last, outcome, now)).put("startedAtUTC", last.at());
       if (last.completedBy(now)) {
         d.put("completedAtUTC", last.completesAt());

@@ -9,7 +9,6 @@ import io.aepform.emulator.http.Json;
 import io.aepform.emulator.http.Service;
 import io.aepform.emulator.http.Violation;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -68,8 +67,7 @@ public final class RunsApi implements Service {
     for (String condition : request.queryParams("property")) {
       RunFilter f = RunFilter.parse(condition);
       if (f.path().equals("flowId") && f.op().equals("==")) {
-        Set<String> ids = f.values().stream().collect(java.util.stream.Collectors.toSet());
-        p = p.and(id -> ids.stream().anyMatch(id::equalsIgnoreCase));
+        p = p.and(id -> f.values().stream().anyMatch(id::equalsIgnoreCase));
       }
     }
     return p;
