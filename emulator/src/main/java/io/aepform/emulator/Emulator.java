@@ -14,6 +14,10 @@ import io.aepform.emulator.http.Dispatcher;
 import io.aepform.emulator.http.RequestLog;
 import io.aepform.emulator.identity.IdentityServiceApi;
 import io.aepform.emulator.profile.ProfileApi;
+import io.aepform.emulator.runs.EmulatorClock;
+import io.aepform.emulator.runs.FlowsWithRuns;
+import io.aepform.emulator.runs.Runs;
+import io.aepform.emulator.runs.RunsApi;
 import io.aepform.emulator.schemaregistry.SchemaIds;
 import io.aepform.emulator.schemaregistry.SchemaRegistryApi;
 import io.aepform.emulator.store.FileStore;
@@ -58,14 +62,20 @@ public final class Emulator implements AutoCloseable {
   private final TokenService tokens;
   private final FaultInjector faults;
   private final CatalogApi catalog;
+  private final EmulatorClock clock;
+  private final Runs runs;
+  private RunOptions runOptions;
   private final RequestLog log = new RequestLog();
 
   private Emulator(EmulatorOptions options) throws IOException {
     this.options = options;
-    Clock clock = Clock.systemUTC();
+    this.clock = new EmulatorClock(options.clock());
     this.store = new ObjectStore(options.dataDir().map(FileStore::new), clock);
     this.flowObjects = new FlowObjects(store, clock);
-    this.tokens = new TokenService(options.clients(), clock);
+    // Tokens keep the given clock: moving the platform's time in a test should not expire them.
+    this.tokens = new TokenService(options.clients(), options.clock());
+    this.runOptions = options.runs();
+    this.runs = new Runs(store, options.dataDir(), clock, options.seed(), options.runs());
     this.faults = new FaultInjector(options.seed());
     this.catalog = new CatalogApi(store, clock);
     applyFaultOptions();
@@ -74,7 +84,8 @@ public final class Emulator implements AutoCloseable {
             new ImsEndpoint(tokens),
             new Gateway(tokens),
             List.of(
-                new FlowServiceApi(store, flowObjects, clock),
+                new RunsApi(runs),
+                new FlowsWithRuns(new FlowServiceApi(store, flowObjects, clock), runs),
                 new SchemaRegistryApi(store, clock),
                 catalog,
                 new IdentityServiceApi(store, clock),
@@ -269,9 +280,50 @@ public final class Emulator implements AutoCloseable {
     catalog.setPageCap(cap);
   }
 
-  /** Back to the faults of the start options, with the random sequence restarted from the seed. */
+  /**
+   * Back to the faults of the start options, with the random sequence restarted from the seed; runs
+   * that start from now on follow the start options' run settings again.
+   */
   public void resetFaults() {
     applyFaultOptions();
+    setRunOptions(options.runs());
+  }
+
+  // ---- the platform's time and dataflow runs ----
+
+  /** Moves the platform's time forward: flows run on schedule, runs complete. */
+  public void advanceClock(Duration by) {
+    clock.advance(by);
+  }
+
+  /** The platform's current time. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** A flow's runs, oldest first, as {@code GET /runs} answers them. */
+  public List<ObjectNode> runs(String orgId, String sandbox, String flowId) {
+    return runs.documents(new Scope(orgId, sandbox), flowId);
+  }
+
+  /** Runs that start from now on last this long. */
+  public void setRunDuration(Duration duration) {
+    setRunOptions(runOptions.withDuration(duration));
+  }
+
+  /** Fraction of runs starting from now on that fail. */
+  public void setRunFailureRate(double rate) {
+    setRunOptions(runOptions.withFailureRate(rate));
+  }
+
+  /** Fraction of runs starting from now on that succeed with failed records. */
+  public void setRunPartialFailureRate(double rate) {
+    setRunOptions(runOptions.withPartialFailureRate(rate));
+  }
+
+  private synchronized void setRunOptions(RunOptions o) {
+    runOptions = o;
+    runs.setOptions(o);
   }
 
   private void applyFaultOptions() {

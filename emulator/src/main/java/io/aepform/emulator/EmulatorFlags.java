@@ -28,7 +28,11 @@ public final class EmulatorFlags {
           "--list-lag-ms N              lists miss objects created or changed in the last N ms",
           "--create-then-timeout-rate F fraction 0..1 of creates that succeed but answer 504",
           "--timeout-ms N               wait before a create-then-timeout 504 (default 60000)",
-          "--catalog-page-cap N         Catalog list pages hold at most N objects (0 = none)");
+          "--catalog-page-cap N         Catalog list pages hold at most N objects (0 = none)",
+          "--run-duration-ms N          how long a dataflow run stays inProgress (default 2000)",
+          "--run-failure-rate F         fraction 0..1 of dataflow runs that fail",
+          "--run-partial-failure-rate F fraction 0..1 of runs that succeed with failed records",
+          "--bucket-dir DIR             a local folder as the source bucket: runs count its files");
 
   private EmulatorFlags() {}
 
@@ -69,6 +73,10 @@ public final class EmulatorFlags {
       case "--create-then-timeout-rate" -> b.createThenTimeoutRate(decimal(flag, value));
       case "--timeout-ms" -> b.timeoutDelay(Duration.ofMillis(number(flag, value)));
       case "--catalog-page-cap" -> b.catalogPageCap(integer(flag, value));
+      case "--run-duration-ms" -> b.runDuration(Duration.ofMillis(number(flag, value)));
+      case "--run-failure-rate" -> b.runFailureRate(decimal(flag, value));
+      case "--run-partial-failure-rate" -> b.runPartialFailureRate(decimal(flag, value));
+      case "--bucket-dir" -> b.bucketDir(Path.of(value));
       default -> throw new IllegalArgumentException("unknown flag " + flag + "\n" + HELP);
     }
   }

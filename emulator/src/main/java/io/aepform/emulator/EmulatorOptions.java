@@ -1,6 +1,7 @@
 package io.aepform.emulator;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -31,6 +32,8 @@ import java.util.Set;
  * @param timeoutDelay how long a create-then-timeout call waits before its 504
  * @param catalogPageCap Catalog answers at most this many objects per list page, whatever the
  *     {@code limit}; 0 for no cap beyond Catalog's own
+ * @param clock the platform's time (flows, runs, timestamps); {@code Clock.systemUTC()} by default
+ * @param runs how dataflows run (duration, failures, a local folder as the bucket)
  */
 public record EmulatorOptions(
     int port,
@@ -47,7 +50,9 @@ public record EmulatorOptions(
     Duration listLag,
     double createThenTimeoutRate,
     Duration timeoutDelay,
-    int catalogPageCap) {
+    int catalogPageCap,
+    Clock clock,
+    RunOptions runs) {
 
   /** The one client of {@code platform: local}. */
   public static final ClientCredentials LOCAL_CLIENT =
@@ -84,6 +89,8 @@ public record EmulatorOptions(
         || catalogPageCap < 0) {
       throw new IllegalArgumentException("latency, delays and limits must not be negative");
     }
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(runs, "runs");
   }
 
   /** Ephemeral port, in memory, {@link #LOCAL_CLIENT} only, no faults. */
@@ -113,6 +120,8 @@ public record EmulatorOptions(
     b.createThenTimeoutRate = createThenTimeoutRate;
     b.timeoutDelay = timeoutDelay;
     b.catalogPageCap = catalogPageCap;
+    b.clock = clock;
+    b.runs = runs;
     return b;
   }
 
@@ -148,6 +157,8 @@ public record EmulatorOptions(
     private double createThenTimeoutRate;
     private Duration timeoutDelay = Duration.ofSeconds(60);
     private int catalogPageCap;
+    private Clock clock = Clock.systemUTC();
+    private RunOptions runs = RunOptions.DEFAULTS;
 
     private Builder() {}
 
@@ -237,6 +248,37 @@ public record EmulatorOptions(
       return this;
     }
 
+    /** The platform's time; tests pass a fixed clock and move it with Emulator.advanceClock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
+    public Builder runs(RunOptions runs) {
+      this.runs = Objects.requireNonNull(runs);
+      return this;
+    }
+
+    public Builder runDuration(Duration duration) {
+      this.runs = runs.withDuration(duration);
+      return this;
+    }
+
+    public Builder runFailureRate(double rate) {
+      this.runs = runs.withFailureRate(rate);
+      return this;
+    }
+
+    public Builder runPartialFailureRate(double rate) {
+      this.runs = runs.withPartialFailureRate(rate);
+      return this;
+    }
+
+    public Builder bucketDir(Path dir) {
+      this.runs = runs.withBucketDir(dir);
+      return this;
+    }
+
     public EmulatorOptions build() {
       List<ClientCredentials> cs = clients.isEmpty() ? List.of(LOCAL_CLIENT) : clients;
       return new EmulatorOptions(
@@ -254,7 +296,9 @@ public record EmulatorOptions(
           listLag,
           createThenTimeoutRate,
           timeoutDelay,
-          catalogPageCap);
+          catalogPageCap,
+          clock,
+          runs);
     }
   }
 }

@@ -86,13 +86,49 @@ class EmulatorOptionsTest {
   }
 
   @Test
+  void parsesTheRunFlagsAndDefaultsToTheSystemClock() {
+    EmulatorOptions o =
+        EmulatorOptions.parse(
+            new String[] {
+              "--run-duration-ms",
+              "500",
+              "--run-failure-rate=0.25",
+              "--run-partial-failure-rate",
+              "0.5",
+              "--bucket-dir",
+              "/tmp/bucket"
+            });
+    assertThat(o.runs())
+        .isEqualTo(
+            new RunOptions(Duration.ofMillis(500), 0.25, 0.5, Optional.of(Path.of("/tmp/bucket"))));
+    assertThat(o.clock()).isEqualTo(java.time.Clock.systemUTC());
+    assertThat(EmulatorOptions.localDefaults().runs()).isEqualTo(RunOptions.DEFAULTS);
+    assertThat(RunOptions.DEFAULTS.duration()).isEqualTo(Duration.ofSeconds(2));
+    assertThatThrownBy(
+            () ->
+                EmulatorOptions.parse(
+                    new String[] {
+                      "--run-failure-rate", "0.6", "--run-partial-failure-rate", "0.6"
+                    }))
+        .hasMessageContaining("must not exceed 1");
+    assertThatThrownBy(() -> EmulatorOptions.parse(new String[] {"--run-duration-ms", "-1"}))
+        .hasMessageContaining("must not be negative");
+  }
+
+  @Test
   void clientsNeverPrintTheirSecret() {
     assertThat(EmulatorOptions.LOCAL_CLIENT.toString()).doesNotContain("aepform-local-secret");
   }
 
   @Test
   void toBuilderKeepsEverything() {
-    EmulatorOptions o = EmulatorOptions.builder().seed(3).rateLimit(5).build();
+    EmulatorOptions o =
+        EmulatorOptions.builder()
+            .seed(3)
+            .rateLimit(5)
+            .clock(java.time.Clock.fixed(java.time.Instant.EPOCH, java.time.ZoneOffset.UTC))
+            .runFailureRate(0.5)
+            .build();
     assertThat(o.toBuilder().build()).isEqualTo(o);
   }
 }

@@ -153,10 +153,11 @@ public final class FlowServiceApi implements Service {
     // Lower case as in help/destinations/api/update-destination-dataflows.md
     // (action?op=enable), upper case as in flow-service.yaml's enum.
     String op = request.queryParam("op").orElse("");
+    // help/destinations/api/update-destination-dataflows.md sends op=enable; the spec: ENABLE.
     String state =
-        switch (op) {
-          case "ENABLE", "enable" -> "enabled";
-          case "DISABLE", "disable" -> "disabled";
+        switch (op.toUpperCase(java.util.Locale.ROOT)) {
+          case "ENABLE" -> "enabled";
+          case "DISABLE" -> "disabled";
           default ->
               throw new Violation("query parameter op must be enable or disable, got '" + op + "'");
         };
