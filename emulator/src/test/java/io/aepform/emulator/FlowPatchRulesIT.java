@@ -101,6 +101,6 @@ class FlowPatchRulesIT {
     assertThat(item("flows", c.flowId()).get("state").asText()).isEqualTo("enabled");
     assertThat(client.post(action + "DISABLE", null).status()).isEqualTo(200);
     assertThat(item("flows", c.flowId()).get("state").asText()).isEqualTo("disabled");
-    FlowServiceIT.assertFlowError(client.post(action + "Enable", null), 400, "1401");
+    FlowServiceIT.assertFlowError(client.post(action + "pause", null), 400, "1401");
   }
 }

@@ -3,6 +3,7 @@ package io.aepform.cli.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aepform.cli.CliRun;
+import io.aepform.cli.SandboxObjects;
 import io.aepform.emulator.ResourceKind;
 import java.nio.file.Files;
 import java.nio.file.Path;

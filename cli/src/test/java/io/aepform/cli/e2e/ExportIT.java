@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.aepform.cli.CliRun;
+import io.aepform.cli.SandboxObjects;
 import io.aepform.emulator.ResourceKind;
 import java.net.URI;
 import java.net.http.HttpClient;

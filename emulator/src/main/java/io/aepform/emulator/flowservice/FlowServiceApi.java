@@ -150,10 +150,9 @@ public final class FlowServiceApi implements Service {
     if (!ifMatch.isEmpty()) {
       requireEtag(current, ifMatch);
     }
-    // Lower case as in help/destinations/api/update-destination-dataflows.md
-    // (action?op=enable), upper case as in flow-service.yaml's enum.
+    // help/destinations/api/update-destination-dataflows.md sends op=enable; the spec's enum says
+    // ENABLE: any case is taken.
     String op = request.queryParam("op").orElse("");
-    // help/destinations/api/update-destination-dataflows.md sends op=enable; the spec: ENABLE.
     String state =
         switch (op.toUpperCase(java.util.Locale.ROOT)) {
           case "ENABLE" -> "enabled";
