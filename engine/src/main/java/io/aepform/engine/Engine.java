@@ -227,7 +227,14 @@ public final class Engine {
   /** The state with interrupted creates settled, in memory only: plan writes nothing. */
   private State settle(State state, Connector.Session session) {
     State out = state;
-    for (var edit : PendingResolver.resolve(state, handlers, session.client())) {
+    for (var edit :
+        new PendingResolver(
+                handlers,
+                session.client(),
+                settings.clock(),
+                settings.pendingGrace(),
+                d -> Thread.sleep(d.toMillis()))
+            .resolve(state)) {
       out = edit.apply(out);
     }
     return out;

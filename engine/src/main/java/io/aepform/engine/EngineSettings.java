@@ -22,6 +22,27 @@ public record EngineSettings(
     Objects.requireNonNull(clock, "clock");
   }
 
+  /**
+   * How long an interrupted create may take to show up in the platform before aepform decides it
+   * never happened: {@code AEPFORM_PENDING_GRACE} (seconds, or a duration such as {@code 30s},
+   * {@code 2m}), else {@link PendingResolver#DEFAULT_GRACE}.
+   */
+  public java.time.Duration pendingGrace() {
+    String text = processEnv.getOrDefault("AEPFORM_PENDING_GRACE", "").strip();
+    if (text.isEmpty()) {
+      return io.aepform.engine.recovery.PendingResolver.DEFAULT_GRACE;
+    }
+    try {
+      return text.matches("[0-9]+")
+          ? java.time.Duration.ofSeconds(Long.parseLong(text))
+          : java.time.Duration.parse("PT" + text.toUpperCase(java.util.Locale.ROOT));
+    } catch (RuntimeException e) {
+      throw new io.aepform.error.AepformException(
+          io.aepform.error.ErrorCode.USAGE,
+          "AEPFORM_PENDING_GRACE='" + text + "' is not a duration: write seconds (60) or 30s, 2m");
+    }
+  }
+
   /** Offline settings: no local platform, no trace. */
   public static EngineSettings of(Map<String, String> processEnv) {
     return new EngineSettings(

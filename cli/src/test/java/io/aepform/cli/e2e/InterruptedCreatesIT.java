@@ -99,7 +99,7 @@ class InterruptedCreatesIT {
     platform.emulator.clearRequestLog();
     CliRun stopped = cli("apply", "--auto-approve");
     assertThat(stopped.exitCode()).isEqualTo(1);
-    assertThat(stopped.err()).contains("aepform import").contains("2 objects");
+    assertThat(stopped.err()).contains("aepform import").contains("2 such objects exist");
     assertThat(platform.writes()).isEmpty();
   }
 

@@ -59,7 +59,9 @@ class LifecycleGuardsIT {
   void aNewConnectionSpecPlansAReplaceWithItsReason() throws Exception {
     steps.apply();
     Path connections = platform.dir.resolve("connections.yaml");
+    Path source = platform.dir.resolve("source.yaml");
     String applied = Files.readString(connections);
+    String appliedSource = Files.readString(source);
     steps.edit(
         "connections.yaml",
         """
@@ -80,15 +82,18 @@ class LifecycleGuardsIT {
             id: azure-blob
         """
             .formatted(CONNECTION_STRING));
+    // the source connection reads through it: it names the same connector (checked offline)
+    steps.edit("source.yaml", "id: amazon-s3", "id: azure-blob");
 
-    CliRun plan = steps.plansChanges();
+    // the flow is replaced with its connections and would backfill into the kept dataset
+    CliRun plan = steps.plansChanges("--replace", "flow.ingest");
     assertThat(plan.out())
         .contains("# connection.s3 must be replaced")
         .contains(
             "# (changing spec.connectionSpec.id cannot be done in place: it forces replacement)")
         .contains("-/+ connection \"s3\" {")
         .doesNotContain(CONNECTION_STRING);
-    JsonNode json = json(steps.plansChanges("--format", "json"));
+    JsonNode json = json(steps.plansChanges("--format", "json", "--replace", "flow.ingest"));
     JsonNode change = changeOf(json, "connection.s3");
     assertThat(change.path("change").path("actions").toString())
         .isEqualTo("[\"delete\",\"create\"]");
@@ -96,6 +101,7 @@ class LifecycleGuardsIT {
     assertThat(json.toString()).doesNotContain(CONNECTION_STRING);
 
     Files.writeString(connections, applied);
+    Files.writeString(source, appliedSource);
     steps.plansNoChanges();
   }
 }

@@ -69,29 +69,56 @@ class ReplaceIT {
     // the source connection reads through the same spec as its base connection
     steps.edit("source.yaml", "    id: amazon-s3\n", "    id: google-cloud-storage\n");
 
+    String target = steps.only(ResourceKind.TARGET_CONNECTION);
+
+    // the flow is replaced with its pair of connections (update-dataflows.md), and a new flow
+    // that backfills would ingest every file again into the dataset, which is kept: refused
+    CliRun refused = steps.cli("plan");
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err())
+        .contains("flow.ingest would be replaced")
+        .contains("backfills")
+        .contains("dataset.leads, which is kept")
+        .contains("scheduleParams.backfill: false")
+        .contains("--replace flow.ingest");
+    assertThat(platform.writes()).isEmpty();
+
+    steps.edit("flow.yaml", "backfill: true", "backfill: false");
     CliRun plan = steps.plansChanges();
     assertThat(plan.out())
         .contains("-/+ connection \"s3\"")
         .contains("-/+ sourceConnection \"s3_parquet\"")
+        .contains("-/+ targetConnection \"leads\"")
         .contains("-/+ flow \"ingest\"")
-        .contains("Plan: 3 to add, 0 to change, 3 to destroy.");
+        .contains("Plan: 4 to add, 0 to change, 4 to destroy.");
     assertThat(steps.reasonFor(plan, "connection.s3")).contains("connectionSpec");
     assertThat(steps.reasonFor(plan, "sourceConnection.s3_parquet")).contains("forces replacement");
     assertThat(steps.reasonFor(plan, "flow.ingest")).contains("forces replacement");
-    assertThat(plan.out() + plan.err()).contains("flow.ingest").contains("will be re-created");
+    assertThat(steps.reasonFor(plan, "targetConnection.leads"))
+        .contains("replaced together with flow.ingest");
+    assertThat(plan.out() + plan.err())
+        .contains("flow.ingest")
+        .contains("re-created without backfill");
 
     CliRun apply = steps.cli("apply", "--auto-approve");
     assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
-    assertThat(apply.out()).contains("Resources: 3 added, 0 changed, 3 destroyed.");
+    assertThat(apply.out()).contains("Resources: 4 added, 0 changed, 4 destroyed.");
     assertThat(platform.emulator.requestLog()).noneMatch(e -> e.status() == 400);
-    assertThat(platform.writes())
-        .containsExactly(
+    List<String> writes = platform.writes();
+    assertThat(writes)
+        .containsExactlyInAnyOrder(
             "DELETE " + FLOWS + "/" + flow + " -> 204",
             "DELETE " + SOURCES + "/" + source + " -> 204",
+            "DELETE " + TARGETS + "/" + target + " -> 204",
             "DELETE " + CONNECTIONS + "/" + s3 + " -> 204",
             "POST " + CONNECTIONS + " -> 201",
             "POST " + SOURCES + " -> 201",
+            "POST " + TARGETS + " -> 201",
             "POST " + FLOWS + " -> 201");
+    assertThat(writes.get(0)).isEqualTo("DELETE " + FLOWS + "/" + flow + " -> 204");
+    assertThat(writes.get(writes.size() - 1)).isEqualTo("POST " + FLOWS + " -> 201");
+    assertThat(writes.indexOf("DELETE " + SOURCES + "/" + source + " -> 204"))
+        .isLessThan(writes.indexOf("DELETE " + CONNECTIONS + "/" + s3 + " -> 204"));
     assertThat(platform.total()).isEqualTo(7);
     assertThat(
             steps.objects(ResourceKind.CONNECTION).stream()
@@ -144,22 +171,30 @@ class ReplaceIT {
 
     CliRun apply = steps.cli("apply", "--auto-approve", "--replace", "dataset.leads");
     assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
+    // a new dataset gets a new target connection, and the flow with its pair (update-dataflows.md)
     assertThat(apply.out())
         .contains("-/+ dataset \"leads\"")
-        .contains("Resources: 2 added, 1 changed, 1 destroyed.");
+        .contains("-/+ targetConnection \"leads\"")
+        .contains("-/+ sourceConnection \"s3_parquet\"")
+        .contains("-/+ flow \"ingest\"")
+        .contains("Resources: 5 added, 0 changed, 4 destroyed.");
     List<String> writes = platform.writes();
     assertThat(writes)
-        .containsExactlyInAnyOrder(
+        .contains(
             "POST " + SCHEMAS + " -> 201",
             "DELETE " + DATASETS + "/" + dataset + " -> 200",
+            "DELETE " + TARGETS + "/" + target + " -> 204",
             "POST " + DATASETS + "?requestDataSource=true -> 201",
-            "PATCH " + TARGETS + "/" + target + " -> 200");
+            "POST " + TARGETS + " -> 201",
+            "POST " + FLOWS + " -> 201")
+        .hasSize(9)
+        .noneMatch(w -> w.startsWith("PATCH"));
     assertThat(writes.indexOf("POST " + SCHEMAS + " -> 201"))
         .isLessThan(writes.indexOf("POST " + DATASETS + "?requestDataSource=true -> 201"));
     assertThat(writes.indexOf("DELETE " + DATASETS + "/" + dataset + " -> 200"))
         .isLessThan(writes.indexOf("POST " + DATASETS + "?requestDataSource=true -> 201"));
     assertThat(writes.indexOf("POST " + DATASETS + "?requestDataSource=true -> 201"))
-        .isLessThan(writes.indexOf("PATCH " + TARGETS + "/" + target + " -> 200"));
+        .isLessThan(writes.indexOf("POST " + TARGETS + " -> 201"));
     assertThat(platform.count(ResourceKind.DATASET)).isEqualTo(1);
     String newDataset = steps.stateId("dataset.leads");
     assertThat(newDataset).isNotEqualTo(dataset);
@@ -179,27 +214,44 @@ class ReplaceIT {
   }
 
   @Test
-  void replaceForcesTheSourceConnectionAndTheFlowThatUsesItNothingElse() {
+  void replacingASourceConnectionReplacesItsFlowAndPairAndNeedsTheFlowConfirmed() {
     steps.apply();
     String source = steps.only(ResourceKind.SOURCE_CONNECTION);
     String flow = steps.only(ResourceKind.FLOW);
 
-    CliRun plan = steps.plansChanges("--replace", "sourceConnection.s3_parquet");
+    String target = steps.only(ResourceKind.TARGET_CONNECTION);
+
+    CliRun refused = steps.cli("plan", "--replace", "sourceConnection.s3_parquet");
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err()).contains("--replace flow.ingest").contains("backfills");
+
+    String[] replace = {"--replace", "sourceConnection.s3_parquet", "--replace", "flow.ingest"};
+    CliRun plan = steps.plansChanges(replace);
     assertThat(plan.out())
         .contains("-/+ sourceConnection \"s3_parquet\"")
+        .contains("-/+ targetConnection \"leads\"")
         .contains("-/+ flow \"ingest\"")
-        .contains("Plan: 2 to add, 0 to change, 2 to destroy.");
+        .contains("Plan: 3 to add, 0 to change, 3 to destroy.");
     assertThat(steps.reasonFor(plan, "sourceConnection.s3_parquet")).contains("--replace");
-    assertThat(steps.reasonFor(plan, "flow.ingest")).contains("sourceConnectionIds");
+    assertThat(steps.reasonFor(plan, "targetConnection.leads")).contains("replaced together");
 
-    CliRun apply = steps.cli("apply", "--auto-approve", "--replace", "sourceConnection.s3_parquet");
+    CliRun apply =
+        steps.cli(
+            "apply",
+            "--auto-approve",
+            "--replace",
+            "sourceConnection.s3_parquet",
+            "--replace",
+            "flow.ingest");
     assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
-    assertThat(apply.out()).contains("Resources: 2 added, 0 changed, 2 destroyed.");
+    assertThat(apply.out()).contains("Resources: 3 added, 0 changed, 3 destroyed.");
     assertThat(platform.writes())
-        .containsExactly(
+        .containsExactlyInAnyOrder(
             "DELETE " + FLOWS + "/" + flow + " -> 204",
             "DELETE " + SOURCES + "/" + source + " -> 204",
+            "DELETE " + TARGETS + "/" + target + " -> 204",
             "POST " + SOURCES + " -> 201",
+            "POST " + TARGETS + " -> 201",
             "POST " + FLOWS + " -> 201");
     assertThat(platform.total()).isEqualTo(7);
     steps.plansNoChanges();

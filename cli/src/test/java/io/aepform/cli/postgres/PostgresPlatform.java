@@ -105,7 +105,8 @@ final class PostgresPlatform implements AutoCloseable {
         "AEP_ORG_ID", client.orgId(),
         "AEP_IMS_URL", emulator.baseUrl(),
         "IT_S3_SECRET", SECRET,
-        "AEPFORM_PG_PASSWORD", PostgresServer.PASSWORD);
+        "AEPFORM_PG_PASSWORD", PostgresServer.PASSWORD,
+        "AEPFORM_PENDING_GRACE", "1");
   }
 
   String[] args(String... command) {

@@ -42,6 +42,8 @@ final class EmulatedConfig implements AutoCloseable {
     env.put("AEP_ORG_ID", client.orgId());
     env.put("AEP_IMS_URL", emulator.baseUrl());
     env.put("IT_S3_SECRET", s3Secret);
+    // the local platform's lists do not lag: an interrupted create shows up at once
+    env.put("AEPFORM_PENDING_GRACE", "1");
   }
 
   /** Rewrites {@code environments/it.yaml} for the given sandbox. */

@@ -168,7 +168,8 @@ class FaultCampaignIT {
       return false;
     }
     String query = URLDecoder.decode(e.query(), StandardCharsets.UTF_8);
-    return query.contains("property=name==" + name) || query.contains("property=title==" + name);
+    return query.contains("property=name==\"" + name + "\"")
+        || query.contains("property=title==" + name);
   }
 
   private static String nameIn(RequestLogEntry post) throws Exception {

@@ -90,6 +90,7 @@ class HostileInputTest {
     env.put("AEP_IMS_URL", emulator.baseUrl());
     env.put("AEP_PLATFORM_URL", emulator.baseUrl());
     env.put("AEP_SANDBOX", "hostile");
+    env.put("AEPFORM_PENDING_GRACE", "1");
     return env;
   }
 

@@ -58,7 +58,13 @@ public final class Applying {
         state.checkBelongsTo(session.sandbox(), session.imsOrg());
         try (StateWriter writer = new StateWriter(store, state)) {
           List<UnaryOperator<State>> settle =
-              PendingResolver.resolve(state, handlers, session.client());
+              new PendingResolver(
+                      handlers,
+                      session.client(),
+                      settings.clock(),
+                      settings.pendingGrace(),
+                      d -> Thread.sleep(d.toMillis()))
+                  .resolve(state);
           if (!settle.isEmpty()) {
             state =
                 writer.write(

@@ -97,8 +97,18 @@ final class Operations {
         ctx.writer().write(s -> s.with(withEtag(created, settled.etag())));
       }
     } catch (AepformException e) {
-      // the object exists but is not as declared: the next plan replaces it
-      ctx.writer().write(s -> s.with(created.taint()));
+      // the object exists as the create call made it: the next plan changes the rest in place
+      ResourceState asCreated =
+          ResourceState.created(
+              created.address(),
+              created.kind(),
+              created.id(),
+              created.name(),
+              created.etag(),
+              stored(handler.asCreated(spec)),
+              created.attributes(),
+              created.dependencies());
+      ctx.writer().write(s -> s.with(asCreated));
       throw e;
     }
     return remote.id();

@@ -89,7 +89,9 @@ public final class StateEditing {
                                 + "'"));
         Desired desired = desired(ws, state, address);
         Value applied =
-            Secrets.unverified(Drifts.project(desired.spec(), handler.normalizeRemote(remote.body())), desired.spec());
+            Secrets.unverified(
+                Drifts.project(desired.spec(), handler.normalizeRemote(remote.body())),
+                desired.spec());
         ResourceState adopted =
             ResourceState.created(
                 address.toString(),

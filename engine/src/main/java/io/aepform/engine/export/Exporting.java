@@ -147,15 +147,16 @@ public final class Exporting {
     }
   }
 
-  private static ResourceState adopted(
-      Desired d, Exporter.Exported e, State state, Kind kind) {
+  private static ResourceState adopted(Desired d, Exporter.Exported e, State state, Kind kind) {
     if (state.find(d.address().toString()).isPresent()) {
       throw new AepformException(
           ErrorCode.USAGE,
           d.address()
               + " is already in the state of the exported configuration: remove it with aepform state rm, or export into a new directory");
     }
-    Value applied = Secrets.unverified(Drifts.project(d.spec(), kind.normalizeRemote(e.remote().body())), d.spec());
+    Value applied =
+        Secrets.unverified(
+            Drifts.project(d.spec(), kind.normalizeRemote(e.remote().body())), d.spec());
     return ResourceState.created(
         d.address().toString(),
         d.decl().kind(),

@@ -4,13 +4,13 @@ import io.aepform.engine.value.Value;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
+import java.util.function.BiPredicate;
 
 /**
  * One field of a kind's spec and everything aepform needs to know of it, declared once (as an
- * attribute in Terraform's plugin framework): where it is (a JSON Pointer, {@code *} for every
- * item of an array), its type, and its behaviour. Build one with {@link #string} and the like, then
- * the modifiers, each of which returns a changed copy: a field is never changed once built.
+ * attribute in Terraform's plugin framework): where it is (a JSON Pointer, {@code *} for every item
+ * of an array), its type, and its behaviour. Build one with {@link #string} and the like, then the
+ * modifiers, each of which returns a changed copy: a field is never changed once built.
  */
 public final class Field {
   private final String pointer;
@@ -20,12 +20,13 @@ public final class Field {
   private boolean replaces;
   private boolean immutable;
   private boolean irreversible;
+  private boolean together;
   private Optional<String> references = Optional.empty();
   private Map<String, String> aliases = Map.of();
   private Set<String> allowed = Set.of();
   private boolean ignoreCase;
   private Optional<String> defaultValue = Optional.empty();
-  private Optional<UnaryOperator<Value>> canonical = Optional.empty();
+  private Optional<BiPredicate<Value, Value>> equivalent = Optional.empty();
   private String description = "";
 
   private Field(String pointer, JsonType type) {
@@ -43,12 +44,13 @@ public final class Field {
     f.replaces = replaces;
     f.immutable = immutable;
     f.irreversible = irreversible;
+    f.together = together;
     f.references = references;
     f.aliases = aliases;
     f.allowed = allowed;
     f.ignoreCase = ignoreCase;
     f.defaultValue = defaultValue;
-    f.canonical = canonical;
+    f.equivalent = equivalent;
     f.description = description;
     return f;
   }
@@ -119,6 +121,16 @@ public final class Field {
     return f;
   }
 
+  /**
+   * The object whose id it holds and this one are replaced together: replacing either replaces both
+   * (a dataflow and its source and target connections, sources/tutorials/api/update-dataflows.md).
+   */
+  public Field replacedTogether() {
+    Field f = copy();
+    f.together = true;
+    return f;
+  }
+
   /** It holds ids of {@code kind}: a dependency, and a reference in exports. */
   public Field references(String kind) {
     Field f = copy();
@@ -156,11 +168,11 @@ public final class Field {
 
   /**
    * The platform may answer another form of the same value (a media type without its variant):
-   * applied and remote values are compared in the form {@code canonical} gives.
+   * {@code test(applied, remote)} says when they are the same.
    */
-  public Field comparedAs(UnaryOperator<Value> form) {
+  public Field equivalentWhen(BiPredicate<Value, Value> test) {
     Field f = copy();
-    f.canonical = Optional.of(form);
+    f.equivalent = Optional.of(test);
     return f;
   }
 
@@ -199,6 +211,10 @@ public final class Field {
     return irreversible;
   }
 
+  public boolean isReplacedTogether() {
+    return together;
+  }
+
   public Optional<String> references() {
     return references;
   }
@@ -224,7 +240,7 @@ public final class Field {
     if (ignoreCase && applied instanceof Value.Str a && remote instanceof Value.Str r) {
       return a.value().equalsIgnoreCase(r.value());
     }
-    return canonical.map(c -> c.apply(applied).equals(c.apply(remote))).orElse(false);
+    return equivalent.map(t -> t.test(applied, remote)).orElse(false);
   }
 
   public String description() {

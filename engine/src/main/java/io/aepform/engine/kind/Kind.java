@@ -117,6 +117,19 @@ public interface Kind {
   record Tracked(String address, String kind, String id, Value spec) {}
 
   /**
+   * True when a new object made from {@code spec} ingests data that its predecessor already did (a
+   * flow that backfills): replacing it duplicates what a kept destination holds.
+   */
+  default boolean replaysData(Value spec) {
+    return false;
+  }
+
+  /** True when the kind holds the data that flows ingest (a dataset). */
+  default boolean receivesIngestedData() {
+    return false;
+  }
+
+  /**
    * Plan-time refusal or warning of a replacement in context (e.g. a flow that would ingest its
    * files again into a dataset that is kept).
    */
@@ -140,6 +153,14 @@ public interface Kind {
   /** Calls that follow a create; when one fails the object exists but is not as declared. */
   default Remote afterCreate(PlatformClient client, Remote created, Value spec) {
     return created;
+  }
+
+  /**
+   * What the object holds after the create call alone, before {@link #afterCreate}'s calls: state
+   * records it when those fail, so the next plan makes the rest as an update (never a replace).
+   */
+  default Value asCreated(Value spec) {
+    return spec;
   }
 
   /** Whether {@link #afterCreate} makes calls for {@code spec}. */

@@ -25,6 +25,7 @@ public final class DataSafety {
       if (c.action() != Action.REPLACE || confirmed.contains(c.address())) {
         continue;
       }
+      refuseReplay(c, plan, kinds);
       kinds
           .get(c.kind())
           .losesData()
@@ -40,6 +41,41 @@ public final class DataSafety {
                         + ". aepform never does this implicitly. To confirm, plan again with --replace "
                         + c.address());
               });
+    }
+  }
+
+  /**
+   * A replacement whose first run ingests again what its predecessor ingested (a flow that
+   * backfills) must not write into a kept destination (a dataset): that duplicates its data.
+   */
+  private static void refuseReplay(ResourceChange c, Plan plan, Map<String, Kind> kinds) {
+    Value spec = c.after().flatMap(a -> Values.at(a, "/spec")).orElse(Value.Obj.empty());
+    if (!kinds.get(c.kind()).replaysData(spec)) {
+      return;
+    }
+    Map<Address, ResourceChange> byAddress = new java.util.HashMap<>();
+    plan.changes().forEach(x -> byAddress.put(x.address(), x));
+    java.util.Deque<Address> todo = new java.util.ArrayDeque<>(c.dependencies());
+    Set<Address> seen = new java.util.HashSet<>(todo);
+    while (!todo.isEmpty()) {
+      ResourceChange dep = byAddress.get(todo.pop());
+      if (dep == null) {
+        continue;
+      }
+      if (kinds.get(dep.kind()).receivesIngestedData() && !dep.action().adds()) {
+        throw new AepformException(
+            ErrorCode.USAGE,
+            c.address()
+                + " would be replaced ("
+                + c.reason()
+                + "), and the new one backfills: its first run ingests every file under its source"
+                + " path again into "
+                + dep.address()
+                + ", which is kept, duplicating its data. Set scheduleParams.backfill: false to"
+                + " ingest only new files, or confirm with --replace "
+                + c.address());
+      }
+      dep.dependencies().stream().filter(seen::add).forEach(todo::add);
     }
   }
 

@@ -53,7 +53,7 @@ public final class Planner {
         desired,
         recorded,
         Refresh.none(),
-        Set.of(),
+        Map.of(),
         warnings);
   }
 
@@ -70,7 +70,7 @@ public final class Planner {
       Resolver.Resolved desired,
       Map<Address, Recorded> recorded,
       Refresh refresh,
-      Set<Address> forceReplace,
+      Map<Address, String> forceReplace,
       List<Problem> warnings) {
     List<ResourceChange> changes = new ArrayList<>();
     List<Drift> drift = new ArrayList<>();
@@ -104,14 +104,20 @@ public final class Planner {
           }
         }
       }
-      changes.add(change(d, kind, r, salt, reason, forceReplace.contains(d.address())));
+      changes.add(
+          change(d, kind, r, salt, reason, Optional.ofNullable(forceReplace.get(d.address()))));
     }
     changes.addAll(deletes(desired, recorded, kinds));
     return new Plan(environment, lineage, serial, changes, drift, desired.outputs(), warnings);
   }
 
   private static ResourceChange change(
-      Desired d, Kind kind, Optional<Recorded> r, String salt, String reason, boolean forced) {
+      Desired d,
+      Kind kind,
+      Optional<Recorded> r,
+      String salt,
+      String reason,
+      Optional<String> forced) {
     List<Address> deps =
         d.decl().dependencies().stream().map(x -> x.target()).distinct().sorted().toList();
     if (r.isEmpty()) {
@@ -148,12 +154,12 @@ public final class Planner {
                 Values.at(Secrets.digested(spec, salt), pointer)));
       }
     }
-    if (forced) {
+    if (forced.isPresent()) {
       Value fresh = ResourceObject.of(unknownIds(d, kind), spec, kind.nameField());
       return new ResourceChange(
           d.address(),
           Action.REPLACE,
-          "replacement requested with --replace",
+          forced.get(),
           Optional.of(before),
           Optional.of(fresh),
           List.of(),

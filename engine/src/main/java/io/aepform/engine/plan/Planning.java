@@ -29,7 +29,9 @@ public final class Planning {
       Optional<Connector.Session> session,
       PlanOptions options) {
     Map<Address, Recorded> recorded = state.map(StateView::recorded).orElse(Map.of());
-    Set<Address> forced = Selection.addresses(options.replaces(), ws, "--replace");
+    Set<Address> confirmed = Selection.addresses(options.replaces(), ws, "--replace");
+    Map<Address, String> forced = new java.util.LinkedHashMap<>();
+    confirmed.forEach(a -> forced.put(a, "replacement requested with --replace"));
     Optional<Inventory> inventory =
         session.map(
             s -> new Inventory(s.client(), handlers, lookups(recorded, ws, options.refresh())));
@@ -41,7 +43,7 @@ public final class Planning {
             .orElse(Planner.Refresh.none());
     // What is (re-)created gets new ids, which changes what references it: plan again with
     // those ids unknown until nothing new is re-created, so the plan shows the whole cascade.
-    Set<Address> renewed = new java.util.HashSet<>(forced);
+    Set<Address> renewed = new java.util.HashSet<>(forced.keySet());
     Plan plan;
     while (true) {
       // with no id known (an empty state, nothing renewed yet) this is the offline resolution
@@ -67,16 +69,19 @@ public final class Planning {
       plan.changes().stream()
           .filter(c -> c.action().adds() && recorded.containsKey(c.address()))
           .forEach(c -> now.add(c.address()));
-      if (renewed.containsAll(now)) {
+      Map<Address, String> together = ReplaceGroups.joining(plan, ws, handlers, forced);
+      if (renewed.containsAll(now) && together.isEmpty()) {
         break;
       }
       renewed.addAll(now);
+      renewed.addAll(together.keySet());
+      forced.putAll(together);
     }
     if (options.refreshOnly()) {
       return RefreshOnly.plan(plan);
     }
     plan = Selection.select(plan, options, ws);
-    DataSafety.check(plan, handlers, forced);
+    DataSafety.check(plan, handlers, confirmed);
     plan = DataSafety.withRecreateWarnings(plan, handlers);
     refusePreventedDestroys(plan, ws);
     Plan checked = plan;
@@ -138,8 +143,7 @@ public final class Planning {
           String id = r.attributes().get("id") instanceof Value.Str s ? s.value() : "";
           Kind kind = handlers.get(address.kind());
           remote.put(
-              address,
-              inventory.byId(address.kind(), id).map(x -> kind.normalizeRemote(x.body())));
+              address, inventory.byId(address.kind(), id).map(x -> kind.normalizeRemote(x.body())));
         });
     return new Planner.Refresh(remote);
   }

@@ -25,9 +25,12 @@ final class CatalogApi {
   private static final int PAGE = 100;
 
   private final Clock clock;
+  private final String properties;
 
-  CatalogApi(Clock clock) {
+  /** {@code compared}: the fields a list must return (the kind's, plus when it was created). */
+  CatalogApi(Clock clock, List<String> compared) {
     this.clock = clock;
+    this.properties = String.join(",", compared) + ",created";
   }
 
   Remote create(PlatformClient client, JsonNode body) {
@@ -67,28 +70,38 @@ final class CatalogApi {
     return pages(client, ApiRequest.get(PATH), null);
   }
 
+  /**
+   * Pages through a list by offset until a page comes back empty: some Catalog queries answer fewer
+   * objects than the {@code limit} asked (catalog/api/filter-data.md: at most 20 with {@code
+   * observableSchema}), so a short page is not the last. Each object carries only the fields the
+   * kind compares ({@code properties}), in a stable order ({@code orderBy}).
+   */
   private List<Remote> pages(PlatformClient client, ApiRequest base, String name) {
     List<Remote> found = new ArrayList<>();
-    for (int start = 0; start < 1_000_000; start += PAGE) {
+    int start = 0;
+    for (int n = 0; n < 100_000; n++) {
       ApiRequest list =
-          base.withQuery("limit", Integer.toString(PAGE))
+          base.withQuery("properties", properties)
+              .withQuery("orderBy", "asc:created")
+              .withQuery("limit", Integer.toString(PAGE))
               .withQuery("start", Integer.toString(start));
       JsonNode page = client.send(list).body();
+      if (page.isEmpty()) {
+        break;
+      }
       for (Iterator<Map.Entry<String, JsonNode>> it = page.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        String n = e.getValue().path("name").asText();
-        if (name == null || n.equals(name)) {
+        String objectName = e.getValue().path("name").asText();
+        if (name == null || objectName.equals(name)) {
           found.add(
               remote(
                   e.getKey(),
-                  n,
+                  objectName,
                   Values.fromJson(e.getValue()),
                   Instant.ofEpochMilli(e.getValue().path("created").asLong(0))));
         }
       }
-      if (page.size() < PAGE) {
-        break;
-      }
+      start += page.size();
     }
     return found;
   }

@@ -9,6 +9,7 @@ import io.aepform.engine.kind.Kind;
 import io.aepform.engine.kind.Remote;
 import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.engine.value.Value;
+import io.aepform.engine.value.Values;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,9 @@ final class DatasetKind implements Kind {
           Field.string("/description"),
           Field.object("/schemaRef").required(),
           Field.string("/schemaRef/id").required().replaces().references("schema"),
-          Field.string("/schemaRef/contentType").required(),
+          Field.string("/schemaRef/contentType")
+              .required()
+              .equivalentWhen(XedMediaType::sameSchemaVersion),
           Field.object("/fileDescription").open(),
           Field.string("/fileDescription/format"),
           Field.object("/tags").open(),
@@ -47,7 +50,10 @@ final class DatasetKind implements Kind {
   private final CatalogApi api;
 
   DatasetKind(Clock clock) {
-    this.api = new CatalogApi(clock);
+    // lists carry what plans compare; observableSchema would cap pages at 20 (filter-data.md)
+    this.api =
+        new CatalogApi(
+            clock, FIELDS.topLevel().stream().filter(f -> !NOT_EXPORTED.contains(f)).toList());
   }
 
   @Override
@@ -68,6 +74,11 @@ final class DatasetKind implements Kind {
   @Override
   public Set<String> attributes() {
     return Set.of("id", "name");
+  }
+
+  @Override
+  public boolean receivesIngestedData() {
+    return true;
   }
 
   @Override
@@ -95,10 +106,34 @@ final class DatasetKind implements Kind {
     return api.list(client);
   }
 
+  /**
+   * A JSON Patch of what changed, tags one path each ({@code add /tags/unifiedProfile}, as
+   * catalog/datasets/enable-for-profile.md does): Catalog keeps its own tags ({@code
+   * adobe/pqs/table}) in the same object, and replacing {@code /tags} whole would wipe them.
+   */
   @Override
   public Remote update(
       PlatformClient client, Remote current, Value before, Value after, List<String> changed) {
-    return api.update(client, current, JsonPatches.of(before, after, changed));
+    List<String> paths = new ArrayList<>();
+    for (String p : changed) {
+      if (p.equals("/tags")) {
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        for (Value v : List.of(before, after)) {
+          if (Values.at(v, "/tags").orElse(null) instanceof Value.Obj tags) {
+            keys.addAll(tags.fields().keySet());
+          }
+        }
+        for (String k : keys) {
+          String path = io.aepform.engine.value.Pointers.child("/tags", k);
+          if (!Values.at(before, path).equals(Values.at(after, path))) {
+            paths.add(path);
+          }
+        }
+      } else {
+        paths.add(p);
+      }
+    }
+    return api.update(client, current, JsonPatches.of(before, after, paths));
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.aepform.engine.kind.Fields;
 import io.aepform.engine.kind.Identity;
 import io.aepform.engine.kind.Remote;
 import io.aepform.engine.kind.SpecProblem;
+import io.aepform.engine.provider.http.ApiException;
 import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
@@ -32,9 +33,9 @@ final class FlowKind extends FlowServiceKind {
           Field.string("/flowSpec/id").required().aliases(Specs.FLOW_SPEC_ALIASES),
           Field.string("/flowSpec/version").required().defaultsTo("1.0"),
           Field.strings("/sourceConnectionIds").required().replaces(),
-          Field.string("/sourceConnectionIds/*").references("sourceConnection"),
+          Field.string("/sourceConnectionIds/*").references("sourceConnection").replacedTogether(),
           Field.strings("/targetConnectionIds").required().replaces(),
-          Field.string("/targetConnectionIds/*").references("targetConnection"),
+          Field.string("/targetConnectionIds/*").references("targetConnection").replacedTogether(),
           Field.array("/transformations"),
           Field.object("/transformations/*"),
           Field.string("/transformations/*/name").required(),
@@ -80,16 +81,20 @@ final class FlowKind extends FlowServiceKind {
     return out;
   }
 
+  /** A new flow with {@code backfill} (the default) ingests every file under its path again. */
+  @Override
+  public boolean replaysData(Value spec) {
+    return Values.at(spec, "/scheduleParams/backfill")
+        .map(v -> !(Values.unmark(v) instanceof Value.Bool b) || b.value())
+        .orElse(true);
+  }
+
   @Override
   public List<String> replaceWarnings(Value after) {
-    boolean backfills =
-        Values.at(after, "/scheduleParams/backfill")
-            .map(v -> !(v instanceof Value.Bool b) || b.value())
-            .orElse(true);
-    return backfills
-        ? List.of(
-            "will be re-created: with scheduleParams.backfill, its first run ingests every file under the source path again")
-        : List.of();
+    return List.of(
+        replaysData(after)
+            ? "will be re-created: with scheduleParams.backfill, its first run ingests every file under the source path again"
+            : "will be re-created without backfill (scheduleParams.backfill: false): its first run ingests only files that arrive from now on");
   }
 
   private static void schedule(Value spec, List<SpecProblem> problems) {
@@ -167,10 +172,41 @@ final class FlowKind extends FlowServiceKind {
             ? current
             : api.update(client, current, JsonPatches.of(before, after, patched));
     if (changed.contains("/state")) {
-      api.action(client, current.id(), stateOf(after).equals("disabled") ? "DISABLE" : "ENABLE");
-      updated = api.read(client, current.id()).orElse(updated);
+      updated = setState(client, current.id(), stateOf(after)).orElse(updated);
     }
     return updated;
+  }
+
+  /**
+   * Enables or disables the flow ({@code POST /flows/{id}/action?op=...}). After a server error or
+   * a lost answer the flow is read back: in the wanted state it is done (the call went through),
+   * otherwise the call is sent once more. Returns the flow as read after the call.
+   */
+  private Optional<Remote> setState(PlatformClient client, String id, String wanted) {
+    String op = wanted.equals("disabled") ? "DISABLE" : "ENABLE";
+    try {
+      api.action(client, id, op);
+    } catch (ApiException e) {
+      if (!(e.outcomeUnknown() || e.status() >= 500)) {
+        throw e;
+      }
+      Optional<Remote> now = api.read(client, id);
+      if (now.map(r -> stateIn(r).equals(wanted)).orElse(false)) {
+        return now;
+      }
+      api.action(client, id, op);
+    }
+    return api.read(client, id);
+  }
+
+  private static String stateIn(Remote remote) {
+    return text(remote.body(), "/state").orElse("");
+  }
+
+  /** A flow is created enabled (AEP refuses state in a create body): it is disabled after. */
+  @Override
+  public Value asCreated(Value spec) {
+    return Values.with(spec, "/state", new Value.Str("enabled"));
   }
 
   /** A flow declared disabled is created (AEP enables it) and then disabled. */
@@ -179,8 +215,7 @@ final class FlowKind extends FlowServiceKind {
     if (!callsAfterCreate(spec)) {
       return created;
     }
-    api.action(client, created.id(), "DISABLE");
-    return api.read(client, created.id()).orElse(created);
+    return setState(client, created.id(), "disabled").orElse(created);
   }
 
   @Override

@@ -76,8 +76,18 @@ final class FlowServiceApi {
     return found;
   }
 
+  /**
+   * The objects named exactly {@code name}. Flow Service reads {@code name==a,b} as a list (a or
+   * b): the value is quoted, as Adobe's tutorials write {@code property=name=="..."}
+   * (sources/tutorials/api/collect/cloud-storage.md, create-dataset-base-connection.md); a name
+   * with a quote in it cannot be quoted, so all are listed and matched here. Matches are checked
+   * here either way.
+   */
   List<Remote> findByName(PlatformClient client, String name) {
-    ApiRequest request = ApiRequest.get(BASE + collection).withQuery("property", "name==" + name);
+    ApiRequest request = ApiRequest.get(BASE + collection).withQuery("limit", "100");
+    if (!name.contains("\"")) {
+      request = request.withQuery("property", "name==\"" + name + "\"");
+    }
     return pages(client, request, item -> item.path("name").asText().equals(name));
   }
 
