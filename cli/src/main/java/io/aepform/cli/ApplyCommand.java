@@ -62,7 +62,11 @@ final class ApplyCommand implements Callable<Integer> {
               "\nApply complete! State now records what refresh found outside aepform; nothing remote was changed.");
       return 0;
     }
-    if (result.outcomes().isEmpty() && !result.interrupted()) {
+    if (result.outcomes().isEmpty()
+        && !result.interrupted()
+        && result.imported() == 0
+        && result.forgotten() == 0
+        && !result.refactored()) {
       cli.out().print(new PlanTextRenderer(style).render(noChanges(request)));
       return 0;
     }

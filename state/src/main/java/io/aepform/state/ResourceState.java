@@ -62,6 +62,19 @@ public record ResourceState(
     dependencies = sortedDependencies(address, Checks.nonNull(dependencies, "dependencies"));
   }
 
+  /** The same record at another address of the same kind. */
+  public ResourceState at(String newAddress) {
+    return new ResourceState(
+        newAddress, kind, id, name, etag, status, spec, attributes, dependencies, pending);
+  }
+
+  /** The same record depending on {@code to} where it depended on {@code from}. */
+  public ResourceState dependingOn(String from, String to) {
+    List<String> deps = dependencies.stream().map(d -> d.equals(from) ? to : d).distinct().toList();
+    return new ResourceState(
+        address, kind, id, name, etag, status, spec, attributes, deps, pending);
+  }
+
   /** A resource whose remote object exists. */
   public static ResourceState created(
       String address,

@@ -113,6 +113,23 @@ public record State(
     return withResources(List.of(changed));
   }
 
+  /**
+   * This state with the resource at {@code from} recorded at {@code to} (same kind), and every
+   * dependency on {@code from} now on {@code to}: a rename of the address, not of the object.
+   */
+  public State moved(String from, String to) {
+    ResourceState r =
+        find(from).orElseThrow(() -> new IllegalArgumentException(from + " is not in state"));
+    Checks.check(find(to).isEmpty(), to + " is already in state");
+    List<ResourceState> out = new java.util.ArrayList<>();
+    for (ResourceState other : resources) {
+      ResourceState x = other.address().equals(from) ? r.at(to) : other;
+      out.add(x.dependencies().contains(from) ? x.dependingOn(from, to) : x);
+    }
+    out.sort(java.util.Comparator.comparing(ResourceState::address));
+    return withResources(out);
+  }
+
   /** This state without the resource at {@code address}; the same state if there is none. */
   public State without(String address) {
     return withResources(resources.stream().filter(r -> !r.address().equals(address)).toList());

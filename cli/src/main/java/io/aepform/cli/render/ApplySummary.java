@@ -21,12 +21,15 @@ public final class ApplySummary {
       ApplyResult result, PrintStream out, PrintStream err, Style style, String done) {
     String counts =
         "Resources: "
+            + (result.imported() > 0 ? result.imported() + " imported, " : "")
             + result.added()
             + " added, "
             + result.changed()
             + " changed, "
             + result.destroyed()
-            + " destroyed.";
+            + " destroyed"
+            + (result.forgotten() > 0 ? ", " + result.forgotten() + " forgotten" : "")
+            + ".";
     if (result.succeeded()) {
       out.println();
       out.println(style.green(style.bold(done)) + " " + counts);

@@ -36,9 +36,11 @@ public final class PlanJsonRenderer {
     ObjectNode outputs = root.putObject("output_changes");
     plan.outputs().forEach(o -> outputs.set(o.name(), output(o)));
     ObjectNode summary = root.putObject("summary");
+    summary.put("import", plan.toImport());
     summary.put("add", plan.toAdd());
     summary.put("change", plan.toChange());
     summary.put("destroy", plan.toDestroy());
+    summary.put("forget", plan.toForget());
     summary.put("drift", plan.drift().size());
     return Json.pretty(root);
   }
@@ -48,10 +50,12 @@ public final class PlanJsonRenderer {
     node.put("address", c.address().toString());
     node.put("kind", c.kind());
     node.put("name", c.name());
+    c.previousAddress().ifPresent(p -> node.put("previous_address", p.toString()));
     ObjectNode change = node.putObject("change");
     ArrayNode actions = change.putArray("actions");
     c.action().actions().forEach(actions::add);
     values(change, c.before(), c.after());
+    c.importing().ifPresent(id -> change.putObject("importing").put("id", id));
     if (!c.reason().isEmpty()) {
       node.put("action_reason", c.reason());
     }

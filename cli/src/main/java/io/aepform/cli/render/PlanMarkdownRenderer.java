@@ -26,15 +26,32 @@ public final class PlanMarkdownRenderer {
   public static String render(Plan plan) {
     StringBuilder out = new StringBuilder();
     out.append("### aepform plan for `").append(plan.environment()).append("`\n\n");
-    out.append("| add | change | destroy | drift |\n|---:|---:|---:|---:|\n");
+    boolean refactors = plan.toImport() > 0 || plan.toForget() > 0;
+    out.append(refactors ? "| import " : "")
+        .append("| add | change | destroy |")
+        .append(refactors ? " forget |" : "")
+        .append(" drift |\n")
+        .append(refactors ? "|---:" : "")
+        .append("|---:|---:|---:|")
+        .append(refactors ? "---:|" : "")
+        .append("---:|\n");
+    out.append(refactors ? "| " + plan.toImport() + " " : "");
     out.append("| ").append(plan.toAdd()).append(" | ").append(plan.toChange()).append(" | ");
-    out.append(plan.toDestroy()).append(" | ").append(plan.drift().size()).append(" |\n\n");
+    out.append(plan.toDestroy()).append(" | ");
+    out.append(refactors ? plan.toForget() + " | " : "");
+    out.append(plan.drift().size()).append(" |\n\n");
     if (!plan.hasChanges() && plan.drift().isEmpty()) {
       return out.append("**No changes.** The environment matches the configuration.\n").toString();
     }
     drift(plan, out);
     List<ResourceChange> changes =
-        plan.changes().stream().filter(c -> c.action() != Action.NO_OP).toList();
+        plan.changes().stream()
+            .filter(
+                c ->
+                    c.action() != Action.NO_OP
+                        || c.previousAddress().isPresent()
+                        || c.importing().isPresent())
+            .toList();
     String graph = mermaid(plan, changes);
     int shown = 0;
     for (ResourceChange c : changes) {
@@ -88,6 +105,8 @@ public final class PlanMarkdownRenderer {
         + c.address()
         + "</code> "
         + verb(c.action())
+        + c.previousAddress().map(p -> " (moved from <code>" + p + "</code>)").orElse("")
+        + c.importing().map(id -> " (imported from <code>" + escape(id) + "</code>)").orElse("")
         + (c.reason().isEmpty() ? "" : ": " + escape(c.reason()))
         + "</summary>\n\n```diff\n"
         + diffColumns(body.toString())
@@ -121,6 +140,7 @@ public final class PlanMarkdownRenderer {
       case DELETE -> "will be destroyed";
       case REPLACE -> "will be replaced";
       case NO_OP -> "has no changes";
+      case FORGET -> "will no longer be managed (it stays in AEP)";
     };
   }
 

@@ -35,12 +35,19 @@ public final class PlanTextRenderer {
     new DriftText(style).render(plan, out);
     if (!plan.hasChanges()) {
       out.append(noChanges(plan));
+      WarningText.render(plan.warnings(), out);
       return out.toString();
     }
     legend(plan, out);
     out.append("aepform will perform the following actions:\n");
     List<ResourceChange> shown =
-        plan.changes().stream().filter(c -> c.action() != Action.NO_OP).toList();
+        plan.changes().stream()
+            .filter(
+                c ->
+                    c.action() != Action.NO_OP
+                        || c.previousAddress().isPresent()
+                        || c.importing().isPresent())
+            .toList();
     // each change renders on its own: large plans render them in parallel, in order
     Stream<ResourceChange> each =
         shown.size() > parallelAbove ? shown.parallelStream() : shown.stream();
@@ -48,10 +55,14 @@ public final class PlanTextRenderer {
       out.append('\n').append(text);
     }
     out.append('\n').append(style.bold("Plan:")).append(' ');
+    if (plan.toImport() > 0) {
+      out.append(plan.toImport()).append(" to import, ");
+    }
     out.append(plan.toAdd()).append(" to add, ");
     out.append(plan.toChange()).append(" to change, ");
     out.append(plan.toDestroy()).append(" to destroy.\n");
     outputs(plan, out);
+    forgotten(plan, out);
     WarningText.render(plan.warnings(), out);
     return out.toString();
   }
@@ -93,7 +104,11 @@ public final class PlanTextRenderer {
   }
 
   void change(ResourceChange c, StringBuilder out) {
-    out.append("  ").append(style.bold("# " + c.address() + " " + verb(c.action()))).append('\n');
+    out.append("  ").append(style.bold("# " + heading(c))).append('\n');
+    if (c.action() != Action.NO_OP) {
+      c.previousAddress().ifPresent(p -> out.append("  # (moved from ").append(p).append(")\n"));
+      c.importing().ifPresent(id -> out.append("  # (imported from \"").append(id).append("\")\n"));
+    }
     if (!c.reason().isEmpty()) {
       out.append("  # (").append(c.reason()).append(")\n");
     }
@@ -102,6 +117,22 @@ public final class PlanTextRenderer {
     out.append(' ').append(c.kind()).append(" \"").append(c.name()).append("\" {\n");
     if (c.action() == Action.UPDATE) {
       new UpdateText(out).render(c);
+    } else if (c.action() == Action.NO_OP || c.action() == Action.FORGET) {
+      // nothing changes: the ids say which object, the spec is as state has it
+      Value.Obj shown = (Value.Obj) c.before().orElseThrow();
+      shown
+          .fields()
+          .forEach(
+              (k, v) -> {
+                if (!k.equals("spec")) {
+                  out.append("        ")
+                      .append(k)
+                      .append(" = ")
+                      .append(ValueText.scalar(v))
+                      .append('\n');
+                }
+              });
+      out.append("        # (spec unchanged)\n");
     } else {
       Value shown =
           c.action() == Action.DELETE ? c.before().orElseThrow() : c.after().orElseThrow();
@@ -116,8 +147,19 @@ public final class PlanTextRenderer {
       case CREATE -> style.green(sign);
       case UPDATE -> style.yellow(sign);
       case DELETE, REPLACE -> style.red(sign);
-      case NO_OP -> sign;
+      case NO_OP, FORGET -> sign;
     };
+  }
+
+  /** What the change does, as Terraform words it ({@code x has moved to y}, ...). */
+  private static String heading(ResourceChange c) {
+    if (c.action() == Action.NO_OP && c.previousAddress().isPresent()) {
+      return c.previousAddress().get() + " has moved to " + c.address();
+    }
+    if (c.action() == Action.NO_OP && c.importing().isPresent()) {
+      return c.address() + " will be imported";
+    }
+    return c.address() + " " + verb(c.action());
   }
 
   private static String verb(Action action) {
@@ -127,7 +169,25 @@ public final class PlanTextRenderer {
       case DELETE -> "will be destroyed";
       case REPLACE -> "must be replaced";
       case NO_OP -> "has no changes";
+      case FORGET -> "will no longer be managed by aepform, but will not be destroyed";
     };
+  }
+
+  /** As Terraform does for removed blocks: say once which objects stay, untracked, in AEP. */
+  private void forgotten(Plan plan, StringBuilder out) {
+    List<ResourceChange> forgotten =
+        plan.changes().stream().filter(c -> c.action() == Action.FORGET).toList();
+    if (forgotten.isEmpty()) {
+      return;
+    }
+    out.append('\n')
+        .append(style.bold("Warning: Some objects will no longer be managed by aepform"))
+        .append("\n\nIf you apply this plan, aepform will discard its tracking information for")
+        .append(" the following objects, but it will not delete them:\n");
+    forgotten.forEach(c -> out.append(" - ").append(c.address()).append('\n'));
+    out.append(
+        "\nAfter applying this plan, aepform will no longer manage these objects. You will need"
+            + " to import them to manage them again.\n");
   }
 
   private static void outputs(Plan plan, StringBuilder out) {

@@ -5,13 +5,25 @@ import io.aepform.engine.plan.Action;
 import java.util.List;
 
 /**
- * What an apply did: one outcome per planned change, the outputs after it, and whether it was
- * interrupted before the end.
+ * What an apply did: one outcome per planned change, the outputs after it, whether it was
+ * interrupted before the end, how many objects it imported and forgot, and whether it changed state
+ * without a call ({@code refactored}: moves, imports, forgets).
  */
-public record ApplyResult(List<Outcome> outcomes, List<OutputValue> outputs, boolean interrupted) {
+public record ApplyResult(
+    List<Outcome> outcomes,
+    List<OutputValue> outputs,
+    boolean interrupted,
+    long imported,
+    long forgotten,
+    boolean refactored) {
   public ApplyResult {
     outcomes = List.copyOf(outcomes);
     outputs = List.copyOf(outputs);
+  }
+
+  /** An apply that neither imports nor forgets. */
+  public ApplyResult(List<Outcome> outcomes, List<OutputValue> outputs, boolean interrupted) {
+    this(outcomes, outputs, interrupted, 0, 0, false);
   }
 
   public long added() {

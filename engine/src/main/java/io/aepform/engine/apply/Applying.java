@@ -96,6 +96,11 @@ public final class Applying {
           } else if (!request.confirm().test(plan)) {
             throw new AepformException(ErrorCode.USAGE, "Apply cancelled: nothing was changed.");
           }
+          List<UnaryOperator<State>> edits = Refactors.of(plan, ws, handlers, session.client());
+          if (!edits.isEmpty()) {
+            state =
+                writer.write(s -> edits.stream().reduce(s, (acc, e) -> e.apply(acc), (a, b) -> b));
+          }
           ApplyContext ctx =
               new ApplyContext(
                   session.client(),
@@ -110,7 +115,13 @@ public final class Applying {
                   request.cancel(),
                   settings.clock());
           var outcomes = Walk.run(ctx, plan, StateView.recorded(state), request.parallelism());
-          return new ApplyResult(outcomes, outputs(ws, writer.current()), request.cancel().get());
+          return new ApplyResult(
+              outcomes,
+              outputs(ws, writer.current()),
+              request.cancel().get(),
+              plan.toImport(),
+              plan.toForget(),
+              !edits.isEmpty());
         }
       }
     }

@@ -79,7 +79,9 @@ final class Walker {
 
   List<Outcome> walk(List<ResourceChange> changes) {
     Map<Address, ResourceChange> todo = new LinkedHashMap<>();
-    changes.stream().filter(c -> c.action() != Action.NO_OP).forEach(c -> todo.put(c.address(), c));
+    changes.stream()
+        .filter(c -> c.action() != Action.NO_OP && c.action() != Action.FORGET)
+        .forEach(c -> todo.put(c.address(), c));
     Map<Step, Set<Step>> waitsFor = WaitGraph.of(todo);
     Map<Step, Outcome> outcomes = new LinkedHashMap<>();
     Map<Address, Instant> running = new ConcurrentHashMap<>();

@@ -1,6 +1,5 @@
 package io.aepform.engine.edit;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aepform.engine.EngineSettings;
 import io.aepform.engine.Version;
 import io.aepform.engine.kind.Kind;
@@ -9,10 +8,8 @@ import io.aepform.engine.manifest.Address;
 import io.aepform.engine.manifest.Desired;
 import io.aepform.engine.manifest.Resolver;
 import io.aepform.engine.manifest.ResourceDecl;
-import io.aepform.engine.plan.Drifts;
-import io.aepform.engine.plan.Secrets;
+import io.aepform.engine.plan.Adoption;
 import io.aepform.engine.plan.StateView;
-import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import io.aepform.engine.workspace.Connector;
 import io.aepform.engine.workspace.Workspace;
@@ -87,21 +84,9 @@ public final class StateEditing {
                                 + " in sandbox '"
                                 + session.sandbox()
                                 + "'"));
-        Desired desired = desired(ws, state, address);
-        Value applied =
-            Secrets.unverified(
-                Drifts.project(desired.spec(), handler.normalizeRemote(remote.body())),
-                desired.spec());
+        Adoption.refuseTracked(state, address, decl.kind(), remote.id());
         ResourceState adopted =
-            ResourceState.created(
-                address.toString(),
-                decl.kind(),
-                remote.id(),
-                remote.name(),
-                remote.etag(),
-                (ObjectNode) Secrets.toStoredJson(applied),
-                StateView.attributesJson(remote.attributes()),
-                decl.dependencies().stream().map(d -> d.target().toString()).distinct().toList());
+            Adoption.record(decl, handler, remote, desired(ws, state, address).spec());
         store.write(state.with(adopted).nextSerial());
         return adopted;
       }
@@ -179,19 +164,7 @@ public final class StateEditing {
                               + ": \""
                               + r.name()
                               + "\" to keep it."));
-          ResourceState moved =
-              new ResourceState(
-                  to.toString(),
-                  r.kind(),
-                  r.id(),
-                  r.name(),
-                  r.etag(),
-                  r.status(),
-                  r.spec(),
-                  r.attributes(),
-                  r.dependencies(),
-                  r.pending());
-          return state.without(from.toString()).with(moved);
+          return state.moved(from.toString(), to.toString());
         });
     return warnings;
   }

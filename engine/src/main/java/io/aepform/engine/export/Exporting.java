@@ -1,6 +1,5 @@
 package io.aepform.engine.export;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aepform.engine.ConfigRequest;
 import io.aepform.engine.EngineSettings;
 import io.aepform.engine.Version;
@@ -11,10 +10,8 @@ import io.aepform.engine.manifest.EnvironmentConfig;
 import io.aepform.engine.manifest.EnvironmentLoader;
 import io.aepform.engine.manifest.Resolver;
 import io.aepform.engine.manifest.VariableValues;
-import io.aepform.engine.plan.Drifts;
+import io.aepform.engine.plan.Adoption;
 import io.aepform.engine.plan.Secrets;
-import io.aepform.engine.plan.StateView;
-import io.aepform.engine.value.Value;
 import io.aepform.engine.workspace.Connector;
 import io.aepform.engine.workspace.Workspace;
 import io.aepform.error.AepformException;
@@ -154,17 +151,6 @@ public final class Exporting {
           d.address()
               + " is already in the state of the exported configuration: remove it with aepform state rm, or export into a new directory");
     }
-    Value applied =
-        Secrets.unverified(
-            Drifts.project(d.spec(), kind.normalizeRemote(e.remote().body())), d.spec());
-    return ResourceState.created(
-        d.address().toString(),
-        d.decl().kind(),
-        e.remote().id(),
-        e.remote().name(),
-        e.remote().etag(),
-        (ObjectNode) Secrets.toStoredJson(applied),
-        StateView.attributesJson(e.remote().attributes()),
-        d.decl().dependencies().stream().map(x -> x.target().toString()).distinct().toList());
+    return Adoption.record(d.decl(), kind, e.remote(), d.spec());
   }
 }

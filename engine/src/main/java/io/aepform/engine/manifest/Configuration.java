@@ -11,12 +11,23 @@ public record Configuration(
     List<ResourceDecl> resources,
     List<VariableDecl> variables,
     List<OutputDecl> outputs,
-    List<Problem> warnings) {
+    List<Problem> warnings,
+    Refactorings refactorings) {
   public Configuration {
     resources = new Indexed(List.copyOf(resources));
     variables = List.copyOf(variables);
     outputs = List.copyOf(outputs);
     warnings = List.copyOf(warnings);
+    java.util.Objects.requireNonNull(refactorings, "refactorings");
+  }
+
+  /** A configuration without refactoring documents. */
+  public Configuration(
+      List<ResourceDecl> resources,
+      List<VariableDecl> variables,
+      List<OutputDecl> outputs,
+      List<Problem> warnings) {
+    this(resources, variables, outputs, warnings, Refactorings.none());
   }
 
   /** The resource declared at {@code address} (the first, if declared twice); constant time. */

@@ -113,6 +113,7 @@ public final class ManifestLoader {
     final List<VariableDecl> variables = new ArrayList<>();
     final List<OutputDecl> outputs = new ArrayList<>();
     final Map<String, Position> seen = new HashMap<>();
+    final RefactoringReader refactorings = new RefactoringReader(kinds, problems);
 
     void document(YamlDocument doc) {
       if (!(doc.root() instanceof Value.Obj root)) {
@@ -121,6 +122,10 @@ public final class ManifestLoader {
         return;
       }
       Optional<String> kind = text(doc, root, "kind");
+      if (kind.isPresent() && RefactoringReader.WORDS.contains(kind.get())) {
+        refactorings.read(doc, root, kind.get());
+        return;
+      }
       Optional<String> name = text(doc, root, "name");
       if (kind.isEmpty() || name.isEmpty()) {
         return;
@@ -283,16 +288,22 @@ public final class ManifestLoader {
     Configuration finish() {
       Configuration config = new Configuration(resources, variables, outputs, List.of());
       problems.addAll(ReferenceChecker.check(config, kinds));
+      Refactorings refactored =
+          refactorings.finish(
+              resources.stream()
+                  .map(ResourceDecl::address)
+                  .collect(java.util.stream.Collectors.toSet()));
       if (problems.stream().anyMatch(Problem::isError)) {
         throw new ManifestException(problems);
       }
-      return new Configuration(resources, variables, outputs, problems);
+      return new Configuration(resources, variables, outputs, problems, refactored);
     }
   }
 
   private Set<String> kindWords() {
     Set<String> words = new TreeSet<>(kinds.keySet());
     words.add("variable");
+    words.addAll(RefactoringReader.WORDS);
     words.add("output");
     return words;
   }

@@ -9,7 +9,9 @@ public enum Action {
   DELETE("-", List.of("delete")),
   /** Delete, then create: for changes the API cannot make in place. */
   REPLACE("-/+", List.of("delete", "create")),
-  NO_OP(" ", List.of("no-op"));
+  NO_OP(" ", List.of("no-op")),
+  /** Leave state, keep the remote object: a removed document, or what AEP cannot delete. */
+  FORGET(".", List.of("forget"));
 
   private final String symbol;
   private final List<String> actions;

@@ -39,8 +39,21 @@ public record Plan(
     return changes.stream().filter(c -> c.action().destroys()).count();
   }
 
-  /** True when apply would call the platform. */
+  public long toImport() {
+    return changes.stream().filter(c -> c.importing().isPresent()).count();
+  }
+
+  public long toForget() {
+    return changes.stream().filter(c -> c.action() == Action.FORGET).count();
+  }
+
+  /** True when apply would call the platform or change state (moves, imports, forgets). */
   public boolean hasChanges() {
-    return changes.stream().anyMatch(c -> c.action() != Action.NO_OP);
+    return changes.stream()
+        .anyMatch(
+            c ->
+                c.action() != Action.NO_OP
+                    || c.previousAddress().isPresent()
+                    || c.importing().isPresent());
   }
 }

@@ -47,6 +47,8 @@ public final class PlanCodec {
       n.put("address", c.address().toString());
       n.put("action", c.action().name());
       n.put("reason", c.reason());
+      c.previousAddress().ifPresent(p -> n.put("previousAddress", p.toString()));
+      c.importing().ifPresent(id -> n.put("importing", id));
       c.before().ifPresent(v -> n.set("before", value(v, salt)));
       c.after().ifPresent(v -> n.set("after", value(v, salt)));
       ArrayNode fields = n.putArray("fields");
@@ -99,7 +101,13 @@ public final class PlanCodec {
               optional(n, "before"),
               optional(n, "after"),
               fields,
-              deps));
+              deps,
+              n.hasNonNull("previousAddress")
+                  ? Optional.of(address(n.path("previousAddress").asText()))
+                  : Optional.empty(),
+              n.hasNonNull("importing")
+                  ? Optional.of(n.path("importing").asText())
+                  : Optional.empty()));
     }
     List<Drift> drift = new ArrayList<>();
     for (JsonNode d : root.path("drift")) {

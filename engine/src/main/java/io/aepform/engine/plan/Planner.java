@@ -23,6 +23,25 @@ import java.util.stream.Collectors;
 public final class Planner {
   private Planner() {}
 
+  /**
+   * What the configuration's refactoring documents mark: addresses moved from another, imported
+   * from a remote id, or forgotten (with the reason).
+   */
+  public record Marks(
+      Map<Address, Address> movedFrom,
+      Map<Address, String> importing,
+      Map<Address, String> forget) {
+    public Marks {
+      movedFrom = Map.copyOf(movedFrom);
+      importing = Map.copyOf(importing);
+      forget = Map.copyOf(forget);
+    }
+
+    public static Marks none() {
+      return new Marks(Map.of(), Map.of(), Map.of());
+    }
+  }
+
   /** What refresh read of recorded resources: the remote body, or empty when it is gone. */
   public record Refresh(Map<Address, Optional<Value>> remote) {
     public Refresh {
@@ -54,6 +73,7 @@ public final class Planner {
         recorded,
         Refresh.none(),
         Map.of(),
+        Marks.none(),
         warnings);
   }
 
@@ -71,6 +91,7 @@ public final class Planner {
       Map<Address, Recorded> recorded,
       Refresh refresh,
       Map<Address, String> forceReplace,
+      Marks marks,
       List<Problem> warnings) {
     List<ResourceChange> changes = new ArrayList<>();
     List<Drift> drift = new ArrayList<>();
@@ -105,9 +126,12 @@ public final class Planner {
         }
       }
       changes.add(
-          change(d, kind, r, salt, reason, Optional.ofNullable(forceReplace.get(d.address()))));
+          change(d, kind, r, salt, reason, Optional.ofNullable(forceReplace.get(d.address())))
+              .refactored(
+                  Optional.ofNullable(marks.movedFrom().get(d.address())),
+                  Optional.ofNullable(marks.importing().get(d.address()))));
     }
-    changes.addAll(deletes(desired, recorded, kinds));
+    changes.addAll(deletes(desired, recorded, kinds, marks));
     return new Plan(environment, lineage, serial, changes, drift, desired.outputs(), warnings);
   }
 
@@ -253,7 +277,8 @@ public final class Planner {
   private static List<ResourceChange> deletes(
       Resolver.Resolved desired,
       Map<Address, Recorded> recorded,
-      Map<String, ? extends Kind> kinds) {
+      Map<String, ? extends Kind> kinds,
+      Marks marks) {
     Set<Address> wanted =
         desired.resources().stream().map(Desired::address).collect(Collectors.toSet());
     Map<Address, Recorded> gone = new LinkedHashMap<>();
@@ -261,20 +286,61 @@ public final class Planner {
         .sorted()
         .filter(a -> !wanted.contains(a))
         .forEach(a -> gone.put(a, recorded.get(a)));
+    List<Kind.Tracked> tracked =
+        recorded.values().stream()
+            .map(r -> new Kind.Tracked(r.address().toString(), r.address().kind(), id(r), r.spec()))
+            .toList();
     List<ResourceChange> out = new ArrayList<>();
     for (Address a : DeleteOrder.of(gone)) {
       Recorded r = gone.get(a);
-      Value before = ResourceObject.of(r.attributes(), r.spec(), kinds.get(a.kind()).nameField());
+      Kind kind = kinds.get(a.kind());
+      Value before = ResourceObject.of(r.attributes(), r.spec(), kind.nameField());
+      Optional<String> keep =
+          Optional.ofNullable(marks.forget().get(a)).or(() -> kind.undeletable(r.spec(), tracked));
+      if (keep.isEmpty()) {
+        refuseDoublyTracked(r, recorded);
+      }
       out.add(
           new ResourceChange(
               a,
-              Action.DELETE,
-              "not in the configuration",
+              keep.isPresent() ? Action.FORGET : Action.DELETE,
+              keep.orElse("not in the configuration"),
               Optional.of(before),
               Optional.empty(),
               List.of(),
               r.dependencies()));
     }
     return out;
+  }
+
+  /** A remote object two addresses track must never be deleted through one of them. */
+  private static void refuseDoublyTracked(Recorded r, Map<Address, Recorded> recorded) {
+    String id = id(r);
+    recorded.values().stream()
+        .filter(o -> !o.address().equals(r.address()))
+        .filter(o -> o.address().kind().equals(r.address().kind()) && !id.isEmpty())
+        .filter(o -> id(o).equals(id))
+        .findFirst()
+        .ifPresent(
+            o -> {
+              throw new io.aepform.error.AepformException(
+                  io.aepform.error.ErrorCode.STATE,
+                  r.address()
+                      + " and "
+                      + o.address()
+                      + " both track the remote object "
+                      + id
+                      + ": deleting "
+                      + r.address()
+                      + " would delete the object "
+                      + o.address()
+                      + " still manages. Nothing was changed. Remove the stale address from"
+                      + " state with: aepform state rm "
+                      + r.address());
+            });
+  }
+
+  private static String id(Recorded r) {
+    return r.attributes().get("id") instanceof Value.Str s ? s.value() : "";
   }
 }

@@ -28,7 +28,15 @@ public final class Planning {
       Map<String, Kind> handlers,
       Optional<Connector.Session> session,
       PlanOptions options) {
-    Map<Address, Recorded> recorded = state.map(StateView::recorded).orElse(Map.of());
+    Refactoring.Applied refactored =
+        Refactoring.apply(
+            ws.config().refactorings(),
+            state.map(StateView::recorded).orElse(Map.of()),
+            session.map(s -> i -> imported(i, ws, handlers, s)));
+    Map<Address, Recorded> recorded = refactored.recorded();
+    List<io.aepform.engine.manifest.Problem> warnings =
+        new java.util.ArrayList<>(ws.config().warnings());
+    warnings.addAll(refactored.notes());
     Set<Address> confirmed = Selection.addresses(options.replaces(), ws, "--replace");
     Map<Address, String> forced = new java.util.LinkedHashMap<>();
     confirmed.forEach(a -> forced.put(a, "replacement requested with --replace"));
@@ -62,7 +70,8 @@ public final class Planning {
               recorded,
               refresh,
               forced,
-              ws.config().warnings());
+              refactored.marks(),
+              warnings);
       // only a recorded id that is about to change makes what references it resolve differently;
       // an address state does not hold had no id known in this pass already
       Set<Address> now = new java.util.HashSet<>();
@@ -81,12 +90,49 @@ public final class Planning {
       return RefreshOnly.plan(plan);
     }
     plan = Selection.select(plan, options, ws);
+    Plan checked = plan; // a rename shows as a create of a name that exists: say so first
+    session.ifPresent(
+        s -> refuseExistingNames(checked, handlers, s, inventory.orElseThrow(), recorded));
     DataSafety.check(plan, handlers, confirmed);
     plan = DataSafety.withRecreateWarnings(plan, handlers);
     refusePreventedDestroys(plan, ws);
-    Plan checked = plan;
-    session.ifPresent(s -> refuseExistingNames(checked, handlers, s, inventory.orElseThrow()));
     return plan;
+  }
+
+  /** The record of the object an import document names, read from the platform. */
+  private static Recorded imported(
+      io.aepform.engine.manifest.Refactorings.Imported i,
+      Workspace ws,
+      Map<String, Kind> kinds,
+      Connector.Session session) {
+    Value idValue = ws.evaluate(i.id(), i.at());
+    if (!(Values.unmark(idValue) instanceof Value.Str id) || id.value().isBlank()) {
+      throw new AepformException(ErrorCode.USAGE, i.at() + ": the import id must be a string");
+    }
+    io.aepform.engine.manifest.ResourceDecl decl = ws.config().resource(i.to()).orElseThrow();
+    Kind kind = kinds.get(decl.kind());
+    Remote remote =
+        kind.read(session.client(), id.value())
+            .orElseThrow(
+                () ->
+                    new AepformException(
+                        ErrorCode.USAGE,
+                        i.at()
+                            + ": no "
+                            + decl.kind()
+                            + " with id "
+                            + id.value()
+                            + " in sandbox '"
+                            + session.sandbox()
+                            + "' to import as "
+                            + i.to()));
+    Value desired =
+        ws.offline().resources().stream()
+            .filter(d -> d.address().equals(i.to()))
+            .findFirst()
+            .orElseThrow()
+            .spec();
+    return StateView.recorded(Adoption.record(decl, kind, remote, desired));
   }
 
   /** Ids of recorded resources, except those about to get new ones. */
@@ -162,36 +208,90 @@ public final class Planning {
   }
 
   /** A create whose name is taken in the sandbox would make a duplicate: adopt it instead. */
+  /**
+   * A create whose object already exists in the sandbox (by the kind's identity: its name, with its
+   * relationship key where it has one) would make a duplicate. When state tracks that object under
+   * another address, the resource was renamed: the fix is a move, never an import.
+   */
   private static void refuseExistingNames(
-      Plan plan, Map<String, Kind> handlers, Connector.Session session, Inventory inventory) {
+      Plan plan,
+      Map<String, Kind> handlers,
+      Connector.Session session,
+      Inventory inventory,
+      Map<Address, Recorded> recorded) {
     for (ResourceChange c : plan.changes()) {
       if (c.action() != Action.CREATE) {
         continue;
       }
-      Kind handler = handlers.get(c.kind());
-      Optional<Value> name = c.after().flatMap(a -> Values.at(a, "/spec/" + handler.nameField()));
-      if (name.isEmpty() || !(Values.unmark(name.get()) instanceof Value.Str text)) {
+      Kind kind = handlers.get(c.kind());
+      Value spec = c.after().flatMap(a -> Values.at(a, "/spec")).orElseThrow();
+      if (kind.identity().nameField().isEmpty() || !kind.identity().knownIn(spec)) {
         continue;
       }
-      List<Remote> existing = inventory.byName(c.kind(), text.value());
-      if (!existing.isEmpty()) {
-        throw new AepformException(
-            ErrorCode.PROVIDER,
-            c.address()
-                + ": a "
-                + c.kind()
-                + " named '"
-                + text.value()
-                + "' already exists in sandbox '"
-                + session.sandbox()
-                + "' (id "
-                + existing.get(0).id()
-                + ") and is not in state. Adopt it with: aepform import "
-                + c.address()
-                + " "
-                + existing.get(0).id()
-                + " (or give the resource another name)");
+      String name =
+          Values.unmark(Values.at(spec, "/" + kind.nameField()).orElseThrow())
+                  instanceof Value.Str s
+              ? s.value()
+              : "";
+      List<Remote> existing =
+          inventory.byName(c.kind(), name).stream()
+              .filter(r -> kind.identity().matches(spec, kind.normalizeRemote(r.body())))
+              .toList();
+      if (existing.isEmpty()) {
+        continue;
       }
+      String id = existing.get(0).id();
+      String what =
+          c.address()
+              + ": a "
+              + c.kind()
+              + " with "
+              + kind.identity().describe(spec)
+              + " already exists in sandbox '"
+              + session.sandbox()
+              + "' (id "
+              + id
+              + ")";
+      Optional<Address> tracked =
+          recorded.values().stream()
+              .filter(r -> r.address().kind().equals(c.kind()))
+              .filter(r -> r.attributes().get("id") instanceof Value.Str s && s.value().equals(id))
+              .map(Recorded::address)
+              .findFirst();
+      if (tracked.isPresent()) {
+        throw new AepformException(
+            ErrorCode.USAGE,
+            what
+                + " and state tracks it as "
+                + tracked.get()
+                + ". If you renamed "
+                + tracked.get()
+                + " to "
+                + c.address()
+                + ", record the move: add a document 'kind: moved' with from: "
+                + tracked.get()
+                + " and to: "
+                + c.address()
+                + " (or run aepform state mv "
+                + tracked.get()
+                + " "
+                + c.address()
+                + "). Otherwise give "
+                + c.address()
+                + " another name");
+      }
+      throw new AepformException(
+          ErrorCode.USAGE,
+          what
+              + " and is not in state. Adopt it with an import document (kind: import, to: "
+              + c.address()
+              + ", id: "
+              + id
+              + ") or aepform import "
+              + c.address()
+              + " "
+              + id
+              + "; or give the resource another name");
     }
   }
 }

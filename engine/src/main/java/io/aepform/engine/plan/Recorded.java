@@ -23,6 +23,11 @@ public record Recorded(
     dependencies = List.copyOf(dependencies);
   }
 
+  /** The same record at another address (a move). */
+  public Recorded at(Address to) {
+    return new Recorded(to, spec, attributes, dependencies, tainted);
+  }
+
   /** A resource in good standing. */
   public Recorded(
       Address address, Value spec, Map<String, Value> attributes, List<Address> dependencies) {

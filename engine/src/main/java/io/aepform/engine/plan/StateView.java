@@ -22,24 +22,28 @@ public final class StateView {
       if (r.status() == ResourceStatus.PENDING_CREATE) {
         continue;
       }
-      Address address = Address.parse(r.address()).orElseThrow();
-      Map<String, Value> attributes = new LinkedHashMap<>();
-      if (!r.etag().isEmpty()) {
-        attributes.put("etag", new Value.Str(r.etag()));
-      }
-      r.attributes()
-          .fields()
-          .forEachRemaining(e -> attributes.put(e.getKey(), Values.fromJson(e.getValue())));
-      out.put(
-          address,
-          new Recorded(
-              address,
-              Secrets.marked(Values.fromJson(r.spec())),
-              attributes,
-              r.dependencies().stream().map(d -> Address.parse(d).orElseThrow()).toList(),
-              r.status() == ResourceStatus.TAINTED));
+      Recorded recorded = recorded(r);
+      out.put(recorded.address(), recorded);
     }
     return out;
+  }
+
+  /** One created (or tainted) resource as the engine sees it. */
+  public static Recorded recorded(ResourceState r) {
+    Address address = Address.parse(r.address()).orElseThrow();
+    Map<String, Value> attributes = new LinkedHashMap<>();
+    if (!r.etag().isEmpty()) {
+      attributes.put("etag", new Value.Str(r.etag()));
+    }
+    r.attributes()
+        .fields()
+        .forEachRemaining(e -> attributes.put(e.getKey(), Values.fromJson(e.getValue())));
+    return new Recorded(
+        address,
+        Secrets.marked(Values.fromJson(r.spec())),
+        attributes,
+        r.dependencies().stream().map(d -> Address.parse(d).orElseThrow()).toList(),
+        r.status() == ResourceStatus.TAINTED);
   }
 
   /** The ids recorded in state, for expressions that read them. */

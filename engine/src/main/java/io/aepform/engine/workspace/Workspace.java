@@ -75,6 +75,14 @@ public final class Workspace {
     return variables;
   }
 
+  /** A value of the configuration evaluated with its variables and environment (no resource). */
+  public Value evaluate(Value value, io.aepform.engine.manifest.Position at) {
+    return new io.aepform.engine.manifest.Evaluator(
+            new io.aepform.engine.manifest.Evaluator.Scope(
+                variables, processEnv, (a, attr) -> Optional.empty()))
+        .evaluate(value, p -> at);
+  }
+
   /** The kinds the configuration was loaded with, by their {@code kind:} word. */
   public Map<String, Kind> kinds() {
     return handlers;
