@@ -152,10 +152,17 @@ public final class ApiDeviations {
       new Deviation(
           "schema-registry-vendor-accept",
           Api.SCHEMA_REGISTRY,
-          List.of("listSchemas", "retrieveSchema"),
+          List.of(
+              "listSchemas",
+              "retrieveSchema",
+              "listFieldGroups",
+              "retrieveFieldGroup",
+              "listDataTypes",
+              "retrieveDataType"),
           "the GETs produce application/json",
-          "GETs need a vendor Accept header: application/vnd.adobe.xed-id+json for lists,"
-              + " application/vnd.adobe.xed+json; version=1 for one schema (406 otherwise)",
+          "GETs need a vendor Accept header: application/vnd.adobe.xed-id+json or"
+              + " application/vnd.adobe.xed+json for lists, application/vnd.adobe.xed+json;"
+              + " version=1 for one resource (406 otherwise; xdm/api/getting-started.md)",
           List.of(new Report(Part.ACCEPT, "Accept")));
 
   public static final Deviation CATALOG_JSON_PATCH_CONTENT_TYPE =
