@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  * plan, no state. What is left between it and an apply at the same parallelism is aepform's. A 429
  * is waited out for its Retry-After and sent again (the slot stays taken meanwhile).
  *
- * <p>Usage: {@code java Floor REPLAY BASE_URL PARALLELISM} with AEP_CLIENT_ID and
- * AEP_CLIENT_SECRET set. Prints one line, {@code floor: SECONDS s, CALLS calls, ...}; exits 1 when
+ * <p>Usage: {@code java Floor REPLAY BASE_URL PARALLELISM [RATE]} with AEP_CLIENT_ID and
+ * AEP_CLIENT_SECRET set. With RATE, calls after the token start at most RATE a second, evenly
+ * spaced: the floor against {@code --rate-limit RATE}, a client that knows the limit. Prints one line, {@code floor: SECONDS s, CALLS calls, ...}; exits 1 when
  * an answer is not 2xx. JDK only (java.net.http), so javac needs no classpath.
  */
 public final class Floor {
@@ -38,6 +39,8 @@ public final class Floor {
   private final Map<Integer, String> answers = new ConcurrentHashMap<>();
   private final AtomicInteger throttled = new AtomicInteger();
   private volatile String token = "";
+  private long spacing; // nanoseconds between the starts of two calls; 0 = no pacing
+  private long nextStart;
 
   private Floor(List<Call> calls, String base) {
     this.calls = calls;
@@ -45,11 +48,14 @@ public final class Floor {
   }
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 3) {
-      System.err.println("usage: java Floor REPLAY BASE_URL PARALLELISM");
+    if (args.length != 3 && args.length != 4) {
+      System.err.println("usage: java Floor REPLAY BASE_URL PARALLELISM [RATE]");
       System.exit(2);
     }
     Floor floor = new Floor(read(Path.of(args[0])), args[1]);
+    if (args.length == 4) {
+      floor.spacing = (long) (1e9 / Double.parseDouble(args[3]));
+    }
     int parallelism = Integer.parseInt(args[2]);
     long start = System.nanoTime();
     floor.run(parallelism);
@@ -132,6 +138,7 @@ public final class Floor {
     HttpRequest request = b.build();
     try {
       while (true) {
+        pace(c);
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 429) {
           throttled.incrementAndGet();
@@ -151,6 +158,22 @@ public final class Floor {
       fail("interrupted");
     }
     return "";
+  }
+
+  /** Waits for c's turn when paced (the token request is not a data call: never paced). */
+  private void pace(Call c) throws InterruptedException {
+    if (spacing == 0 || c.index() == 0) {
+      return;
+    }
+    long start;
+    synchronized (this) {
+      start = Math.max(System.nanoTime(), nextStart);
+      nextStart = start + spacing;
+    }
+    long wait = start - System.nanoTime();
+    if (wait > 0) {
+      Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+    }
   }
 
   /** The text with this run's token, environment and the ids earlier answers returned. */
