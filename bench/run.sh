@@ -238,6 +238,8 @@ if want 5; then
   ws=(); fs=()
   for i in $(seq 1 "$runs"); do
     start_emulator --latency-ms 50 --rate-limit 20
+    # the floor: 10 in flight, paced at 98% of the 20 calls a second the emulator allows (at 20 exactly,
+    # jitter let ~30 calls over the limit; each 429 is waited out for its Retry-After, as the apply must)
     fs+=("$(floor 10 19.6)")
     start_emulator --latency-ms 50 --rate-limit 20
     gen 100 "$work/rate"
@@ -248,8 +250,6 @@ if want 5; then
   done
   stop_emulator
   w="$(printf '%s\n' "${ws[@]}" | median)"; f="$(printf '%s\n' "${fs[@]}" | median)"
-  # the floor: 10 in flight, paced at 98% of the 20 calls a second the emulator allows (at 20 exactly,
-  # jitter let ~30 calls over the limit; each 429 is waited out for its Retry-After, as the apply must)
   results+=("$(row "5. apply 700, 50 ms, rate limit 20/s" "$w s" "floor $f s" "$(ratio "$w" "$f")")")
 fi
 
