@@ -39,26 +39,36 @@ cleanup() { [ -n "$emu_pid" ] && kill "$emu_pid" 2>/dev/null && wait "$emu_pid" 
 trap cleanup EXIT INT TERM
 
 free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
-# start_emulator ARGS...: a fresh in-memory emulator (a fresh sandbox for every apply)
+# start_emulator ARGS...: a fresh in-memory emulator (a fresh sandbox for every apply); a second
+# try on another port when the first does not come up (a busy machine, a port taken meanwhile)
 start_emulator() {
+  launch_emulator "$@" || launch_emulator "$@" \
+    || { echo "bench: the emulator did not start:" >&2; cat "$work/emulator.log" >&2; exit 1; }
+  export AEP_CLIENT_ID=aepform-local AEP_CLIENT_SECRET=aepform-local-secret
+  export AEP_ORG_ID=AEPFORMLOCAL@AdobeOrg AEP_IMS_URL="http://127.0.0.1:$port"
+  warm_emulator
+}
+launch_emulator() {
   stop_emulator
   port="$(free_port)"
   "$ae" emulator --port "$port" "$@" >"$work/emulator.log" 2>&1 &
   emu_pid=$!
-  for _ in $(seq 1 100); do
-    grep -q listening "$work/emulator.log" 2>/dev/null && break; sleep 0.1
+  for _ in $(seq 1 300); do
+    grep -q listening "$work/emulator.log" 2>/dev/null && return 0
+    kill -0 "$emu_pid" 2>/dev/null || return 1
+    sleep 0.1
   done
-  export AEP_CLIENT_ID=aepform-local AEP_CLIENT_SECRET=aepform-local-secret
-  export AEP_ORG_ID=AEPFORMLOCAL@AdobeOrg AEP_IMS_URL="http://127.0.0.1:$port"
-  warm_emulator
+  return 1
 }
 # AEP is not started cold for each apply: a token and a list call of each API before timing
 # (a fresh emulator's first answers take ~0.4 s of its own JIT and class loading)
 warm_emulator() {
   local base="http://127.0.0.1:$port" token
-  token="$(curl -s -X POST "$base/ims/token/v3" -d grant_type=client_credentials \
-    -d client_id="$AEP_CLIENT_ID" -d client_secret="$AEP_CLIENT_SECRET" -d scope=openid \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')"
+  token="$(curl -sS --retry 3 --retry-connrefused -X POST "$base/ims/token/v3" \
+    -d grant_type=client_credentials -d client_id="$AEP_CLIENT_ID" \
+    -d client_secret="$AEP_CLIENT_SECRET" -d scope=openid \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')" \
+    || { echo "bench: no token from the emulator on port $port:" >&2; cat "$work/emulator.log" >&2; exit 1; }
   for path in flowservice/connections catalog/dataSets schemaregistry/tenant/schemas; do
     curl -s -o /dev/null -H "Authorization: Bearer $token" -H "x-api-key: $AEP_CLIENT_ID" \
       -H "x-gw-ims-org-id: $AEP_ORG_ID" -H "x-sandbox-name: warmup" \
