@@ -11,7 +11,8 @@ Writes OUT, one block per call, blocks separated by a blank line:
   NAME: VALUE               (headers)
   body: TEXT                (when it has one)
 Placeholders Floor.java fills in: @@ref:I:KEY@@ (KEY of call I's answer: id, $id, meta:altId, or
-dataSets for Catalog's ["@/dataSets/ID"]), @@env:NAME@@ (environment), @@bearer@@ ("Bearer " and the token).
+dataSets for Catalog's ["@/dataSets/ID"]), @@env:NAME@@ (environment), @@bearer@@ ("Bearer "
+and the token).
 Call 0 is the token request. Reads (the plan's GETs) are left out unless reads is true: the floor
 is the creates a minimal client must make.
 """

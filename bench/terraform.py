@@ -1,10 +1,11 @@
 """A Terraform configuration with the graph of gen.py's pipelines, for the side-by-side of issue 20.
 
 Each manifest of the example becomes a `terraform_data` resource per copy, named
-KIND_NAME_NNNNN, whose `input` is the manifest's spec (its name or title suffixed, as gen.py does): `${kind.name.attr}` references become
-references to that copy's resource (`${terraform_data.KIND_NAME_NNNNN.id}`, unknown until apply,
-as an AEP id is), `${var.x}` stays as it is (the same syntax), variables keep their default and
-sensitivity, and terraform.tfvars.json holds the bench environment's values. So Terraform plans
+KIND_NAME_NNNNN, whose `input` is the manifest's spec (its name or title suffixed, as gen.py
+does): `${kind.name.attr}` references become references to that copy's resource
+(`${terraform_data.KIND_NAME_NNNNN.id}`, unknown until apply, as an AEP id is), `${var.x}`
+stays as it is (the same syntax), variables keep their default and sensitivity, and
+terraform.tfvars.json holds the bench environment's values. So Terraform plans
 as many resources with the same edges as `aepform plan` of the same number of copies.
 terraform_data is built into Terraform: `terraform init` needs no network.
 """
@@ -22,7 +23,8 @@ def documents(src, files):
     try:
         import yaml
     except ImportError:
-        print("terraform.py: needs PyYAML (Debian: apt-get install -y python3-yaml)", file=sys.stderr)
+        print("terraform.py: needs PyYAML (Debian: apt-get install -y python3-yaml)",
+              file=sys.stderr)
         sys.exit(3)
     for f in files:
         yield from (d for d in yaml.safe_load_all((src / f).read_text()) if d)

@@ -24,18 +24,22 @@ import java.util.regex.Pattern;
  *
  * <p>Usage: {@code java Floor REPLAY BASE_URL PARALLELISM [RATE]} with AEP_CLIENT_ID and
  * AEP_CLIENT_SECRET set. With RATE, calls after the token start at most RATE a second, evenly
- * spaced: the floor against {@code --rate-limit RATE}, a client that knows the limit. Prints one line, {@code floor: SECONDS s, CALLS calls, ...}; exits 1 when
+ * spaced: the floor against {@code --rate-limit RATE}, a client that knows the limit. Prints one
+ * line, {@code floor: SECONDS s, CALLS calls, ...}; exits 1 when
  * an answer is not 2xx. JDK only (java.net.http), so javac needs no classpath.
  */
 public final class Floor {
-  private static final Pattern PLACEHOLDER = Pattern.compile("@@(ref:(\\d+):([^@]+)|env:(\\w+)|bearer)@@");
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile("@@(ref:(\\d+):([^@]+)|env:(\\w+)|bearer)@@");
   private static final Pattern DATASET = Pattern.compile("\"@/dataSets/([^\"]+)\"");
 
-  record Call(int index, String method, String path, int[] needs, List<String[]> headers, String body) {}
+  record Call(
+      int index, String method, String path, int[] needs, List<String[]> headers, String body) {}
 
   private final List<Call> calls;
   private final String base;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final Map<Integer, String> answers = new ConcurrentHashMap<>();
   private final AtomicInteger throttled = new AtomicInteger();
   private volatile String token = "";
@@ -61,12 +65,14 @@ public final class Floor {
     floor.run(parallelism);
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.println(String.format(
-        "floor: %.3f s, %d calls (1 token, then %d at most %d in flight), %d answers 429 waited out",
+        "floor: %.3f s, %d calls (1 token, then %d at most %d in flight),"
+            + " %d answers 429 waited out",
         seconds, floor.calls.size(), floor.calls.size() - 1, parallelism, floor.throttled.get()));
   }
 
   private void run(int parallelism) throws InterruptedException {
-    Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(send(calls.get(0)));
+    Matcher m =
+        Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(send(calls.get(0)));
     if (!m.find()) {
       throw new IllegalStateException("no access_token in the token answer");
     }
@@ -101,7 +107,8 @@ public final class Floor {
       t.join();
     }
     if (left.get() != 0) {
-      throw new IllegalStateException(left.get() + " calls never became ready (a dependency cycle?)");
+      throw new IllegalStateException(
+          left.get() + " calls never became ready (a dependency cycle?)");
     }
   }
 
