@@ -5,6 +5,12 @@ gen.py pipelines SRC OUT COPIES PLATFORM_URL
   writes OUT/ with COPIES copies of the example pipeline (7 resources each), named apart
   (logical names and remote names get a _NNNNN suffix), and environments/bench.yaml
   pointing at PLATFORM_URL.
+gen.py replay TRACE OUT [--reads]
+  turns the -v trace of an apply (run with --parallelism 1, so that each answer follows its
+  request) into the calls bench/floor/Floor.java replays: see replay.py.
+gen.py terraform SRC OUT COPIES
+  writes OUT/main.tf.json: the same graph as `pipelines` with COPIES copies, as terraform_data
+  resources (see terraform.py).
 """
 import pathlib
 import re
@@ -40,10 +46,23 @@ def pipelines(src, out, copies, platform):
             (out / name).write_text("\n---\n".join(parts) + "\n")
     (out / "environments" / "bench.yaml").write_text(
         f"sandbox: bench\nplatform: {platform}\nvariables:\n"
-        "  s3_access_key: AKIABENCHEXAMPLE\n  s3_secret_key: bench-secret\n")
+        + "".join(f"  {k}: {v}\n" for k, v in VARIABLES.items()))
+
+
+# the bench environment's variables (the S3 keys are secrets: traces mask them, replay.py puts
+# them back)
+VARIABLES = {"s3_access_key": "AKIABENCHEXAMPLE", "s3_secret_key": "bench-secret"}
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 6 or sys.argv[1] != "pipelines":
+    args = sys.argv[1:]
+    if len(args) == 5 and args[0] == "pipelines":
+        pipelines(args[1], args[2], int(args[3]), args[4])
+    elif len(args) in (3, 4) and args[0] == "replay" and args[3:] in ([], ["--reads"]):
+        import replay
+        replay.convert(args[1], args[2], "--reads" in args)
+    elif len(args) == 4 and args[0] == "terraform":
+        import terraform
+        terraform.configuration(args[1], args[2], int(args[3]))
+    else:
         sys.exit(__doc__)
-    pipelines(sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5])

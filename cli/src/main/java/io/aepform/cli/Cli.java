@@ -11,6 +11,9 @@ import picocli.CommandLine;
  * errors turn into {@code Error: ...} lines and exit codes.
  */
 public final class Cli {
+  /** Columns of usage help. */
+  static final int USAGE_WIDTH = 120;
+
   private final PrintStream out;
   private final PrintStream err;
   private final Map<String, String> env;
@@ -42,7 +45,7 @@ public final class Cli {
     if (cli.getSubcommands().containsKey("emulator")) {
       EmulatorCommand.describeFaults(cli);
     }
-    cli.setUsageHelpWidth(120);
+    cli.setUsageHelpWidth(USAGE_WIDTH);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     cli.setExecutionExceptionHandler(this::onError);

@@ -2,6 +2,7 @@ package io.aepform.cli;
 
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /** Entry point. {@link #run} returns the exit code; only {@link #main} exits the JVM. */
 public final class Main {
@@ -13,6 +14,7 @@ public final class Main {
 
   /** Runs one command line with the given streams and process environment. */
   public static int run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
-    return new Cli(out, err, env).execute(args);
+    OptionalInt answered = StartupPath.answer(out, args);
+    return answered.isPresent() ? answered.getAsInt() : new Cli(out, err, env).execute(args);
   }
 }
