@@ -44,6 +44,12 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes.")
   boolean detailedExitcode;
 
+  @Option(
+      names = "--destroy",
+      description =
+          "Plan to delete everything state holds (what destroy would do); with --out, apply FILE destroys.")
+  boolean destroy;
+
   enum Format {
     text,
     json,
@@ -57,10 +63,11 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Engine engine = new Engine(Settings.of(cli, common));
+    var options = destroy ? planOptions.options().destroying() : planOptions.options();
     Plan plan =
         out == null
-            ? engine.plan(common.request(vars), planOptions.options())
-            : engine.savePlan(common.request(vars), planOptions.options(), out);
+            ? engine.plan(common.request(vars), options)
+            : engine.savePlan(common.request(vars), options, out);
     if (format == Format.json) {
       cli.out().print(PlanJsonRenderer.render(plan));
     } else if (format == Format.markdown) {

@@ -11,6 +11,7 @@ import io.aepform.engine.manifest.EnvironmentConfig;
 import io.aepform.engine.manifest.EnvironmentLoader;
 import io.aepform.engine.manifest.ManifestException;
 import io.aepform.engine.manifest.Resolver;
+import io.aepform.engine.manifest.VariableValues;
 import io.aepform.engine.plan.Plan;
 import io.aepform.engine.plan.Planning;
 import io.aepform.engine.plan.SavedPlans;
@@ -22,6 +23,7 @@ import io.aepform.engine.workspace.Workspace;
 import io.aepform.state.State;
 import io.aepform.state.StateStore;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -77,7 +79,7 @@ public final class Engine {
   public Plan savePlan(ConfigRequest request, PlanOptions options, Path out) {
     Workspace ws = load(request);
     Plan plan = plan(ws, options);
-    SavedPlans.write(out, plan, ws, request.inputs());
+    SavedPlans.write(out, plan, ws, request.inputs(), options);
     return plan;
   }
 
@@ -98,16 +100,49 @@ public final class Engine {
    */
   public ApplyResult applySaved(Path file, ApplyRequest request) {
     SavedPlans.SavedPlan saved = SavedPlans.read(file);
+    Workspace bare =
+        load(
+            new ConfigRequest(
+                request.config().dir(), saved.environment(), VariableValues.Inputs.none()));
     ConfigRequest config =
-        new ConfigRequest(request.config().dir(), saved.environment(), saved.inputs());
+        new ConfigRequest(
+            request.config().dir(),
+            saved.environment(),
+            SavedPlans.inputsFor(saved, request.config().inputs(), bare.config()));
     Workspace ws = load(config);
+    SavedPlans.checkSensitive(saved, ws.variables());
     resolveOffline(ws);
-    return Applying.apply(ws, request, handlers, settings, Optional.of(saved), false);
+    // the plan is applied with the options it was made with (--target, --replace, --destroy...)
+    ApplyRequest reviewed =
+        new ApplyRequest(
+            config,
+            saved.options(),
+            request.parallelism(),
+            request.lockTimeout(),
+            request.confirm(),
+            request.listener(),
+            request.cancel());
+    return Applying.apply(
+        ws, reviewed, handlers, settings, Optional.of(saved), saved.options().destroy());
   }
 
   private Plan plan(Workspace ws, PlanOptions options) {
     resolveOffline(ws); // bad input fails before any state read or call
     Optional<State> state = ws.stateStore(settings.processEnv()).read();
+    if (options.destroy()) {
+      return state
+          .map(s -> Planning.destroy(ws, s, handlers))
+          .orElseGet(
+              () ->
+                  new Plan(
+                      ws.env().name(),
+                      "",
+                      0,
+                      List.of(),
+                      List.of(),
+                      List.of(),
+                      ws.config().warnings()));
+    }
     if (!options.refresh()) {
       return Planning.plan(ws, state, handlers, Optional.empty(), options);
     }

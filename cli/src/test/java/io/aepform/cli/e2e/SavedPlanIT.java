@@ -82,4 +82,74 @@ class SavedPlanIT {
     assertThat(apply.exitCode()).isEqualTo(1);
     assertThat(platform.writes()).isEmpty();
   }
+
+  /**
+   * A variable not declared sensitive that feeds a secret parameter is sensitive everywhere: the
+   * plan file keeps only its digest, and apply PLANFILE takes it again with --var (issue 14).
+   */
+  @Test
+  void anInputThatReachesASecretIsKeptOnlyAsADigestAndGivenAgainToApply() throws Exception {
+    Path variables = platform.dir.resolve("variables.yaml");
+    Files.writeString(variables, Files.readString(variables).replace("sensitive: true\n", ""));
+    Path env = platform.dir.resolve("environments/it.yaml");
+    Files.writeString(
+        env, Files.readString(env).replace("  s3_secret_key: ${env.IT_S3_SECRET}\n", ""));
+    String secret = "typed-on-the-command-line-42";
+
+    CliRun plan = cli("plan", "--out", planFile.toString(), "--var", "s3_secret_key=" + secret);
+    assertThat(plan.exitCode()).as(plan.err()).isZero();
+    assertThat(plan.out()).doesNotContain(secret).contains("(sensitive)");
+    assertThat(Files.readString(planFile)).doesNotContain(secret).contains("s3_secret_key");
+
+    CliRun missing = cli("apply", planFile.toString());
+    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(missing.err()).contains("s3_secret_key").contains("--var s3_secret_key=");
+    CliRun wrong = cli("apply", planFile.toString(), "--var", "s3_secret_key=not-it");
+    assertThat(wrong.exitCode()).isEqualTo(1);
+    assertThat(wrong.err()).contains("differs from the one the plan was made with");
+    CliRun other = cli("apply", planFile.toString(), "--var", "bucket_path=elsewhere");
+    assertThat(other.exitCode()).isEqualTo(1);
+    assertThat(other.err()).contains("bucket_path is not one");
+    assertThat(platform.writes()).isEmpty();
+
+    CliRun apply = cli("apply", planFile.toString(), "--var", "s3_secret_key=" + secret);
+    assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
+    assertThat(apply.out() + apply.err()).doesNotContain(secret);
+    assertThat(Files.readString(platform.stateFile())).doesNotContain(secret);
+    assertThat(platform.total()).isEqualTo(7);
+  }
+
+  /** A saved plan is applied with the options it was made with (issue 14). */
+  @Test
+  void aSavedPlanKeepsItsTargetReplaceAndDestroyOptions() throws Exception {
+    CliRun targeted = cli("plan", "--target", "schema.demo_profile", "--out", planFile.toString());
+    assertThat(targeted.exitCode()).as(targeted.err()).isZero();
+    CliRun apply = cli("apply", planFile.toString());
+    assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
+    assertThat(apply.out()).contains("Resources: 1 added");
+    assertThat(platform.total()).isEqualTo(1);
+
+    assertThat(cli("apply", "--auto-approve").exitCode()).isZero();
+    platform.emulator.clearRequestLog();
+    CliRun replace =
+        cli(
+            "plan",
+            "--replace",
+            "dataset.leads",
+            "--replace",
+            "flow.ingest",
+            "--out",
+            planFile.toString());
+    assertThat(replace.exitCode()).as(replace.err()).isZero();
+    CliRun replaced = cli("apply", planFile.toString());
+    assertThat(replaced.exitCode()).as(replaced.out() + replaced.err()).isZero();
+    assertThat(platform.writes()).anyMatch(w -> w.startsWith("DELETE /data/foundation/catalog"));
+
+    CliRun destroy = cli("plan", "--destroy", "--out", planFile.toString());
+    assertThat(destroy.exitCode()).as(destroy.err()).isZero();
+    assertThat(destroy.out()).contains("7 to destroy");
+    CliRun destroyed = cli("apply", planFile.toString());
+    assertThat(destroyed.exitCode()).as(destroyed.out() + destroyed.err()).isZero();
+    assertThat(platform.total()).isZero();
+  }
 }

@@ -16,11 +16,19 @@ import java.util.Optional;
 public final class VariableValues {
   private VariableValues() {}
 
-  /** Inputs given on the command line. */
-  public record Inputs(List<String> vars, List<Path> varFiles) {
+  /**
+   * Inputs given on the command line ({@code --var NAME=VALUE}, {@code --var-file}), and values a
+   * plan file kept ({@code saved}, given before the command line's).
+   */
+  public record Inputs(List<String> vars, List<Path> varFiles, Map<String, Value> saved) {
     public Inputs {
       vars = List.copyOf(vars);
       varFiles = List.copyOf(varFiles);
+      saved = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(saved));
+    }
+
+    public Inputs(List<String> vars, List<Path> varFiles) {
+      this(vars, varFiles, Map.of());
     }
 
     public static Inputs none() {
@@ -28,9 +36,52 @@ public final class VariableValues {
     }
   }
 
-  /** The value of every declared variable that has one; {@code processEnv} serves ${env.X}. */
+  /**
+   * The values the command line gives, by variable, unevaluated: what a plan file must keep (or,
+   * for sensitive ones, digest) to give apply the same inputs.
+   */
+  public static Map<String, Value> commandLine(Configuration config, Inputs inputs) {
+    Map<String, VariableDecl> declared = config.variablesByName();
+    Map<String, Value> raw = new LinkedHashMap<>(inputs.saved());
+    for (Path file : inputs.varFiles()) {
+      for (Map.Entry<String, Value> e : fromFile(file).entrySet()) {
+        putDeclared(declared, raw, e.getKey(), e.getValue(), Position.of(file.toString()));
+      }
+    }
+    for (String assignment : inputs.vars()) {
+      int eq = assignment.indexOf('=');
+      if (eq <= 0) {
+        throw new ManifestException(
+            Position.of("--var"), "--var takes NAME=VALUE, got '" + assignment + "'");
+      }
+      String name = assignment.substring(0, eq);
+      putDeclared(
+          declared,
+          raw,
+          name,
+          new Value.Str(assignment.substring(eq + 1)),
+          Position.of("--var " + name));
+    }
+    return raw;
+  }
+
+  /** As below, with no variable secret beyond those declared sensitive. */
   public static Map<String, Value> resolve(
       Configuration config, EnvironmentConfig env, Inputs inputs, Map<String, String> processEnv) {
+    return resolve(config, env, inputs, processEnv, java.util.Set.of());
+  }
+
+  /**
+   * The value of every declared variable that has one; {@code processEnv} serves ${env.X}. Values
+   * of sensitive variables, and of {@code secret} ones (that reach a secret field), are marked
+   * sensitive.
+   */
+  public static Map<String, Value> resolve(
+      Configuration config,
+      EnvironmentConfig env,
+      Inputs inputs,
+      Map<String, String> processEnv,
+      java.util.Set<String> secret) {
     Map<String, VariableDecl> declared = config.variablesByName();
     Map<String, Value> raw = new LinkedHashMap<>();
     Map<String, Position> where = new LinkedHashMap<>();
@@ -38,6 +89,7 @@ public final class VariableValues {
     declared.values().forEach(v -> where.put(v.name(), v.position()));
     env.variables().keySet().forEach(k -> where.put(k, env.position()));
     env.variables().forEach((k, v) -> putDeclared(declared, raw, k, v, env.position()));
+    inputs.saved().forEach((k, v) -> putDeclared(declared, raw, k, v, Position.of("plan file")));
     for (Path file : inputs.varFiles()) {
       for (Map.Entry<String, Value> e : fromFile(file).entrySet()) {
         putDeclared(declared, raw, e.getKey(), e.getValue(), Position.of(file.toString()));
@@ -65,8 +117,8 @@ public final class VariableValues {
         (name, value) -> {
           // an expression in a value is reported where that value was written
           Value evaluated = envOnly.evaluate(value, p -> where.get(name));
-          out.put(
-              name, declared.get(name).sensitive() ? new Value.Sensitive(evaluated) : evaluated);
+          boolean sensitive = declared.get(name).sensitive() || secret.contains(name);
+          out.put(name, sensitive ? new Value.Sensitive(evaluated) : evaluated);
         });
     return out;
   }

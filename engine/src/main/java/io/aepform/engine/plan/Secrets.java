@@ -50,21 +50,7 @@ public final class Secrets {
 
   /** The pointers of the sensitive values in {@code v}. */
   public static java.util.List<String> sensitivePointers(Value v, String at) {
-    java.util.List<String> out = new java.util.ArrayList<>();
-    if (v instanceof Value.Sensitive) {
-      out.add(at);
-    } else if (v instanceof Value.Obj o) {
-      o.fields()
-          .forEach(
-              (k, x) ->
-                  out.addAll(sensitivePointers(x, io.aepform.engine.value.Pointers.child(at, k))));
-    } else if (v instanceof Value.Arr a) {
-      for (int i = 0; i < a.items().size(); i++) {
-        out.addAll(
-            sensitivePointers(a.items().get(i), io.aepform.engine.value.Pointers.child(at, i)));
-      }
-    }
-    return out;
+    return Values.sensitivePointers(v, at);
   }
 
   /** The clear text of every known secret in {@code v}, e.g. to scrub it from traces. */

@@ -243,4 +243,19 @@ public final class Values {
     }
     return Optional.empty();
   }
+
+  /** The JSON Pointers (below {@code at}) of the sensitive values in {@code v}. */
+  public static List<String> sensitivePointers(Value v, String at) {
+    List<String> out = new java.util.ArrayList<>();
+    if (v instanceof Value.Sensitive) {
+      out.add(at);
+    } else if (v instanceof Value.Obj o) {
+      o.fields().forEach((k, x) -> out.addAll(sensitivePointers(x, Pointers.child(at, k))));
+    } else if (v instanceof Value.Arr a) {
+      for (int i = 0; i < a.items().size(); i++) {
+        out.addAll(sensitivePointers(a.items().get(i), Pointers.child(at, i)));
+      }
+    }
+    return out;
+  }
 }

@@ -8,6 +8,7 @@ import io.aepform.engine.manifest.EnvironmentConfig;
 import io.aepform.engine.manifest.EnvironmentLoader;
 import io.aepform.engine.manifest.ManifestLoader;
 import io.aepform.engine.manifest.Resolver;
+import io.aepform.engine.manifest.SecretInputs;
 import io.aepform.engine.manifest.VariableValues;
 import io.aepform.engine.value.Value;
 import io.aepform.state.StateStore;
@@ -50,7 +51,8 @@ public final class Workspace {
     Configuration config = new ManifestLoader(rules).load(request.dir());
     DependencyGraph graph = DependencyGraph.build(config);
     Map<String, Value> variables =
-        VariableValues.resolve(config, env, request.inputs(), processEnv);
+        VariableValues.resolve(
+            config, env, request.inputs(), processEnv, SecretInputs.of(config, rules));
     return new Workspace(
         request.dir(), env, config, graph, variables, processEnv, Map.copyOf(handlers));
   }
