@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * The child process of {@link PostgresStateStoreLockTest}: takes the lock of a PostgreSQL state,
+ * The child process of {@link PostgresStateStoreLockIT}: takes the lock of a PostgreSQL state,
  * says so, and holds it until it is killed.
  */
 public final class PostgresLockHolder {

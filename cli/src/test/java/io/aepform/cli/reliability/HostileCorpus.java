@@ -316,7 +316,7 @@ final class HostileCorpus {
     return bombs;
   }
 
-  /** Bombs whose error has no line and column: BUG, see HostileInputTest. */
+  /** Bombs whose error has no line and column: BUG, see HostileInputIT. */
   static List<Bomb> unpositionedBombs() {
     StringBuilder aliases = new StringBuilder("kind: dataset\nname: x\nspec:\n  a: &a {k: v}\n");
     aliases.append("  l:\n").append("    - *a\n".repeat(1500));

@@ -45,7 +45,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>{@code -Daepform.hostile.seed=N} and {@code -Daepform.hostile.mutants=N} change the generated
  * corpus (defaults 7 and 120).
  */
-class HostileInputTest {
+class HostileInputIT {
   private static final long SEED = Long.getLong("aepform.hostile.seed", 7L);
   private static final int MUTANTS = Integer.getInteger("aepform.hostile.mutants", 120);
   private static final long CASE_MILLIS = 5_000;
