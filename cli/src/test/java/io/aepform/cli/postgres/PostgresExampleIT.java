@@ -16,10 +16,10 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,7 +36,9 @@ class PostgresExampleIT {
   static PostgresServer server;
 
   @TempDir Path tmp;
-  PostgresPlatform platform;
+
+  @RegisterExtension
+  final PostgresPlatform platform = new PostgresPlatform(EmulatorOptions.localDefaults());
 
   @BeforeAll
   static void startDatabase() throws Exception {
@@ -52,12 +54,7 @@ class PostgresExampleIT {
 
   @BeforeEach
   void start() throws Exception {
-    platform = new PostgresPlatform(tmp, EmulatorOptions.localDefaults(), server.newDatabase());
-  }
-
-  @AfterEach
-  void stop() {
-    platform.close();
+    platform.usePostgresBackend(server.newDatabase());
   }
 
   private CliRun ok(String... command) {
@@ -176,7 +173,7 @@ class PostgresExampleIT {
     long t0 = System.nanoTime();
     platform.useLocalBackend();
     ok("apply", "--auto-approve");
-    Path local = platform.localStateFile();
+    Path local = platform.stateFile();
     assertThat(local).exists();
     assertThat(platform.tablesExist()).as("the local backend leaves the database alone").isFalse();
 
