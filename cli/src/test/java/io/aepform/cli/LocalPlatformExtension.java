@@ -10,11 +10,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -141,7 +139,7 @@ public class LocalPlatformExtension
     } finally {
       emulator = null;
       launcher = null;
-      delete(root);
+      TestConfigurations.delete(root);
     }
   }
 
@@ -285,16 +283,5 @@ public class LocalPlatformExtension
   /** Exactly one object per declared resource, none twice by name, none more. */
   public void assertExactlyTheDeclaredObjects(String when) {
     objects.assertExactlyTheExample(when);
-  }
-
-  private static void delete(Path root) throws IOException {
-    if (root == null || !Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(root)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }
