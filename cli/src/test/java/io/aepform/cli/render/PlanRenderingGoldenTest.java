@@ -169,6 +169,35 @@ class PlanRenderingGoldenTest {
   }
 
   @Test
+  void anUnchangedResourceIsANoOpInJsonAndLeftOutOfTextAndMarkdown() {
+    Value same = obj("id", str("5e7439b1"), "spec", obj("name", str("Leads")));
+    Plan plan =
+        new Plan(
+            "dev",
+            mixedPlan().lineage(),
+            1,
+            List.of(
+                new ResourceChange(
+                    new Address("dataset", "leads"),
+                    Action.NO_OP,
+                    "",
+                    Optional.of(same),
+                    Optional.of(same),
+                    List.of(),
+                    List.of())),
+            List.of(),
+            List.of(),
+            List.of());
+    assertThat(PlanJsonRenderer.render(plan))
+        .contains("\"address\" : \"dataset.leads\"")
+        .contains("\"actions\" : [ \"no-op\" ]");
+    assertThat(new PlanTextRenderer(Style.PLAIN).render(plan))
+        .contains("No changes.")
+        .doesNotContain("dataset.leads");
+    assertThat(PlanMarkdownRenderer.render(plan)).doesNotContain("dataset.leads");
+  }
+
+  @Test
   void noRenderingShowsTheSecret() {
     assertThat(new PlanTextRenderer(Style.PLAIN).render(mixedPlan())).doesNotContain(SECRET);
     assertThat(PlanJsonRenderer.render(mixedPlan())).doesNotContain(SECRET);
