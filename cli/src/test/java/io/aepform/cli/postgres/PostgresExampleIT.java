@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -255,7 +256,7 @@ class PostgresExampleIT {
 
   private static List<Long> newestFirst(List<Long> serials) {
     List<Long> out = new ArrayList<>(serials);
-    java.util.Collections.reverse(out);
+    Collections.reverse(out);
     return out;
   }
 

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -306,7 +307,7 @@ class CrashCampaignIT {
     CliRun list = platform.cli("state", "list");
     assertThat(list.exitCode()).as(list.err()).isZero();
     assertThat(list.out()).as(when + ": state list").isBlank();
-    assertThat(platform.state(when).map(State::resources).orElse(java.util.List.of())).isEmpty();
+    assertThat(platform.state(when).map(State::resources).orElse(List.of())).isEmpty();
     assertThat(platform.lockFile()).doesNotExist();
     assertThat(platform.tempFiles()).isEmpty();
     System.out.printf(

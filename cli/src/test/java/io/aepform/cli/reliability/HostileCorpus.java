@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -259,7 +260,7 @@ final class HostileCorpus {
     String prev = "a";
     for (char c = 'b'; c <= 'j'; c++) {
       laughs.append("  ").append(c).append(": &").append(c).append(" [");
-      laughs.append(String.join(", ", java.util.Collections.nCopies(9, "*" + prev)));
+      laughs.append(String.join(", ", Collections.nCopies(9, "*" + prev)));
       laughs.append("]\n");
       prev = String.valueOf(c);
     }
