@@ -3,7 +3,6 @@ package io.aepform.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,12 +35,12 @@ class BadInputTest {
   @MethodSource("cases")
   void failsWithOneClearLineAndWritesNothing(String name, @TempDir Path tmp) throws IOException {
     Path dir = copy(CASES.resolve(name), tmp.resolve(name));
-    Map<String, String> before = snapshot(tmp);
+    Map<String, String> before = TestConfigurations.snapshot(tmp);
     for (String command : List.of("plan", "validate")) {
       CliRun run = CliRun.run(args(command, dir));
       assertThat(run.exitCode()).as(command + " exit code").isEqualTo(1);
       assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception");
-      assertThat(snapshot(tmp)).as("files after " + command).isEqualTo(before);
+      assertThat(TestConfigurations.snapshot(tmp)).as("files after " + command).isEqualTo(before);
       if (command.equals("plan")) {
         assertThat(run.out()).isEmpty();
         assertThat(run.err().lines()).hasSize(1);
@@ -76,17 +74,5 @@ class BadInputTest {
       }
     }
     return to;
-  }
-
-  private static Map<String, String> snapshot(Path root) throws IOException {
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> all = Files.walk(root)) {
-      for (Path p : all.toList()) {
-        files.put(
-            root.relativize(p).toString(),
-            Files.isDirectory(p) ? "dir" : Files.readString(p, StandardCharsets.UTF_8));
-      }
-    }
-    return files;
   }
 }

@@ -11,12 +11,12 @@ import java.nio.file.Path;
  * Compares output with a golden file under src/test/resources/golden. Run the tests with {@code
  * -Daepform.golden.update=true} to rewrite the files; the diff then shows how output changed.
  */
-final class Golden {
+public final class Golden {
   private static final Path ROOT = Path.of("src/test/resources/golden");
 
   private Golden() {}
 
-  static void check(String name, String actual) throws IOException {
+  public static void check(String name, String actual) throws IOException {
     Path file = ROOT.resolve(name);
     if (Boolean.getBoolean("aepform.golden.update")) {
       Files.createDirectories(file.getParent());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aepform.emulator.Emulator;
 import io.aepform.emulator.ResourceKind;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,6 @@ public final class SandboxObjects {
       m.put(k, 1);
     }
     m.put(ResourceKind.CONNECTION, 2);
-    return java.util.Collections.unmodifiableMap(m);
+    return Collections.unmodifiableMap(m);
   }
 }

@@ -2,6 +2,7 @@ package io.aepform.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,7 +16,7 @@ class SecretsInPlanTest {
   private static String EXAMPLE;
 
   @BeforeAll
-  static void copyTheExample() throws java.io.IOException {
+  static void copyTheExample() throws IOException {
     TestConfigurations.copy(Path.of("../examples/parquet-ingestion"), copy);
     EXAMPLE = copy.toString();
   }

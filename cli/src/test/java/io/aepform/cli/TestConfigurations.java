@@ -1,9 +1,12 @@
 package io.aepform.cli;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** Configuration directories for tests. */
@@ -25,38 +28,36 @@ public final class TestConfigurations {
   }
 
   /**
-   * Writes {@code environments/it.yaml} into {@code dir}: the emulator at {@code baseUrl}, the S3
-   * secret from {@code ${env.IT_S3_SECRET}} (see {@link #emulatorEnv}).
+   * Every file and directory under {@code root} (none when it does not exist), by relative path,
+   * with its bytes as ISO-8859-1 text: equal snapshots mean nothing was written, renamed or
+   * deleted.
    */
-  public static void writeEmulatorEnvironment(Path dir, String baseUrl, String sandbox)
-      throws IOException {
-    Files.createDirectories(dir.resolve("environments"));
-    Files.writeString(
-        dir.resolve("environments/it.yaml"),
-        "sandbox: "
-            + sandbox
-            + "\nplatform: "
-            + baseUrl
-            + "\nvariables:\n"
-            + "  s3_access_key: AKIAITEXAMPLE\n  s3_secret_key: ${env.IT_S3_SECRET}\n");
+  public static Map<String, String> snapshot(Path root) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    if (!Files.exists(root)) {
+      return files;
+    }
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path p : all.toList()) {
+        files.put(
+            root.relativize(p).toString(),
+            Files.isDirectory(p)
+                ? "<dir>"
+                : new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));
+      }
+    }
+    return files;
   }
 
-  /** The process environment of a run against that emulator, with its client's credentials. */
-  public static Map<String, String> emulatorEnv(
-      io.aepform.emulator.ClientCredentials client, String baseUrl, String s3Secret) {
-    return Map.of(
-        "AEP_CLIENT_ID",
-        client.clientId(),
-        "AEP_CLIENT_SECRET",
-        client.clientSecret(),
-        "AEP_ORG_ID",
-        client.orgId(),
-        "AEP_IMS_URL",
-        baseUrl,
-        "IT_S3_SECRET",
-        s3Secret,
-        // the local platform's lists do not lag: an interrupted create shows up at once
-        "AEPFORM_PENDING_GRACE",
-        "1");
+  /** Deletes {@code root} and everything under it, if it exists. */
+  public static void delete(Path root) throws IOException {
+    if (root == null || !Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 }

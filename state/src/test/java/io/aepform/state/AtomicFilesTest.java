@@ -2,6 +2,7 @@ package io.aepform.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -62,7 +63,7 @@ class AtomicFilesTest {
         }
       } catch (NoSuchFileException e) {
         torn.add("missing");
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         torn.add(e.toString());
       }
     }

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The child process of {@link CrashSafetyTest}: writes ever newer states as fast as it can until it
+ * The child process of {@link CrashSafetyIT}: writes ever newer states as fast as it can until it
  * is killed. Every resource of a state records that state's serial, so a reader can tell a complete
  * state from a mix of two.
  */

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -104,7 +105,7 @@ class LocalStateStoreTest {
       Path file = store.stateFile();
       Path other = root.resolve("other.json");
       Files.write(other, StateCodec.write(TestStates.sample(7)));
-      Files.move(other, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.move(other, file, StandardCopyOption.REPLACE_EXISTING);
 
       assertThatThrownBy(() -> store.write(TestStates.sample(3)))
           .isInstanceOf(StateException.class)

@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * The child process of {@link PostgresStateStoreLockTest}: takes the lock of a PostgreSQL state,
- * says so, and holds it until it is killed.
+ * The child process of {@link PostgresStateStoreLockIT}: takes the lock of a PostgreSQL state, says
+ * so, and holds it until it is killed.
  */
 public final class PostgresLockHolder {
   static final String READY = "locked";

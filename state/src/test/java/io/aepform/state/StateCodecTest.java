@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -76,7 +77,7 @@ class StateCodecTest {
   @Test
   void refusesTruncatedJsonNamingTheFile() {
     byte[] full = StateCodec.write(TestStates.sample(7));
-    byte[] truncated = java.util.Arrays.copyOf(full, full.length / 2);
+    byte[] truncated = Arrays.copyOf(full, full.length / 2);
 
     assertThatThrownBy(() -> StateCodec.read(truncated, SOURCE))
         .isInstanceOf(StateException.class)

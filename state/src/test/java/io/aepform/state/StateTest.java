@@ -43,7 +43,7 @@ class StateTest {
   @Test
   void withInsertsInOrderAtEitherEndAndInTheMiddle() {
     State state = TestStates.empty(1);
-    java.util.List<String> added = new java.util.ArrayList<>();
+    List<String> added = new ArrayList<>();
     for (String name : List.of("m", "z", "a", "k", "q", "a0", "zz")) {
       state = state.with(schemaNamed(name));
       added.add("schema." + name);

@@ -3,30 +3,19 @@ package io.aepform.cli.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aepform.cli.CliRun;
+import io.aepform.cli.LocalPlatformExtension;
 import io.aepform.cli.SandboxObjects;
 import io.aepform.emulator.ResourceKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The example applied through the CLI against the emulator: seven creates, then nothing. */
 class ApplyExampleIT {
-  @TempDir Path tmp;
-  LocalPlatformFixture platform;
-
-  @BeforeEach
-  void start() throws Exception {
-    platform = new LocalPlatformFixture(tmp, "parquet-ingestion");
-  }
-
-  @AfterEach
-  void stop() {
-    platform.close();
-  }
+  @RegisterExtension
+  final LocalPlatformExtension platform = LocalPlatformExtension.example("parquet-ingestion");
 
   private CliRun cli(String... command) {
     return CliRun.run(platform.env(), platform.args(command));
@@ -82,12 +71,12 @@ class ApplyExampleIT {
   void theSecretIsNeitherPrintedNorStored() throws Exception {
     CliRun apply = cli("apply", "--auto-approve", "-v");
     assertThat(apply.exitCode()).isZero();
-    assertThat(apply.out() + apply.err()).doesNotContain(LocalPlatformFixture.SECRET);
+    assertThat(apply.out() + apply.err()).doesNotContain(LocalPlatformExtension.SECRET);
     try (Stream<Path> files = Files.walk(platform.dir)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
         assertThat(Files.readString(f))
             .as(f.toString())
-            .doesNotContain(LocalPlatformFixture.SECRET);
+            .doesNotContain(LocalPlatformExtension.SECRET);
       }
     }
   }

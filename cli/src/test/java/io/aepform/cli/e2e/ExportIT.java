@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.aepform.cli.CliRun;
+import io.aepform.cli.LocalPlatformExtension;
 import io.aepform.cli.SandboxObjects;
 import io.aepform.emulator.ResourceKind;
 import java.net.URI;
@@ -20,9 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -62,17 +62,9 @@ class ExportIT {
           "runs");
 
   @TempDir Path tmp;
-  LocalPlatformFixture platform;
 
-  @BeforeEach
-  void start() throws Exception {
-    platform = new LocalPlatformFixture(tmp, "parquet-ingestion");
-  }
-
-  @AfterEach
-  void stop() {
-    platform.close();
-  }
+  @RegisterExtension
+  final LocalPlatformExtension platform = LocalPlatformExtension.example("parquet-ingestion");
 
   private CliRun cli(Map<String, String> env, Path dir, String envName, String... command) {
     String[] args = new String[command.length + 4];
@@ -114,12 +106,12 @@ class ExportIT {
         .contains("sandbox: dev")
         .doesNotContain("variables");
     assertThat(Files.readString(promoted.resolve("connections.yaml")))
-        .doesNotContain(LocalPlatformFixture.SECRET)
+        .doesNotContain(LocalPlatformExtension.SECRET)
         .contains("${env.S3_BASE_CONNECTION_S3SECRETKEY}");
 
     writeEnvironment(promoted, "prod", "prod", "");
     Map<String, String> env = new HashMap<>(platform.env());
-    env.put("S3_BASE_CONNECTION_S3SECRETKEY", LocalPlatformFixture.SECRET);
+    env.put("S3_BASE_CONNECTION_S3SECRETKEY", LocalPlatformExtension.SECRET);
     assertThat(cli(env, promoted, "prod", "validate").exitCode()).isZero();
     CliRun apply = cli(env, promoted, "prod", "apply", "--auto-approve");
     assertThat(apply.err()).isEmpty();

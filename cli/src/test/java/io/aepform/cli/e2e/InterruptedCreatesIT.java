@@ -3,6 +3,7 @@ package io.aepform.cli.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aepform.cli.CliRun;
+import io.aepform.cli.LocalPlatformExtension;
 import io.aepform.emulator.ResourceKind;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,28 +11,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Applies that fail part way: what was created stays in state, nothing is created twice, a lost
  * answer is adopted, and an ambiguous one stops with the way out.
  */
 class InterruptedCreatesIT {
-  @TempDir Path tmp;
-  LocalPlatformFixture platform;
-
-  @BeforeEach
-  void start() throws Exception {
-    platform = new LocalPlatformFixture(tmp, "parquet-ingestion");
-  }
-
-  @AfterEach
-  void stop() {
-    platform.close();
-  }
+  @RegisterExtension
+  final LocalPlatformExtension platform = LocalPlatformExtension.example("parquet-ingestion");
 
   private CliRun cli(String... command) {
     return CliRun.run(platform.env(), platform.args(command));
@@ -126,7 +115,7 @@ class InterruptedCreatesIT {
             .header("Authorization", "Bearer " + token)
             .header("x-api-key", platform.client.clientId())
             .header("x-gw-ims-org-id", platform.client.orgId())
-            .header("x-sandbox-name", LocalPlatformFixture.SANDBOX)
+            .header("x-sandbox-name", LocalPlatformExtension.SANDBOX)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();

@@ -7,32 +7,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aepform.cli.CliRun;
+import io.aepform.cli.LocalPlatformExtension;
 import io.aepform.emulator.ResourceKind;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Changes made behind aepform's back on the emulator: refresh finds them, the plan shows them as
  * drift and puts the declared object back; {@code lifecycle.ignoreChanges} silences them.
  */
 class LifecycleDriftIT {
-  @TempDir Path tmp;
-  LocalPlatformFixture platform;
+  @RegisterExtension
+  final LocalPlatformExtension platform = LocalPlatformExtension.example("parquet-ingestion");
+
   LifecycleSteps steps;
 
   @BeforeEach
   void start() throws Exception {
-    platform = new LocalPlatformFixture(tmp, "parquet-ingestion");
     steps = new LifecycleSteps(platform);
-  }
-
-  @AfterEach
-  void stop() {
-    platform.close();
   }
 
   @Test
@@ -145,7 +139,7 @@ class LifecycleDriftIT {
   }
 
   private static String sandbox() {
-    return LocalPlatformFixture.SANDBOX;
+    return LocalPlatformExtension.SANDBOX;
   }
 
   /** The text between the drift headline and the first planned action. */

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aepform.cli.CliRun;
+import io.aepform.cli.LocalPlatformExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What stops or widens a change: {@code lifecycle.preventDestroy} refuses a destroy, and a field
@@ -21,19 +21,14 @@ class LifecycleGuardsIT {
   private static final String CONNECTION_STRING =
       "DefaultEndpointsProtocol=https;AccountName=leads;AccountKey=it-Azure-key-5d2e";
 
-  @TempDir Path tmp;
-  LocalPlatformFixture platform;
+  @RegisterExtension
+  final LocalPlatformExtension platform = LocalPlatformExtension.example("parquet-ingestion");
+
   LifecycleSteps steps;
 
   @BeforeEach
   void start() throws Exception {
-    platform = new LocalPlatformFixture(tmp, "parquet-ingestion");
     steps = new LifecycleSteps(platform);
-  }
-
-  @AfterEach
-  void stop() {
-    platform.close();
   }
 
   @Test

@@ -5,15 +5,14 @@ import static io.aepform.cli.e2e.LifecycleSteps.FLOW_NAME;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aepform.cli.CliRun;
+import io.aepform.cli.LocalPlatformExtension;
 import io.aepform.emulator.ResourceKind;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Changes to the manifests of the applied example, through the CLI against the emulator: each is
@@ -22,19 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 class LifecycleIT {
   static final String CONNECTIONS = "/data/foundation/flowservice/connections";
 
-  @TempDir Path tmp;
-  LocalPlatformFixture platform;
+  @RegisterExtension
+  final LocalPlatformExtension platform = LocalPlatformExtension.example("parquet-ingestion");
+
   LifecycleSteps steps;
 
   @BeforeEach
   void start() throws Exception {
-    platform = new LocalPlatformFixture(tmp, "parquet-ingestion");
     steps = new LifecycleSteps(platform);
-  }
-
-  @AfterEach
-  void stop() {
-    platform.close();
   }
 
   @Test
@@ -140,7 +134,7 @@ class LifecycleIT {
         .contains("Plan: 0 to add, 1 to change, 0 to destroy.");
     CliRun json = steps.plansChangesWith(env, "--format", "json");
     for (CliRun run : List.of(plan, json)) {
-      assertThat(run.out() + run.err()).doesNotContain(rotated, LocalPlatformFixture.SECRET);
+      assertThat(run.out() + run.err()).doesNotContain(rotated, LocalPlatformExtension.SECRET);
     }
 
     platform.emulator.clearRequestLog();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aepform.cli.CliRun;
+import io.aepform.cli.LocalPlatformExtension;
 import io.aepform.emulator.ResourceKind;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,9 +21,9 @@ final class LifecycleSteps {
   static final String FLOWS = "/data/foundation/flowservice/flows";
   static final String FLOW_NAME = "Demo Parquet Ingestion Flow";
 
-  final LocalPlatformFixture platform;
+  final LocalPlatformExtension platform;
 
-  LifecycleSteps(LocalPlatformFixture platform) {
+  LifecycleSteps(LocalPlatformExtension platform) {
     this.platform = platform;
   }
 
@@ -58,7 +59,7 @@ final class LifecycleSteps {
   }
 
   List<ObjectNode> objects(ResourceKind kind) {
-    return platform.emulator.objects(kind, platform.client.orgId(), LocalPlatformFixture.SANDBOX);
+    return platform.emulator.objects(kind, platform.client.orgId(), LocalPlatformExtension.SANDBOX);
   }
 
   /** The only object of a kind on the emulator. */

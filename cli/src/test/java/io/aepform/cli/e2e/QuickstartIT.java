@@ -2,14 +2,18 @@ package io.aepform.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aepform.cli.JarLauncher;
+import io.aepform.cli.JarLauncher.Launched;
 import io.aepform.cli.TestConfigurations;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,37 +23,34 @@ import org.junit.jupiter.api.io.TempDir;
  * runs under .aepform/local-platform.
  */
 class QuickstartIT {
-  private static final Path JAR = Path.of("target/aepform.jar");
+  private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
   @TempDir Path tmp;
+  JarLauncher jar;
+
+  @BeforeEach
+  void start() {
+    jar = new JarLauncher(tmp.resolve("logs"));
+  }
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    jar.killAll();
+  }
 
   record Run(int exit, String out, String err) {}
 
+  /** {@code aepform args... --dir DIR --env local}, without any AEP_ variable. */
   private Run aepform(Path dir, String... args) throws IOException, InterruptedException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                JAR.toAbsolutePath().toString()));
-    command.addAll(List.of(args));
-    command.addAll(List.of("--dir", dir.toString(), "--env", "local"));
-    Path out = tmp.resolve("out.txt");
-    Path err = tmp.resolve("err.txt");
-    ProcessBuilder pb =
-        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-    pb.environment().keySet().removeIf(k -> k.startsWith("AEP_"));
-    Process p = pb.start();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("finished in time").isTrue();
-    return new Run(
-        p.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    List<String> line = new ArrayList<>(List.of(args));
+    line.addAll(List.of("--dir", dir.toString(), "--env", "local"));
+    Launched run = jar.launch(Map.of(), line.toArray(String[]::new));
+    int exit = run.await(TIMEOUT);
+    return new Run(exit, run.stdout(), run.stderr());
   }
 
   @Test
   void theExampleAppliesOnTheLocalPlatformThenPlansNoChanges() throws Exception {
-    assertThat(JAR).as("the shaded jar is built in package, before integration tests").exists();
     Path dir = tmp.resolve("parquet-ingestion");
     TestConfigurations.copy(Path.of("../examples/parquet-ingestion"), dir);
 

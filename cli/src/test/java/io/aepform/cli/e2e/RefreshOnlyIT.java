@@ -3,30 +3,18 @@ package io.aepform.cli.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aepform.cli.CliRun;
+import io.aepform.cli.LocalPlatformExtension;
 import io.aepform.emulator.ResourceKind;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * --refresh-only: changes made outside are shown, then recorded in state; nothing remote changes.
  */
 class RefreshOnlyIT {
-  @TempDir Path tmp;
-  LocalPlatformFixture platform;
-
-  @BeforeEach
-  void start() throws Exception {
-    platform = new LocalPlatformFixture(tmp, "parquet-ingestion");
-  }
-
-  @AfterEach
-  void stop() {
-    platform.close();
-  }
+  @RegisterExtension
+  final LocalPlatformExtension platform = LocalPlatformExtension.example("parquet-ingestion");
 
   private CliRun cli(String... command) {
     return CliRun.run(platform.env(), platform.args(command));
@@ -38,14 +26,14 @@ class RefreshOnlyIT {
     String flowId =
         platform
             .emulator
-            .objects(ResourceKind.FLOW, platform.client.orgId(), LocalPlatformFixture.SANDBOX)
+            .objects(ResourceKind.FLOW, platform.client.orgId(), LocalPlatformExtension.SANDBOX)
             .get(0)
             .path("id")
             .asText();
     platform.emulator.renameObject(
         ResourceKind.FLOW,
         platform.client.orgId(),
-        LocalPlatformFixture.SANDBOX,
+        LocalPlatformExtension.SANDBOX,
         flowId,
         "Renamed by hand");
 

@@ -3,14 +3,13 @@ package io.aepform.cli.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aepform.cli.CliRun;
+import io.aepform.cli.LocalPlatformExtension;
 import io.aepform.emulator.ResourceKind;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Replacements through the CLI against the emulator (issue 6): a changed connection spec cascades
@@ -27,19 +26,14 @@ class ReplaceIT {
   static final String DATASETS = "/data/foundation/catalog/dataSets";
   static final String SCHEMAS = "/data/foundation/schemaregistry/tenant/schemas";
 
-  @TempDir Path tmp;
-  LocalPlatformFixture platform;
+  @RegisterExtension
+  final LocalPlatformExtension platform = LocalPlatformExtension.example("parquet-ingestion");
+
   ReplaceSteps steps;
 
   @BeforeEach
   void start() throws Exception {
-    platform = new LocalPlatformFixture(tmp, "parquet-ingestion");
     steps = new ReplaceSteps(platform);
-  }
-
-  @AfterEach
-  void stop() {
-    platform.close();
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aepform.cli.CliRun;
+import io.aepform.cli.LocalPlatformExtension;
 import io.aepform.emulator.ResourceKind;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,9 +20,9 @@ import java.util.regex.Pattern;
  * manifest, read the emulator's objects and the reasons a plan gives, check that a plan settles.
  */
 final class ReplaceSteps {
-  final LocalPlatformFixture platform;
+  final LocalPlatformExtension platform;
 
-  ReplaceSteps(LocalPlatformFixture platform) {
+  ReplaceSteps(LocalPlatformExtension platform) {
     this.platform = platform;
   }
 
@@ -49,7 +50,7 @@ final class ReplaceSteps {
   }
 
   List<ObjectNode> objects(ResourceKind kind) {
-    return platform.emulator.objects(kind, platform.client.orgId(), LocalPlatformFixture.SANDBOX);
+    return platform.emulator.objects(kind, platform.client.orgId(), LocalPlatformExtension.SANDBOX);
   }
 
   /** The id of the only object of a kind on the emulator. */

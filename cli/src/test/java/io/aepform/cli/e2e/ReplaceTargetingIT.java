@@ -3,19 +3,18 @@ package io.aepform.cli.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aepform.cli.CliRun;
+import io.aepform.cli.LocalPlatformExtension;
 import io.aepform.emulator.Emulator;
 import io.aepform.emulator.FaultKind;
 import io.aepform.emulator.RequestLogEntry;
 import io.aepform.emulator.ResourceKind;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code --target} and {@code --exclude} on a fresh sandbox, and a flow left tainted by a failed
@@ -25,19 +24,14 @@ class ReplaceTargetingIT {
   static final String FLOWS = ReplaceIT.FLOWS;
   static final String SOURCES = ReplaceIT.SOURCES;
 
-  @TempDir Path tmp;
-  LocalPlatformFixture platform;
+  @RegisterExtension
+  final LocalPlatformExtension platform = LocalPlatformExtension.example("parquet-ingestion");
+
   ReplaceSteps steps;
 
   @BeforeEach
   void start() throws Exception {
-    platform = new LocalPlatformFixture(tmp, "parquet-ingestion");
     steps = new ReplaceSteps(platform);
-  }
-
-  @AfterEach
-  void stop() {
-    platform.close();
   }
 
   @Test

@@ -3,28 +3,26 @@ package io.aepform.cli.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aepform.cli.CliRun;
+import io.aepform.cli.LocalPlatformExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** plan --out then apply FILE: exactly the reviewed plan, never a stale or altered one. */
 class SavedPlanIT {
   @TempDir Path tmp;
-  LocalPlatformFixture platform;
+
+  @RegisterExtension
+  final LocalPlatformExtension platform = LocalPlatformExtension.example("parquet-ingestion");
+
   Path planFile;
 
   @BeforeEach
   void start() throws Exception {
-    platform = new LocalPlatformFixture(tmp, "parquet-ingestion");
     planFile = tmp.resolve("plan.out");
-  }
-
-  @AfterEach
-  void stop() {
-    platform.close();
   }
 
   private CliRun cli(String... command) {
@@ -36,13 +34,13 @@ class SavedPlanIT {
     CliRun plan = cli("plan", "--out", planFile.toString());
     assertThat(plan.exitCode()).isZero();
     assertThat(plan.out()).contains("Saved the plan to: " + planFile);
-    assertThat(Files.readString(planFile)).doesNotContain(LocalPlatformFixture.SECRET);
+    assertThat(Files.readString(planFile)).doesNotContain(LocalPlatformExtension.SECRET);
     assertThat(platform.writes()).isEmpty();
 
     CliRun show = cli("show", planFile.toString());
     assertThat(show.out())
         .contains("Plan: 7 to add, 0 to change, 0 to destroy.")
-        .doesNotContain(LocalPlatformFixture.SECRET);
+        .doesNotContain(LocalPlatformExtension.SECRET);
 
     CliRun apply = cli("apply", planFile.toString());
     assertThat(apply.exitCode()).as(apply.err()).isZero();

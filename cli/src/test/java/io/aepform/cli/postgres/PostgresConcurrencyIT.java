@@ -3,20 +3,16 @@ package io.aepform.cli.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aepform.cli.CliRun;
+import io.aepform.cli.JarLauncher.Launched;
 import io.aepform.cli.postgres.PostgresPlatform.Holder;
-import io.aepform.cli.postgres.PostgresPlatform.Launched;
 import io.aepform.emulator.EmulatorOptions;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 8, with separate processes (the built jar) on one environment whose state is in PostgreSQL,
@@ -32,9 +28,9 @@ class PostgresConcurrencyIT {
 
   static PostgresServer server;
 
-  @TempDir Path tmp;
-  PostgresPlatform platform;
-  final List<Launched> launched = new ArrayList<>();
+  @RegisterExtension
+  final PostgresPlatform platform =
+      new PostgresPlatform(EmulatorOptions.builder().seed(8).latency(LATENCY).build());
 
   @BeforeAll
   static void startDatabase() throws Exception {
@@ -50,25 +46,11 @@ class PostgresConcurrencyIT {
 
   @BeforeEach
   void start() throws Exception {
-    platform =
-        new PostgresPlatform(
-            tmp, EmulatorOptions.builder().seed(8).latency(LATENCY).build(), server.newDatabase());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    for (Launched l : launched) {
-      if (l.process().isAlive()) {
-        l.process().destroyForcibly().waitFor();
-      }
-    }
-    platform.close();
+    platform.usePostgresBackend(server.newDatabase());
   }
 
   private Launched launchApply() throws Exception {
-    Launched l = platform.launch("apply", "--auto-approve", "--parallelism", "1");
-    launched.add(l);
-    return l;
+    return platform.launch("apply", "--auto-approve", "--parallelism", "1");
   }
 
   @Test

@@ -10,16 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,7 +37,9 @@ class PostgresExampleIT {
   static PostgresServer server;
 
   @TempDir Path tmp;
-  PostgresPlatform platform;
+
+  @RegisterExtension
+  final PostgresPlatform platform = new PostgresPlatform(EmulatorOptions.localDefaults());
 
   @BeforeAll
   static void startDatabase() throws Exception {
@@ -52,12 +55,7 @@ class PostgresExampleIT {
 
   @BeforeEach
   void start() throws Exception {
-    platform = new PostgresPlatform(tmp, EmulatorOptions.localDefaults(), server.newDatabase());
-  }
-
-  @AfterEach
-  void stop() {
-    platform.close();
+    platform.usePostgresBackend(server.newDatabase());
   }
 
   private CliRun ok(String... command) {
@@ -176,7 +174,7 @@ class PostgresExampleIT {
     long t0 = System.nanoTime();
     platform.useLocalBackend();
     ok("apply", "--auto-approve");
-    Path local = platform.localStateFile();
+    Path local = platform.stateFile();
     assertThat(local).exists();
     assertThat(platform.tablesExist()).as("the local backend leaves the database alone").isFalse();
 
@@ -258,7 +256,7 @@ class PostgresExampleIT {
 
   private static List<Long> newestFirst(List<Long> serials) {
     List<Long> out = new ArrayList<>(serials);
-    java.util.Collections.reverse(out);
+    Collections.reverse(out);
     return out;
   }
 

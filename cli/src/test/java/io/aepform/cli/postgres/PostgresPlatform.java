@@ -2,93 +2,57 @@ package io.aepform.cli.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aepform.cli.CliRun;
+import io.aepform.cli.LocalPlatformExtension;
 import io.aepform.cli.SandboxObjects;
-import io.aepform.cli.TestConfigurations;
-import io.aepform.emulator.ClientCredentials;
-import io.aepform.emulator.Emulator;
 import io.aepform.emulator.EmulatorOptions;
-import io.aepform.emulator.RequestLogEntry;
 import io.aepform.emulator.ResourceKind;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * An emulator in the test JVM, a copy of the parquet example whose environment {@code it} points at
- * it and keeps its state in a PostgreSQL database ({@code state: {backend: postgres, url, schema:
- * aepform, user}}, the password in {@code AEPFORM_PG_PASSWORD}), and the CLI both in-process
- * ({@link #cli}) and as a separate process ({@link #launch}, the built jar).
- *
- * <p>(The e2e package's LocalPlatformFixture and the reliability package's CampaignPlatform write
- * environments without a {@code state:} block; this one writes either backend, see {@link
- * #useLocalBackend} and {@link #usePostgresBackend}.)
+ * The local platform ({@link LocalPlatformExtension} with the parquet example) whose environment
+ * {@code it} keeps its state in a PostgreSQL database ({@code state: {backend: postgres, url,
+ * schema: aepform, user}}, the password in {@code AEPFORM_PG_PASSWORD}), and what the tests read
+ * from that database. The environment switches between the backends with {@link #useLocalBackend}
+ * and {@link #usePostgresBackend}.
  */
-final class PostgresPlatform implements AutoCloseable {
-  static final String ENV = "it";
-  static final String SANDBOX = "it";
+final class PostgresPlatform extends LocalPlatformExtension {
   static final String SCHEMA = "aepform";
-  static final String SECRET = "it-S3-secret-Value-51be";
-  static final Path JAR = Path.of("target/aepform.jar");
 
   /** The example's resources, per kind: two connections, one of every other kind. */
   static final Map<ResourceKind, Integer> DECLARED = SandboxObjects.EXAMPLE;
 
-  final Emulator emulator;
-  final ClientCredentials client = EmulatorOptions.LOCAL_CLIENT;
-  private final SandboxObjects objects;
-  final Path dir;
-  final String url;
-  private final Path logs;
-  private int launches;
+  private String url;
 
-  /** Copies the example and configures environment {@code it} with the postgres backend. */
-  PostgresPlatform(Path tmp, EmulatorOptions options, String url) throws IOException {
-    this.emulator = Emulator.start(options);
-    this.objects = new SandboxObjects(emulator, client.orgId(), SANDBOX);
-    this.url = url;
-    this.dir = tmp.resolve("config");
-    this.logs = Files.createDirectories(tmp.resolve("logs"));
-    TestConfigurations.copy(Path.of("../examples/parquet-ingestion"), dir);
-    usePostgresBackend();
-  }
-
-  Path environmentFile() {
-    return dir.resolve("environments/" + ENV + ".yaml");
-  }
-
-  private String environment() {
-    return "sandbox: "
-        + SANDBOX
-        + "\nplatform: "
-        + emulator.baseUrl()
-        + "\nvariables:\n"
-        + "  s3_access_key: AKIAITEXAMPLE\n  s3_secret_key: ${env.IT_S3_SECRET}\n";
+  PostgresPlatform(EmulatorOptions options) {
+    super(Path.of("../examples/parquet-ingestion"));
+    options(options);
   }
 
   /** The environment file without a {@code state:} block: the local file backend. */
   void useLocalBackend() throws IOException {
-    Files.createDirectories(environmentFile().getParent());
-    Files.writeString(environmentFile(), environment());
+    writeEnvironment(SANDBOX);
   }
 
   /** The environment file with {@code state: {backend: postgres, ...}}; no password in it. */
+  void usePostgresBackend(String url) throws IOException {
+    this.url = url;
+    usePostgresBackend();
+  }
+
+  /** Back to the database of the last {@link #usePostgresBackend(String)}. */
   void usePostgresBackend() throws IOException {
-    Files.createDirectories(environmentFile().getParent());
+    Path file = dir.resolve("environments/" + ENV + ".yaml");
     Files.writeString(
-        environmentFile(),
-        environment()
+        file,
+        environment(SANDBOX)
             + "state:\n  backend: postgres\n  url: "
             + url
             + "\n  schema: "
@@ -98,107 +62,11 @@ final class PostgresPlatform implements AutoCloseable {
             + "\n");
   }
 
-  Map<String, String> env() {
-    return Map.of(
-        "AEP_CLIENT_ID", client.clientId(),
-        "AEP_CLIENT_SECRET", client.clientSecret(),
-        "AEP_ORG_ID", client.orgId(),
-        "AEP_IMS_URL", emulator.baseUrl(),
-        "IT_S3_SECRET", SECRET,
-        "AEPFORM_PG_PASSWORD", PostgresServer.PASSWORD,
-        "AEPFORM_PENDING_GRACE", "1");
-  }
-
-  String[] args(String... command) {
-    List<String> out = new ArrayList<>(List.of(command));
-    out.addAll(List.of("--dir", dir.toString(), "--env", ENV, "--no-color"));
-    return out.toArray(String[]::new);
-  }
-
-  /** The CLI in this JVM. */
-  CliRun cli(String... command) {
-    return CliRun.run(env(), args(command));
-  }
-
-  /** The CLI in this JVM with another process environment (e.g. a wrong password). */
-  CliRun cli(Map<String, String> overrides, String... command) {
-    Map<String, String> env = new HashMap<>(env());
-    env.putAll(overrides);
-    return CliRun.run(env, args(command));
-  }
-
-  // ---- the CLI as a separate process ----
-
-  /** A running {@code java -jar target/aepform.jar ...}, its output going to files. */
-  record Launched(Process process, Path out, Path err, long startNanos) {
-    String stdout() {
-      return read(out);
-    }
-
-    String stderr() {
-      return read(err);
-    }
-
-    /** Waits for the end; returns the exit code and the time from start to end. */
-    int await(Duration timeout) throws InterruptedException {
-      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly().waitFor();
-        throw new AssertionError(
-            "aepform did not end within "
-                + timeout
-                + "\nstdout:\n"
-                + stdout()
-                + "\nstderr:\n"
-                + stderr());
-      }
-      return process.exitValue();
-    }
-
-    private static String read(Path p) {
-      try {
-        return Files.readString(p, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        return "";
-      }
-    }
-  }
-
-  private static Path jarCopy;
-
-  /**
-   * A private copy of the built jar, taken once: a build running meanwhile in the same tree may
-   * replace target/aepform.jar under the processes that read it.
-   */
-  private static synchronized Path jar() throws IOException {
-    if (jarCopy == null) {
-      assertThat(JAR).as("the shaded jar is built in package, before integration tests").exists();
-      Path copy = Files.createTempFile("aepform-it-", ".jar");
-      copy.toFile().deleteOnExit();
-      Files.copy(JAR, copy, StandardCopyOption.REPLACE_EXISTING);
-      jarCopy = copy;
-    }
-    return jarCopy;
-  }
-
-  Launched launch(String... command) throws IOException {
-    List<String> line =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // a short-lived CLI: quicker start, same behaviour
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-jar",
-                jar().toAbsolutePath().toString()));
-    line.addAll(List.of(args(command)));
-    int n = ++launches;
-    Path out = logs.resolve(n + "-" + command[0] + ".out");
-    Path err = logs.resolve(n + "-" + command[0] + ".err");
-    ProcessBuilder pb =
-        new ProcessBuilder(line).redirectOutput(out.toFile()).redirectError(err.toFile());
-    pb.environment().keySet().removeIf(k -> k.startsWith("AEP_") || k.startsWith("AEPFORM_"));
-    pb.environment().putAll(env());
-    return new Launched(pb.start(), out, err, System.nanoTime());
+  @Override
+  public Map<String, String> env() {
+    Map<String, String> env = new HashMap<>(super.env());
+    env.put("AEPFORM_PG_PASSWORD", PostgresServer.PASSWORD);
+    return Map.copyOf(env);
   }
 
   // ---- the database ----
@@ -270,10 +138,6 @@ final class PostgresPlatform implements AutoCloseable {
 
   // ---- the local files ----
 
-  Path localStateFile() {
-    return dir.resolve(".aepform/" + ENV + ".state.json");
-  }
-
   /** The postgres backend writes no state file, lock or backup: .aepform holds none of them. */
   void assertNoLocalStateFiles(String when) throws IOException {
     Path state = dir.resolve(".aepform");
@@ -289,47 +153,11 @@ final class PostgresPlatform implements AutoCloseable {
 
   // ---- the emulator ----
 
-  /** Waits until the emulator has answered what a killed process had in flight. */
-  void settle() throws InterruptedException {
-    long seen;
-    do {
-      seen = lastSequence();
-      Thread.sleep(250);
-    } while (lastSequence() != seen);
-  }
-
-  long lastSequence() {
-    List<RequestLogEntry> log = emulator.requestLog();
-    return log.isEmpty() ? 0 : log.get(log.size() - 1).sequence();
-  }
-
   /** Successful creates (POST answered 2xx) so far. */
   long creates() {
     return emulator.requestLog().stream()
         .filter(e -> e.method().equals("POST") && e.path().startsWith("/data/"))
         .filter(e -> e.status() / 100 == 2)
         .count();
-  }
-
-  int count(ResourceKind kind) {
-    return objects.count(kind);
-  }
-
-  int total() {
-    return objects.total();
-  }
-
-  List<String> names(ResourceKind kind) {
-    return objects.names(kind);
-  }
-
-  /** Exactly one object per declared resource, none twice by name, none more. */
-  void assertExactlyTheDeclaredObjects(String when) {
-    objects.assertExactlyTheExample(when);
-  }
-
-  @Override
-  public void close() {
-    emulator.close();
   }
 }

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Run by {@link HostileInputTest} in a child JVM with a small heap: {@code plan --dir DIR} for each
+ * Run by {@link HostileInputIT} in a child JVM with a small heap: {@code plan --dir DIR} for each
  * DIR given, in-process, one after the other, writing {@code DIR.result} (exit code, milliseconds,
  * stdout length, then stderr). A bomb that exhausts the heap kills this JVM, which the test sees.
  */

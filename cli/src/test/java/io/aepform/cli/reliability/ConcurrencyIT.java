@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aepform.cli.CliRun;
-import io.aepform.cli.reliability.CampaignPlatform.Launched;
+import io.aepform.cli.JarLauncher.Launched;
 import io.aepform.emulator.EmulatorOptions;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Campaign 3 (issue 7): two runs on one environment. A first apply runs as a separate process
@@ -23,23 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ConcurrencyIT {
   static final Duration LATENCY = Duration.ofMillis(300);
 
-  @TempDir Path tmp;
-  CampaignPlatform platform;
+  @RegisterExtension
+  final CampaignPlatform platform =
+      new CampaignPlatform(EmulatorOptions.builder().seed(3).latency(LATENCY).build());
+
   Launched first;
-
-  @BeforeEach
-  void start() throws Exception {
-    platform =
-        new CampaignPlatform(tmp, EmulatorOptions.builder().seed(3).latency(LATENCY).build());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    if (first != null && first.process().isAlive()) {
-      first.process().destroyForcibly().waitFor();
-    }
-    platform.close();
-  }
 
   /** Starts a slow apply as a process; returns once it holds the lock, with the lock's fields. */
   private JsonNode slowApplyHoldingTheLock() throws Exception {

@@ -3,7 +3,7 @@ package io.aepform.cli.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aepform.cli.CliRun;
-import io.aepform.cli.reliability.CampaignPlatform.Launched;
+import io.aepform.cli.JarLauncher.Launched;
 import io.aepform.cli.reliability.CampaignPlatform.Leftover;
 import io.aepform.emulator.EmulatorOptions;
 import io.aepform.emulator.ResourceKind;
@@ -12,17 +12,16 @@ import io.aepform.state.ResourceStatus;
 import io.aepform.state.State;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Campaign 1 (issue 7): the CLI as a separate process ({@code java -jar target/aepform.jar})
@@ -53,23 +52,15 @@ class CrashCampaignIT {
       Integer.getInteger("aepform.crash.destroyKills", Math.max(3, KILLS / 3));
   static final Duration RUN_TIMEOUT = Duration.ofSeconds(120);
 
-  @TempDir Path tmp;
-  CampaignPlatform platform;
+  @RegisterExtension final CampaignPlatform platform = new CampaignPlatform();
+
   Random random;
   final Map<String, Integer> tally = new LinkedHashMap<>();
 
   private void start(long seed) throws IOException {
     random = new Random(seed);
     Duration latency = Duration.ofMillis(30 + random.nextInt(21));
-    platform =
-        new CampaignPlatform(tmp, EmulatorOptions.builder().seed(seed).latency(latency).build());
-  }
-
-  @AfterEach
-  void stop() {
-    if (platform != null) {
-      platform.close();
-    }
+    platform.start(EmulatorOptions.builder().seed(seed).latency(latency).build());
   }
 
   /** When to signal a run: after its k-th answered data call plus a few ms, or during start-up. */
@@ -316,7 +307,7 @@ class CrashCampaignIT {
     CliRun list = platform.cli("state", "list");
     assertThat(list.exitCode()).as(list.err()).isZero();
     assertThat(list.out()).as(when + ": state list").isBlank();
-    assertThat(platform.state(when).map(State::resources).orElse(java.util.List.of())).isEmpty();
+    assertThat(platform.state(when).map(State::resources).orElse(List.of())).isEmpty();
     assertThat(platform.lockFile()).doesNotExist();
     assertThat(platform.tempFiles()).isEmpty();
     System.out.printf(

@@ -7,22 +7,26 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aepform.cli.CliRun;
+import io.aepform.cli.LocalPlatformExtension;
+import io.aepform.cli.TestConfigurations;
+import io.aepform.emulator.ClientCredentials;
+import io.aepform.emulator.EmulatorOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,14 +43,24 @@ class DamagedStateIT {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  @TempDir static Path tmp;
-  static EmulatedConfig platform;
+  static final ClientCredentials OTHER_ORG =
+      new ClientCredentials("other-client", "other-client-secret", "OTHERORG@AdobeOrg");
+
+  @RegisterExtension
+  static final LocalPlatformExtension platform =
+      LocalPlatformExtension.example("parquet-ingestion")
+          .options(
+              EmulatorOptions.builder()
+                  .client(EmulatorOptions.LOCAL_CLIENT)
+                  .client(OTHER_ORG)
+                  .build())
+          .secret("it-S3-secret-Damaged-1");
+
   static byte[] goodState;
   static byte[] goodBackup;
 
   @BeforeAll
   static void applyTheExampleTwice() throws IOException {
-    platform = new EmulatedConfig(tmp, "it-S3-secret-Damaged-1");
     CliRun first = platform.cli("apply", "--auto-approve");
     assertThat(first.exitCode()).as(first.err()).isZero();
     Path flow = platform.dir.resolve("flow.yaml");
@@ -58,16 +72,9 @@ class DamagedStateIT {
     assertThat(goodBackup).isNotEqualTo(goodState);
   }
 
-  @AfterAll
-  static void stop() {
-    if (platform != null) {
-      platform.close();
-    }
-  }
-
   @BeforeEach
   void restore() throws IOException {
-    platform.writeEnvironment(EmulatedConfig.SANDBOX);
+    platform.writeEnvironment(LocalPlatformExtension.SANDBOX);
     Files.write(platform.stateFile(), goodState);
     Files.write(platform.backupFile(), goodBackup);
   }
@@ -136,7 +143,7 @@ class DamagedStateIT {
   void aDamagedStateIsRefusedAndLeftAsItIs(Damage damage) throws IOException {
     byte[] damaged = damage.damage().apply(goodState.clone());
     Files.write(platform.stateFile(), damaged);
-    Map<String, String> before = EmulatedConfig.snapshot(platform.dir);
+    Map<String, String> before = TestConfigurations.snapshot(platform.dir);
     for (String[] command : commands()) {
       platform.emulator.clearRequestLog();
       CliRun run = platform.cli(command);
@@ -161,7 +168,7 @@ class DamagedStateIT {
   @Test
   void aNewerFormatSaysToUpgradeNotToRestoreAnOlderState() throws IOException {
     Files.write(platform.stateFile(), edited(s -> s.put("version", 99)));
-    Map<String, String> before = EmulatedConfig.snapshot(platform.dir);
+    Map<String, String> before = TestConfigurations.snapshot(platform.dir);
     CliRun run = platform.cli("plan");
     String line = refusedWithOneLine(run, new String[] {"plan"});
     assertThat(line).contains("newer aepform").contains("Upgrade aepform");
@@ -193,16 +200,16 @@ class DamagedStateIT {
       case "state edited to another org" ->
           Files.write(platform.stateFile(), edited(s -> s.put("imsOrg", "ELSEWHERE@AdobeOrg")));
       case "environment now targets another sandbox" -> platform.writeEnvironment("other");
-      default -> env = platform.otherOrgEnv();
+      default -> env = otherOrgEnv();
     }
     byte[] state = Files.readAllBytes(platform.stateFile());
-    Map<String, String> before = EmulatedConfig.snapshot(platform.dir);
+    Map<String, String> before = TestConfigurations.snapshot(platform.dir);
     for (String[] command : commands()) {
       platform.emulator.clearRequestLog();
       CliRun run = platform.cli(env, command);
       String line = refusedWithOneLine(run, command);
       assertThat(line)
-          .contains("environment '" + EmulatedConfig.ENV + "'")
+          .contains("environment '" + LocalPlatformExtension.ENV + "'")
           .contains(mustSay)
           .contains("--env");
       assertUntouched(before, command);
@@ -240,7 +247,7 @@ class DamagedStateIT {
   private static void assertUntouched(Map<String, String> before, String[] command)
       throws IOException {
     String what = String.join(" ", command);
-    assertThat(EmulatedConfig.snapshot(platform.dir))
+    assertThat(TestConfigurations.snapshot(platform.dir))
         .as(what + ": every file under the configuration, .aepform included, as it was")
         .isEqualTo(before);
     assertThat(platform.writes()).as(what + ": write calls").isEmpty();
@@ -288,5 +295,14 @@ class DamagedStateIT {
     return new String(b, StandardCharsets.UTF_8)
         .replaceFirst("\"serial\"", "\"serial\" : 1,\n  \"serial\"")
         .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The process environment of a client of another IMS organization. */
+  private static Map<String, String> otherOrgEnv() {
+    Map<String, String> other = new HashMap<>(platform.env());
+    other.put("AEP_CLIENT_ID", OTHER_ORG.clientId());
+    other.put("AEP_CLIENT_SECRET", OTHER_ORG.clientSecret());
+    other.put("AEP_ORG_ID", OTHER_ORG.orgId());
+    return other;
   }
 }

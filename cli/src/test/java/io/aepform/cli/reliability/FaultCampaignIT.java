@@ -10,7 +10,6 @@ import io.aepform.emulator.FaultKind;
 import io.aepform.emulator.RequestLogEntry;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -18,9 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Campaign 2 (issue 7): the emulator fails calls on purpose, reproducibly by seed (500, 429 with
@@ -35,34 +33,24 @@ class FaultCampaignIT {
   static final int MAX_RUNS = 10;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir Path tmp;
-  CampaignPlatform platform;
-
-  @AfterEach
-  void stop() {
-    if (platform != null) {
-      platform.close();
-    }
-  }
+  @RegisterExtension final CampaignPlatform platform = new CampaignPlatform();
 
   @Test
   void applyConvergesUnderTwentyPercentFaultsWithoutDuplicates() throws Exception {
-    platform =
-        new CampaignPlatform(
-            tmp,
-            EmulatorOptions.builder()
-                .seed(SEED)
-                .failureRate(0.2)
-                .failureKinds(
-                    EnumSet.of(
-                        FaultKind.SERVER_ERROR,
-                        FaultKind.TOO_MANY_REQUESTS,
-                        FaultKind.DROP,
-                        FaultKind.SLOW))
-                .slowDelay(Duration.ofMillis(200))
-                .retryAfterSeconds(1)
-                .createThenFailRate(0.2)
-                .build());
+    platform.start(
+        EmulatorOptions.builder()
+            .seed(SEED)
+            .failureRate(0.2)
+            .failureKinds(
+                EnumSet.of(
+                    FaultKind.SERVER_ERROR,
+                    FaultKind.TOO_MANY_REQUESTS,
+                    FaultKind.DROP,
+                    FaultKind.SLOW))
+            .slowDelay(Duration.ofMillis(200))
+            .retryAfterSeconds(1)
+            .createThenFailRate(0.2)
+            .build());
     long began = System.nanoTime();
     List<String> runs = new ArrayList<>();
     int exit = -1;
@@ -179,7 +167,7 @@ class FaultCampaignIT {
 
   @Test
   void serverErrorsOnEveryCallStopOnceTheRetryBudgetIsSpent() throws Exception {
-    platform = new CampaignPlatform(tmp, EmulatorOptions.builder().seed(SEED).build());
+    platform.start(EmulatorOptions.builder().seed(SEED).build());
     platform.emulator.setFailureKinds(EnumSet.of(FaultKind.SERVER_ERROR));
     platform.emulator.setFailureRate(1.0);
     long began = System.nanoTime();
@@ -210,7 +198,7 @@ class FaultCampaignIT {
 
   @Test
   void throttlingIsWaitedOutAsRetryAfterSaysThenStops() throws Exception {
-    platform = new CampaignPlatform(tmp, EmulatorOptions.builder().seed(SEED).build());
+    platform.start(EmulatorOptions.builder().seed(SEED).build());
     platform.emulator.setFailureKinds(EnumSet.of(FaultKind.TOO_MANY_REQUESTS));
     platform.emulator.setRetryAfterSeconds(1);
     platform.emulator.setFailureRate(1.0);

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -259,7 +260,7 @@ final class HostileCorpus {
     String prev = "a";
     for (char c = 'b'; c <= 'j'; c++) {
       laughs.append("  ").append(c).append(": &").append(c).append(" [");
-      laughs.append(String.join(", ", java.util.Collections.nCopies(9, "*" + prev)));
+      laughs.append(String.join(", ", Collections.nCopies(9, "*" + prev)));
       laughs.append("]\n");
       prev = String.valueOf(c);
     }
@@ -316,7 +317,7 @@ final class HostileCorpus {
     return bombs;
   }
 
-  /** Bombs whose error has no line and column: BUG, see HostileInputTest. */
+  /** Bombs whose error has no line and column: BUG, see HostileInputIT. */
   static List<Bomb> unpositionedBombs() {
     StringBuilder aliases = new StringBuilder("kind: dataset\nname: x\nspec:\n  a: &a {k: v}\n");
     aliases.append("  l:\n").append("    - *a\n".repeat(1500));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.aepform.cli.CliRun;
+import io.aepform.cli.LocalPlatformExtension;
 import io.aepform.emulator.RequestLogEntry;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -19,10 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Campaign 6 of issue 7, secrets: the S3 secret key reaches the example through an environment
@@ -42,22 +42,22 @@ class SecretsCampaignIT {
   static final String ROTATED_ENV = "Env2-S3cr3t/3e8a+R=\"\u00e7&p";
   static final List<String> SECRETS = List.of(FROM_ENV, FROM_VAR, FROM_FILE, ROTATED_ENV);
 
-  @TempDir Path tmp;
-  EmulatedConfig platform;
+  @RegisterExtension
+  final LocalPlatformExtension platform =
+      LocalPlatformExtension.example("parquet-ingestion").secret(FROM_ENV);
+
+  /** Holds the configuration, the plan files and the var file: every file searched. */
+  Path tmp;
+
   Path varFile;
   final List<String> transcript = new ArrayList<>();
 
   @BeforeEach
   void start() throws IOException {
-    platform = new EmulatedConfig(tmp, FROM_ENV);
+    tmp = platform.root();
     Path inputs = Files.createDirectories(tmp.resolve("inputs"));
     varFile = inputs.resolve("secret.yaml");
     Files.writeString(varFile, "s3_secret_key: '" + FROM_FILE + "'\n");
-  }
-
-  @AfterEach
-  void stop() {
-    platform.close();
   }
 
   @Test

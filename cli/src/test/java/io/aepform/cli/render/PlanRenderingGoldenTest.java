@@ -2,6 +2,7 @@ package io.aepform.cli.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aepform.cli.Golden;
 import io.aepform.engine.manifest.Address;
 import io.aepform.engine.manifest.OutputValue;
 import io.aepform.engine.manifest.Position;
@@ -14,9 +15,7 @@ import io.aepform.engine.plan.ResourceChange;
 import io.aepform.engine.value.Reference;
 import io.aepform.engine.value.TemplatePart;
 import io.aepform.engine.value.Value;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.Test;
  * reviewer reads on a pull request. Regenerate with -Daepform.golden.update=true.
  */
 class PlanRenderingGoldenTest {
-  private static final Path ROOT = Path.of("src/test/resources/golden/mixed-plan");
   private static final String SECRET = "mixed-plan-secret-value";
 
   static Plan mixedPlan() {
@@ -155,19 +153,48 @@ class PlanRenderingGoldenTest {
 
   @Test
   void text() throws Exception {
-    check("plan.txt", new PlanTextRenderer(Style.PLAIN).render(mixedPlan()));
+    Golden.check("mixed-plan/plan.txt", new PlanTextRenderer(Style.PLAIN).render(mixedPlan()));
   }
 
   @Test
   void json() throws Exception {
-    check("plan.json", PlanJsonRenderer.render(mixedPlan()));
+    Golden.check("mixed-plan/plan.json", PlanJsonRenderer.render(mixedPlan()));
   }
 
   @Test
   void markdown() throws Exception {
     String md = PlanMarkdownRenderer.render(mixedPlan());
-    check("plan.md", md);
+    Golden.check("mixed-plan/plan.md", md);
     assertThat(md).isEqualTo(PlanMarkdownRenderer.render(mixedPlan()));
+  }
+
+  @Test
+  void anUnchangedResourceIsANoOpInJsonAndLeftOutOfTextAndMarkdown() {
+    Value same = obj("id", str("5e7439b1"), "spec", obj("name", str("Leads")));
+    Plan plan =
+        new Plan(
+            "dev",
+            mixedPlan().lineage(),
+            1,
+            List.of(
+                new ResourceChange(
+                    new Address("dataset", "leads"),
+                    Action.NO_OP,
+                    "",
+                    Optional.of(same),
+                    Optional.of(same),
+                    List.of(),
+                    List.of())),
+            List.of(),
+            List.of(),
+            List.of());
+    assertThat(PlanJsonRenderer.render(plan))
+        .contains("\"address\" : \"dataset.leads\"")
+        .contains("\"actions\" : [ \"no-op\" ]");
+    assertThat(new PlanTextRenderer(Style.PLAIN).render(plan))
+        .contains("No changes.")
+        .doesNotContain("dataset.leads");
+    assertThat(PlanMarkdownRenderer.render(plan)).doesNotContain("dataset.leads");
   }
 
   @Test
@@ -180,7 +207,7 @@ class PlanRenderingGoldenTest {
   @Test
   void aLongPlanIsCutToFitACommentWithANote() {
     Plan one = mixedPlan();
-    List<ResourceChange> many = new java.util.ArrayList<>();
+    List<ResourceChange> many = new ArrayList<>();
     for (int i = 0; i < 2_000; i++) {
       Address a = new Address("dataset", "d" + i);
       many.add(
@@ -207,7 +234,7 @@ class PlanRenderingGoldenTest {
   @Test
   void aLargePlanRendersInParallelExactlyAsOneAfterAnother() {
     Plan one = mixedPlan();
-    List<ResourceChange> many = new java.util.ArrayList<>();
+    List<ResourceChange> many = new ArrayList<>();
     for (int copy = 0; copy < 200; copy++) {
       for (ResourceChange c : one.changes()) {
         many.add(
@@ -226,15 +253,6 @@ class PlanRenderingGoldenTest {
     assertThat(new PlanTextRenderer(Style.PLAIN, 0).render(big)).isEqualTo(sequential);
     assertThat(new PlanTextRenderer(Style.PLAIN).render(big)).isEqualTo(sequential);
     assertThat(sequential).contains("_199");
-  }
-
-  private static void check(String name, String actual) throws Exception {
-    Path file = ROOT.resolve(name);
-    if (Boolean.getBoolean("aepform.golden.update")) {
-      Files.createDirectories(ROOT);
-      Files.writeString(file, actual, StandardCharsets.UTF_8);
-    }
-    assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
   }
 
   private static Value str(String s) {

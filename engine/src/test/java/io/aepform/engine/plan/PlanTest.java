@@ -49,19 +49,6 @@ class PlanTest {
   }
 
   @Test
-  void actionsHaveTerraformSymbolsAndJsonNames() {
-    assertThat(Action.CREATE.symbol()).isEqualTo("+");
-    assertThat(Action.UPDATE.symbol()).isEqualTo("~");
-    assertThat(Action.DELETE.symbol()).isEqualTo("-");
-    assertThat(Action.REPLACE.symbol()).isEqualTo("-/+");
-    assertThat(Action.CREATE.actions()).containsExactly("create");
-    assertThat(Action.UPDATE.actions()).containsExactly("update");
-    assertThat(Action.DELETE.actions()).containsExactly("delete");
-    assertThat(Action.REPLACE.actions()).containsExactly("delete", "create");
-    assertThat(Action.NO_OP.actions()).containsExactly("no-op");
-  }
-
-  @Test
   void aChangeKnowsItsKindAndName() {
     ResourceChange c = change("demo", Action.CREATE);
     assertThat(c.kind()).isEqualTo("schema");

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class PostgresStateStoreTest {
+class PostgresStateStoreIT {
   private static TestDatabase database;
 
   private PostgresConfig config;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PostgresStateStoreLockTest {
+class PostgresStateStoreLockIT {
   private static TestDatabase database;
 
   @TempDir Path dir;

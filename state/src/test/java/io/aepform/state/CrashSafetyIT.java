@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Kills a process that writes states in a loop (SIGKILL, no shutdown hooks) at random moments; the
  * state file must always be a complete state, the one before or one after.
  */
-class CrashSafetyTest {
+class CrashSafetyIT {
   private static final int KILLS = 6;
   private static final Pattern FORCE_UNLOCK = Pattern.compile("aepform force-unlock (\\S+)");
 

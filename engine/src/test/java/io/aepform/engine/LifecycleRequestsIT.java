@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (lists) and destroy (deletes). The engine talks to the local platform through a WireMock proxy
  * that records each request as sent.
  */
-class LifecycleRequestsTest {
+class LifecycleRequestsIT {
   private static final Path EXAMPLE = Path.of("../examples/parquet-ingestion");
 
   @TempDir Path dir;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** No lost update: of two writers of the same serial, one wins and the other writes nothing. */
-class PostgresCompareAndSwapTest {
+class PostgresCompareAndSwapIT {
   private static TestDatabase database;
 
   private PostgresConfig config;

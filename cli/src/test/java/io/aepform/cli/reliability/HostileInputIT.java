@@ -3,11 +3,10 @@ package io.aepform.cli.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aepform.cli.CliRun;
+import io.aepform.cli.LocalPlatformExtension;
 import io.aepform.cli.TestConfigurations;
 import io.aepform.cli.reliability.HostileCorpus.Bomb;
 import io.aepform.cli.reliability.HostileCorpus.Mutant;
-import io.aepform.emulator.Emulator;
-import io.aepform.emulator.EmulatorOptions;
 import io.aepform.emulator.RequestLogEntry;
 import java.io.File;
 import java.io.IOException;
@@ -25,9 +24,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -45,7 +44,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>{@code -Daepform.hostile.seed=N} and {@code -Daepform.hostile.mutants=N} change the generated
  * corpus (defaults 7 and 120).
  */
-class HostileInputTest {
+class HostileInputIT {
   private static final long SEED = Long.getLong("aepform.hostile.seed", 7L);
   private static final int MUTANTS = Integer.getInteger("aepform.hostile.mutants", 120);
   private static final long CASE_MILLIS = 5_000;
@@ -56,20 +55,16 @@ class HostileInputTest {
   private static final Pattern USAGE_HINT =
       Pattern.compile("Run 'aepform( [a-z-]+)* --help' for usage\\.");
 
-  static Emulator emulator;
+  @RegisterExtension
+  static final LocalPlatformExtension platform = LocalPlatformExtension.emulatorOnly();
+
   static final AtomicInteger malformed = new AtomicInteger();
   static final AtomicInteger stillValid = new AtomicInteger();
 
   @TempDir Path tmp;
 
-  @BeforeAll
-  static void startEmulator() {
-    emulator = Emulator.start(EmulatorOptions.localDefaults());
-  }
-
   @AfterAll
-  static void stopEmulator() {
-    emulator.close();
+  static void summary() {
     System.out.printf(
         "hostile input: %d malformed cases refused, %d generated mutations still valid (seed"
             + " %d)%n",
@@ -78,19 +73,14 @@ class HostileInputTest {
 
   @BeforeEach
   void clearLog() {
-    emulator.clearRequestLog();
+    platform.emulator.clearRequestLog();
   }
 
   /** Credentials and overrides that send any call to the emulator. */
   static Map<String, String> processEnv() {
-    Map<String, String> env = new HashMap<>();
-    env.put("AEP_CLIENT_ID", EmulatorOptions.LOCAL_CLIENT.clientId());
-    env.put("AEP_CLIENT_SECRET", EmulatorOptions.LOCAL_CLIENT.clientSecret());
-    env.put("AEP_ORG_ID", EmulatorOptions.LOCAL_CLIENT.orgId());
-    env.put("AEP_IMS_URL", emulator.baseUrl());
-    env.put("AEP_PLATFORM_URL", emulator.baseUrl());
+    Map<String, String> env = new HashMap<>(platform.env());
+    env.put("AEP_PLATFORM_URL", platform.emulator.baseUrl());
     env.put("AEP_SANDBOX", "hostile");
-    env.put("AEPFORM_PENDING_GRACE", "1");
     return env;
   }
 
@@ -134,7 +124,7 @@ class HostileInputTest {
     Files.writeString(
         dir.resolve("environments/default.yaml"),
         "sandbox: hostile\nplatform: "
-            + emulator.baseUrl()
+            + platform.emulator.baseUrl()
             + "\nvariables:\n  s3_access_key: AKIAHOSTILE\n  s3_secret_key: hostile-secret\n");
     Timed run = timed(processEnv(), List.of("plan", "--dir", dir.toString()));
     if (run.cli.exitCode() == 0) {
@@ -199,7 +189,7 @@ class HostileInputTest {
           dir.resolve("main.yaml"),
           "kind: variable\nname: v\ndefault: a" + c + "b\n",
           StandardCharsets.UTF_8);
-      emulator.clearRequestLog();
+      platform.emulator.clearRequestLog();
       assertRefused(dir, timed(processEnv(), List.of("plan", "--dir", dir.toString())), true);
     }
   }
@@ -346,7 +336,7 @@ class HostileInputTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("badEnvironments")
   void badEnvironmentFilesAreRefused(String name, String body) throws IOException {
-    Path dir = exampleWithEnvironment(body.replace("{url}", emulator.baseUrl()));
+    Path dir = exampleWithEnvironment(body.replace("{url}", platform.emulator.baseUrl()));
     Map<String, String> env = processEnv();
     env.remove("AEP_SANDBOX");
     env.remove("AEP_PLATFORM_URL");
@@ -360,8 +350,8 @@ class HostileInputTest {
         List.of(
             "sandbox: x\nplatform: {url}\nstate:\n  backend: local\n  path: /tmp/x\n" + vars,
             "sandbox: 'bad sandbox!'\nplatform: {url}\n" + vars)) {
-      Path dir = exampleWithEnvironment(body.replace("{url}", emulator.baseUrl()));
-      emulator.clearRequestLog();
+      Path dir = exampleWithEnvironment(body.replace("{url}", platform.emulator.baseUrl()));
+      platform.emulator.clearRequestLog();
       Map<String, String> env = processEnv();
       env.remove("AEP_SANDBOX");
       env.remove("AEP_PLATFORM_URL");
@@ -375,7 +365,7 @@ class HostileInputTest {
     Files.writeString(
         dir.resolve("environments/it.yaml"),
         "sandbox: hostile\nplatform: "
-            + emulator.baseUrl()
+            + platform.emulator.baseUrl()
             + "\nvariables:\n  s3_access_key: AKIA\n  s3_secret_key: s\n");
     if (body != null) {
       Files.writeString(dir.resolve("environments/x.yaml"), body);
@@ -447,7 +437,7 @@ class HostileInputTest {
   }
 
   private static void assertNothingHappened(Path dir, String what) {
-    assertThat(emulator.requestLog().stream().map(RequestLogEntry::summary).toList())
+    assertThat(platform.emulator.requestLog().stream().map(RequestLogEntry::summary).toList())
         .as(what + ": calls that reached the platform (IMS included)")
         .isEmpty();
     assertThat(dir.resolve(".aepform")).as(what + ": no state directory").doesNotExist();
