@@ -107,7 +107,12 @@ public final class Applying {
                   handlers,
                   writer,
                   new Evaluator.Scope(
-                      ws.variables(), settings.processEnv(), (a, attr) -> Optional.empty()),
+                      ws.variables(),
+                      settings.processEnv(),
+                      (a, attr) -> Optional.empty(),
+                      ws.usesPlatformFacts()
+                          ? session.platformFacts()
+                          : io.aepform.engine.manifest.PlatformFacts.unknown()),
                   state.secretsSalt(),
                   UUID.randomUUID().toString(),
                   limiter,

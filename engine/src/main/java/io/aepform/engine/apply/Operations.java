@@ -227,8 +227,8 @@ final class Operations {
             new Evaluator.Scope(
                 ctx.scope().variables(),
                 ctx.scope().environment(),
-                (a, attr) ->
-                    java.util.Optional.ofNullable(attributes.get(a)).map(m -> m.get(attr))));
+                (a, attr) -> java.util.Optional.ofNullable(attributes.get(a)).map(m -> m.get(attr)),
+                ctx.scope().platform()));
     Value spec =
         handler.normalize(
             evaluator.evaluate(planned, p -> Position.of(change.address().toString())));

@@ -39,6 +39,11 @@ public interface Kind {
     return false;
   }
 
+  /** The org's tenant an id of the kind names, when its ids carry it (XDM {@code $id}s do). */
+  default Optional<String> tenantIn(String id) {
+    return Optional.empty();
+  }
+
   /** The spec field that holds the remote name ({@code ""} for nameless kinds). */
   default String nameField() {
     return identity().nameField().orElse("");

@@ -23,10 +23,20 @@ public final class Evaluator {
    * Value.Unknown}.
    */
   public record Scope(
-      Map<String, Value> variables, Map<String, String> environment, AttributeSource attributes) {
+      Map<String, Value> variables,
+      Map<String, String> environment,
+      AttributeSource attributes,
+      PlatformFacts platform) {
     public Scope {
       variables = Map.copyOf(variables);
       environment = Map.copyOf(environment);
+      java.util.Objects.requireNonNull(platform, "platform");
+    }
+
+    /** A scope where no platform fact is known (validate, offline plans without state). */
+    public Scope(
+        Map<String, Value> variables, Map<String, String> environment, AttributeSource attributes) {
+      this(variables, environment, attributes, PlatformFacts.unknown());
     }
   }
 
@@ -62,10 +72,32 @@ public final class Evaluator {
       return new Value.Arr(items);
     } else if (value instanceof Value.Obj o) {
       Map<String, Value> fields = new java.util.LinkedHashMap<>();
-      o.fields().forEach((k, v) -> fields.put(k, evaluate(v, Pointers.child(pointer, k), where)));
+      o.fields()
+          .forEach(
+              (k, v) ->
+                  fields.put(
+                      key(k, where.apply(pointer)),
+                      evaluate(v, Pointers.child(pointer, k), where)));
       return new Value.Obj(fields);
     }
     return value;
+  }
+
+  /**
+   * A key with expressions ({@code _${platform.tenantId}}, where XDM wants custom fields) is
+   * evaluated to its text when every value in it is known; otherwise it stays as written, to be
+   * evaluated again once known (apply always knows the platform's facts).
+   */
+  private String key(String key, Position at) {
+    if (!key.contains("${")) {
+      return key;
+    }
+    Value parsed = ExpressionParser.parse(key, at);
+    if (!(parsed instanceof Value.Template t)) {
+      return parsed instanceof Value.Str s ? s.value() : key;
+    }
+    Value v = template(t, at);
+    return v instanceof Value.Str s ? s.value() : key;
   }
 
   private Value template(Value.Template t, Position at) {
@@ -132,6 +164,11 @@ public final class Evaluator {
               "environment variable " + ref.name() + " is not set: export " + ref.name() + "=...");
         }
         return new Value.Str(v);
+      }
+      case PLATFORM -> {
+        Value.Template alone =
+            new Value.Template(List.of(new TemplatePart.Ref(ref)), "${" + ref + "}");
+        return scope.platform().fact(ref.name()).orElseGet(() -> new Value.Unknown(alone));
       }
       default -> {
         Address address = new Address(ref.kind(), ref.name());

@@ -54,6 +54,18 @@ public final class ExpressionParser {
     if (segments.length == 2 && segments[0].equals("env") && IDENT.matcher(segments[1]).matches()) {
       return Reference.env(segments[1]);
     }
+    if (segments.length == 2 && segments[0].equals("platform")) {
+      if (!PlatformFacts.NAMES.contains(segments[1])) {
+        throw new ManifestException(
+            at,
+            "unknown platform fact \"${"
+                + expr
+                + "}\": expected one of "
+                + PlatformFacts.NAMES.stream().map(n -> "${platform." + n + "}").toList()
+                + io.aepform.engine.value.Spelling.suggestion(segments[1], PlatformFacts.NAMES));
+      }
+      return Reference.platform(segments[1]);
+    }
     if (segments.length == 3
         && IDENT.matcher(segments[0]).matches()
         && NAME.matcher(segments[1]).matches()
@@ -64,7 +76,8 @@ public final class ExpressionParser {
         at,
         "invalid expression \"${"
             + expr
-            + "}\": expected ${var.NAME}, ${env.NAME} or ${kind.name.attribute}"
+            + "}\": expected ${var.NAME}, ${env.NAME}, ${platform.tenantId} or"
+            + " ${kind.name.attribute}"
             + " (write $${ for a literal ${)");
   }
 

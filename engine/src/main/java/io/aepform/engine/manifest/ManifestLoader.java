@@ -2,6 +2,7 @@ package io.aepform.engine.manifest;
 
 import io.aepform.engine.kind.Kind;
 import io.aepform.engine.kind.SpecProblem;
+import io.aepform.engine.value.Spelling;
 import io.aepform.engine.value.Value;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -165,7 +166,13 @@ public final class ManifestLoader {
         problems.add(
             Problem.error(
                 doc.valueAt("/kind"),
-                "unknown kind '" + kind + "': expected one of " + new TreeSet<>(kindWords())));
+                "unknown kind '"
+                    + kind
+                    + "'"
+                    + Spelling.suggestion(kind, kindWords())
+                    + (Spelling.closest(kind, kindWords()).isPresent() ? " E" : ": e")
+                    + "xpected one of "
+                    + new TreeSet<>(kindWords())));
         return;
       }
       unknownKeys(doc, root, RESOURCE_KEYS);

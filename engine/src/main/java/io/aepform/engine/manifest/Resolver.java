@@ -38,17 +38,28 @@ public final class Resolver {
     }
   }
 
+  /** As below, with no platform fact known. */
   public Resolved resolve(
       Configuration config,
       List<Address> order,
       Map<String, Value> variables,
       Map<String, String> environment,
       KnownIds known) {
+    return resolve(config, order, variables, environment, known, PlatformFacts.unknown());
+  }
+
+  public Resolved resolve(
+      Configuration config,
+      List<Address> order,
+      Map<String, Value> variables,
+      Map<String, String> environment,
+      KnownIds known,
+      PlatformFacts platform) {
     Map<Address, Desired> done = new HashMap<>();
     Evaluator evaluator =
         new Evaluator(
             new Evaluator.Scope(
-                variables, environment, (a, attr) -> attribute(done, known, a, attr)));
+                variables, environment, (a, attr) -> attribute(done, known, a, attr), platform));
     List<Problem> problems = new ArrayList<>();
     List<Desired> ordered = new ArrayList<>();
     for (Address address : order) {

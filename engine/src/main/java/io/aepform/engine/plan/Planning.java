@@ -4,6 +4,7 @@ import io.aepform.engine.PlanOptions;
 import io.aepform.engine.kind.Kind;
 import io.aepform.engine.kind.Remote;
 import io.aepform.engine.manifest.Address;
+import io.aepform.engine.manifest.PlatformFacts;
 import io.aepform.engine.manifest.Position;
 import io.aepform.engine.manifest.Resolver;
 import io.aepform.engine.value.Value;
@@ -51,14 +52,19 @@ public final class Planning {
             .orElse(Planner.Refresh.none());
     // What is (re-)created gets new ids, which changes what references it: plan again with
     // those ids unknown until nothing new is re-created, so the plan shows the whole cascade.
+    PlatformFacts facts =
+        session
+            .filter(s -> ws.usesPlatformFacts())
+            .map(Connector.Session::platformFacts)
+            .orElseGet(() -> factsIn(recorded, handlers));
     Set<Address> renewed = new java.util.HashSet<>(forced.keySet());
     Plan plan;
     while (true) {
       // with no id known (an empty state, nothing renewed yet) this is the offline resolution
       Resolver.Resolved resolved =
-          renewed.isEmpty() && recorded.isEmpty()
+          renewed.isEmpty() && recorded.isEmpty() && facts.tenantId().isEmpty()
               ? ws.offline()
-              : ws.resolve(knownExcept(recorded, renewed));
+              : ws.resolve(knownExcept(recorded, renewed), facts);
       plan =
           Planner.plan(
               ws.env().name(),
@@ -133,6 +139,19 @@ public final class Planning {
             .orElseThrow()
             .spec();
     return StateView.recorded(Adoption.record(decl, kind, remote, desired));
+  }
+
+  /** What state shows of the platform without asking it: the tenant in recorded XDM ids. */
+  private static PlatformFacts factsIn(Map<Address, Recorded> recorded, Map<String, Kind> kinds) {
+    for (Recorded r : recorded.values()) {
+      if (r.attributes().get("id") instanceof Value.Str id) {
+        Optional<String> tenant = kinds.get(r.address().kind()).tenantIn(id.value());
+        if (tenant.isPresent()) {
+          return new PlatformFacts(tenant);
+        }
+      }
+    }
+    return PlatformFacts.unknown();
   }
 
   /** Ids of recorded resources, except those about to get new ones. */

@@ -55,6 +55,16 @@ abstract class XdmKind implements Kind {
     return Identity.name("title");
   }
 
+  private static final java.util.regex.Pattern TENANT_ID =
+      java.util.regex.Pattern.compile("https://ns\\.adobe\\.com/([a-z0-9]+)/[a-z]+/[0-9a-f]+");
+
+  /** {@code https://ns.adobe.com/{tenant}/schemas/{hex}} (xdm/api/getting-started.md). */
+  @Override
+  public Optional<String> tenantIn(String id) {
+    java.util.regex.Matcher m = TENANT_ID.matcher(id);
+    return m.matches() && !m.group(1).equals("xdm") ? Optional.of(m.group(1)) : Optional.empty();
+  }
+
   /** Adobe's own XDM (classes, field groups, data types) lives under this namespace. */
   @Override
   public boolean standard(String id) {

@@ -11,7 +11,9 @@ public record Reference(Scope scope, String kind, String name, String attribute)
   public enum Scope {
     VAR,
     ENV,
-    RESOURCE
+    RESOURCE,
+    /** Facts of the platform the configuration is applied to, such as its tenant id. */
+    PLATFORM
   }
 
   public Reference {
@@ -27,6 +29,10 @@ public record Reference(Scope scope, String kind, String name, String attribute)
 
   public static Reference env(String name) {
     return new Reference(Scope.ENV, "env", name, "");
+  }
+
+  public static Reference platform(String name) {
+    return new Reference(Scope.PLATFORM, "platform", name, "");
   }
 
   public static Reference resource(String kind, String name, String attribute) {

@@ -3,6 +3,8 @@ package io.aepform.engine.workspace;
 import io.aepform.engine.EngineSettings;
 import io.aepform.engine.LocalPlatform;
 import io.aepform.engine.manifest.EnvironmentConfig;
+import io.aepform.engine.manifest.PlatformFacts;
+import io.aepform.engine.provider.PlatformStats;
 import io.aepform.engine.provider.http.Credentials;
 import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.engine.provider.http.PlatformClientBuilder;
@@ -23,8 +25,17 @@ public final class Connector {
       String sandbox,
       String imsOrg,
       AutoCloseable local,
-      io.aepform.engine.provider.http.Redactor redactor)
+      io.aepform.engine.provider.http.Redactor redactor,
+      java.util.concurrent.atomic.AtomicReference<PlatformFacts> facts)
       implements AutoCloseable {
+    /** The platform's facts ({@code ${platform.tenantId}}), asked once per session. */
+    public synchronized PlatformFacts platformFacts() {
+      if (facts.get() == null) {
+        facts.set(PlatformStats.facts(client));
+      }
+      return facts.get();
+    }
+
     @Override
     public void close() {
       client.close();
@@ -93,7 +104,13 @@ public final class Connector {
         new io.aepform.engine.provider.http.Redactor();
     builder.redactor(redactor);
     try {
-      return new Session(builder.build(), sandbox, credentials.orgId(), local, redactor);
+      return new Session(
+          builder.build(),
+          sandbox,
+          credentials.orgId(),
+          local,
+          redactor,
+          new java.util.concurrent.atomic.AtomicReference<>());
     } catch (RuntimeException e) {
       closeQuietly(local);
       throw e;

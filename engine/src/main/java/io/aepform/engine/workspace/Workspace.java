@@ -7,6 +7,7 @@ import io.aepform.engine.manifest.Configuration;
 import io.aepform.engine.manifest.EnvironmentConfig;
 import io.aepform.engine.manifest.EnvironmentLoader;
 import io.aepform.engine.manifest.ManifestLoader;
+import io.aepform.engine.manifest.PlatformFacts;
 import io.aepform.engine.manifest.Resolver;
 import io.aepform.engine.manifest.SecretInputs;
 import io.aepform.engine.manifest.VariableValues;
@@ -26,6 +27,7 @@ public final class Workspace {
   private final Map<String, String> processEnv;
   private final Map<String, Kind> handlers;
   private Resolver.Resolved offline;
+  private Boolean usesPlatform;
 
   private Workspace(
       Path dir,
@@ -92,7 +94,35 @@ public final class Workspace {
 
   /** The configuration resolved with the ids {@code known} gives (of recorded resources). */
   public Resolver.Resolved resolve(Resolver.KnownIds known) {
-    return new Resolver(handlers).resolve(config, graph.order(), variables, processEnv, known);
+    return resolve(known, PlatformFacts.unknown());
+  }
+
+  /** As {@link #resolve(Resolver.KnownIds)}, with facts of the platform such as its tenant id. */
+  public Resolver.Resolved resolve(Resolver.KnownIds known, PlatformFacts platform) {
+    return new Resolver(handlers)
+        .resolve(config, graph.order(), variables, processEnv, known, platform);
+  }
+
+  /** True when an expression reads a fact of the platform ({@code ${platform.tenantId}}). */
+  public synchronized boolean usesPlatformFacts() {
+    if (usesPlatform == null) {
+      usesPlatform =
+          config.resources().stream().anyMatch(r -> mentionsPlatform(r.spec()))
+              || config.outputs().stream().anyMatch(o -> mentionsPlatform(o.value()));
+    }
+    return usesPlatform;
+  }
+
+  private static boolean mentionsPlatform(Value v) {
+    if (v instanceof Value.Template t) {
+      return t.source().contains("${platform.");
+    } else if (v instanceof Value.Obj o) {
+      return o.fields().entrySet().stream()
+          .anyMatch(e -> e.getKey().contains("${platform.") || mentionsPlatform(e.getValue()));
+    } else if (v instanceof Value.Arr a) {
+      return a.items().stream().anyMatch(Workspace::mentionsPlatform);
+    }
+    return false;
   }
 
   /**

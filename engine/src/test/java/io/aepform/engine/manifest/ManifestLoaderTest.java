@@ -157,7 +157,8 @@ class ManifestLoaderTest {
         .containsExactly(
             file("x.yaml")
                 + ":1:7: unknown kind 'bucket': expected one of [connection, dataset, fieldGroup, flow,"
-                + " output, schema, sourceConnection, targetConnection, variable]");
+                + " import, moved, output, removed, schema, sourceConnection, targetConnection,"
+                + " variable]");
   }
 
   @Test
