@@ -156,7 +156,9 @@ class FaultCampaignIT {
       return false;
     }
     String query = URLDecoder.decode(e.query(), StandardCharsets.UTF_8);
+    // Flow Service names are quoted (a comma would make a list), Catalog ones are not
     return query.contains("property=name==\"" + name + "\"")
+        || query.contains("property=name==" + name)
         || query.contains("property=title==" + name);
   }
 

@@ -40,9 +40,11 @@ final class Operations {
   }
 
   /** Creates the object of {@code change}; returns its id. */
-  String create(ResourceChange change) throws InterruptedException {
+  String create(ResourceChange change, boolean deferring) throws InterruptedException {
     Kind handler = ctx.handlers().get(change.kind());
-    Value spec = handler.beforeCreate(concreteSpec(change, handler), ctx.clock().instant());
+    Value full = handler.beforeCreate(concreteSpec(change, handler), ctx.clock().instant());
+    // fields the kind sets only later are neither sent nor recorded now: the follow-up does both
+    Value spec = deferring ? withFields(full, Value.Obj.empty(), handler) : full;
     String name =
         Values.at(spec, "/" + handler.nameField()).map(Operations::text).orElse(change.name());
     ObjectNode stored = stored(spec);
@@ -115,14 +117,22 @@ final class Operations {
   }
 
   /** Changes the object of {@code change} in place; returns its id. */
-  String update(ResourceChange change) throws InterruptedException {
+  String update(ResourceChange change, boolean deferring) throws InterruptedException {
     Kind handler = ctx.handlers().get(change.kind());
-    Value after = concreteSpec(change, handler);
     Value before = Values.at(change.before().orElseThrow(), "/spec").orElseThrow();
+    Value desired = concreteSpec(change, handler);
+    // deferred fields keep their recorded values until the follow-up changes them
+    Value after = deferring ? withFields(desired, before, handler) : desired;
     String address = change.address().toString();
     ResourceState recorded = recorded(address);
     List<String> pointers =
-        change.fields().stream().map(io.aepform.engine.plan.FieldChange::pointer).toList();
+        change.fields().stream()
+            .map(io.aepform.engine.plan.FieldChange::pointer)
+            .filter(p -> !deferring || !deferred(p, handler))
+            .toList();
+    if (pointers.isEmpty()) {
+      return recorded.id();
+    }
     Remote updated;
     acquire();
     try {
@@ -142,10 +152,87 @@ final class Operations {
                 .orElse(recorded.name()),
             updated.etag(),
             stored(after),
-            recorded.attributes(),
+            renewed(recorded, updated, handler),
+            recorded.dependencies());
+    ctx.writer().write(s -> s.with(next));
+    attributes.put(change.address(), attributesOf(next));
+    return recorded.id();
+  }
+
+  /** The recorded attributes with those the update renewed (a new version) as it answered them. */
+  private static ObjectNode renewed(ResourceState recorded, Remote updated, Kind kind) {
+    ObjectNode out = recorded.attributes().deepCopy();
+    for (String attr : kind.renewedByUpdate()) {
+      Value v = updated.attributes().get(attr);
+      if (v != null) {
+        out.set(attr, Values.toJsonRedacted(v));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Sets the fields the kind defers (a schema's union tag) once what they wait for exists: an
+   * update from what state records to the desired values of those fields.
+   */
+  String followUp(ResourceChange change) throws InterruptedException {
+    Kind handler = ctx.handlers().get(change.kind());
+    String address = change.address().toString();
+    ResourceState recorded = recorded(address);
+    Value desired = concreteSpec(change, handler);
+    Value before = withFields(desired, Secrets.marked(Values.fromJson(recorded.spec())), handler);
+    List<String> pointers =
+        handler.deferredUntil().keySet().stream()
+            .filter(p -> !Values.at(before, p).equals(Values.at(desired, p)))
+            .toList();
+    if (pointers.isEmpty()) {
+      return recorded.id();
+    }
+    Remote updated;
+    acquire();
+    try {
+      updated = handler.update(ctx.client(), remoteOf(recorded), before, desired, pointers);
+    } finally {
+      ctx.limiter().release();
+    }
+    ResourceState next =
+        ResourceState.created(
+            address,
+            recorded.kind(),
+            recorded.id(),
+            recorded.name(),
+            updated.etag().isEmpty() ? recorded.etag() : updated.etag(),
+            stored(desired),
+            renewed(recorded, updated, handler),
             recorded.dependencies());
     ctx.writer().write(s -> s.with(next));
     return recorded.id();
+  }
+
+  private boolean undeletable(Kind kind, ResourceState recorded) {
+    List<Kind.Tracked> tracked =
+        ctx.writer().current().resources().stream()
+            .map(
+                r ->
+                    new Kind.Tracked(
+                        r.address(), r.kind(), r.id(), Secrets.marked(Values.fromJson(r.spec()))))
+            .toList();
+    return kind.undeletable(Secrets.marked(Values.fromJson(recorded.spec())), tracked).isPresent();
+  }
+
+  /** {@code spec} with the kind's deferred fields as {@code source} has them (or without). */
+  private static Value withFields(Value spec, Value source, Kind kind) {
+    Value out = spec;
+    for (String pointer : kind.deferredUntil().keySet()) {
+      java.util.Optional<Value> v = Values.at(source, pointer);
+      out = v.isPresent() ? Values.with(out, pointer, v.get()) : Values.without(out, pointer);
+    }
+    return out;
+  }
+
+  private static boolean deferred(String pointer, Kind kind) {
+    return kind.deferredUntil().keySet().stream()
+        .anyMatch(d -> pointer.equals(d) || pointer.startsWith(d + "/"));
   }
 
   /** Deletes the object recorded for {@code change}. */
@@ -153,6 +240,12 @@ final class Operations {
     Kind handler = ctx.handlers().get(change.kind());
     String address = change.address().toString();
     ResourceState recorded = recorded(address);
+    if (undeletable(handler, recorded)) {
+      // replaced, but AEP cannot delete it (a schema enabled for Profile): it is forgotten
+      ctx.writer().write(s -> s.without(address));
+      attributes.remove(change.address());
+      return;
+    }
     Remote remote = remoteOf(recorded);
     acquire();
     try {

@@ -7,7 +7,6 @@ import io.aepform.error.AepformException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +36,25 @@ final class Walker {
     this.threads = threads;
   }
 
-  /** One unit of work: the destroy or the create/update half of a change. */
-  record Step(Address address, boolean destroy) {}
+  /**
+   * One unit of work: the destroy, the create/update, or the follow-up of a change (fields its kind
+   * sets only once other objects exist, such as a schema's union tag after its descriptors).
+   */
+  record Step(Address address, Phase phase) {
+    enum Phase {
+      DESTROY,
+      BUILD,
+      FOLLOW_UP
+    }
+
+    Step(Address address, boolean destroy) {
+      this(address, destroy ? Phase.DESTROY : Phase.BUILD);
+    }
+
+    boolean destroy() {
+      return phase == Phase.DESTROY;
+    }
+  }
 
   /**
    * Which steps are ready: those whose every step waited for has an outcome. Each finished step
@@ -82,7 +98,7 @@ final class Walker {
     changes.stream()
         .filter(c -> c.action() != Action.NO_OP && c.action() != Action.FORGET)
         .forEach(c -> todo.put(c.address(), c));
-    Map<Step, Set<Step>> waitsFor = WaitGraph.of(todo);
+    Map<Step, Set<Step>> waitsFor = WaitGraph.of(todo, ctx.handlers());
     Map<Step, Outcome> outcomes = new LinkedHashMap<>();
     Map<Address, Instant> running = new ConcurrentHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> daemon(r, "aepform-apply"));
@@ -108,7 +124,7 @@ final class Walker {
             schedule.finished(step);
           } else {
             Step started = step;
-            done.submit(() -> Map.entry(started, run(c, started.destroy(), running)));
+            done.submit(() -> Map.entry(started, run(c, started.phase(), running)));
             inFlight++;
           }
         }
@@ -138,7 +154,7 @@ final class Walker {
   /** A change's outcome: the first of its steps that did not succeed, else done. */
   private Outcome outcomeOf(ResourceChange c, Map<Step, Outcome> outcomes) {
     Outcome last = null;
-    for (Step step : WaitGraph.steps(c)) {
+    for (Step step : WaitGraph.steps(c, ctx.handlers())) {
       Outcome o = outcomes.get(step);
       if (o == null) {
         return skip(c, "the apply was interrupted");
@@ -159,20 +175,29 @@ final class Walker {
     return new Outcome(c.address(), c.action(), Outcome.Status.SKIPPED, because);
   }
 
-  private Outcome run(ResourceChange c, boolean destroy, Map<Address, Instant> running) {
+  private Outcome run(ResourceChange c, Step.Phase phase, Map<Address, Instant> running) {
+    boolean destroy = phase == Step.Phase.DESTROY;
+    boolean followUp = phase == Step.Phase.FOLLOW_UP;
     Action shown =
-        destroy ? Action.DELETE : (c.action() == Action.REPLACE ? Action.CREATE : c.action());
+        destroy
+            ? Action.DELETE
+            : followUp
+                ? Action.UPDATE
+                : (c.action() == Action.REPLACE ? Action.CREATE : c.action());
     Instant start = ctx.clock().instant();
     running.put(c.address(), start);
     ctx.listener().starting(c.address(), shown);
     try {
       String id = "";
+      boolean deferring = WaitGraph.followsUp(c, ctx.handlers());
       if (destroy) {
         operations.delete(c);
+      } else if (followUp) {
+        id = operations.followUp(c);
       } else if (c.action() == Action.UPDATE) {
-        id = operations.update(c);
+        id = operations.update(c, deferring);
       } else {
-        id = operations.create(c);
+        id = operations.create(c, deferring);
       }
       ctx.listener()
           .finished(c.address(), shown, Duration.between(start, ctx.clock().instant()), id);
@@ -211,45 +236,5 @@ final class Walker {
     Thread t = new Thread(r, name);
     t.setDaemon(true);
     return t;
-  }
-
-  /**
-   * Which steps wait for which. Destroys go first and dependents first: the destroy of an object
-   * waits for the destroys of everything that depends on it. Creates and updates go after what they
-   * need, and a replaced object is re-created only after its own destroy.
-   */
-  static final class WaitGraph {
-    private WaitGraph() {}
-
-    static List<Step> steps(ResourceChange c) {
-      return switch (c.action()) {
-        case DELETE -> List.of(new Step(c.address(), true));
-        case REPLACE -> List.of(new Step(c.address(), true), new Step(c.address(), false));
-        default -> List.of(new Step(c.address(), false));
-      };
-    }
-
-    static Map<Step, Set<Step>> of(Map<Address, ResourceChange> todo) {
-      Map<Step, Set<Step>> waits = new LinkedHashMap<>();
-      todo.values().forEach(c -> steps(c).forEach(s -> waits.put(s, new HashSet<>())));
-      for (ResourceChange c : todo.values()) {
-        Step destroy = new Step(c.address(), true);
-        Step build = new Step(c.address(), false);
-        if (waits.containsKey(destroy) && waits.containsKey(build)) {
-          waits.get(build).add(destroy);
-        }
-        for (Address dep : c.dependencies()) {
-          Step depDestroy = new Step(dep, true);
-          Step depBuild = new Step(dep, false);
-          if (waits.containsKey(destroy) && waits.containsKey(depDestroy)) {
-            waits.get(depDestroy).add(destroy);
-          }
-          if (waits.containsKey(build) && waits.containsKey(depBuild)) {
-            waits.get(build).add(depBuild);
-          }
-        }
-      }
-      return waits;
-    }
   }
 }

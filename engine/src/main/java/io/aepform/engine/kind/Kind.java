@@ -9,6 +9,7 @@ import io.aepform.engine.value.Values;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -116,6 +117,31 @@ public interface Kind {
    */
   default Optional<String> undeletable(Value applied, List<Tracked> others) {
     return Optional.empty();
+  }
+
+  /**
+   * A change AEP cannot make in place in this object's state, although the fields would allow it
+   * (fields removed from a schema enabled for Profile): the reason it is replaced instead.
+   */
+  default Optional<String> replaceInstead(Value applied, List<String> changed) {
+    return Optional.empty();
+  }
+
+  /**
+   * Fields (JSON Pointers) the kind sets only once the objects of another kind that reference this
+   * one exist, by an update after them (a schema's union tag once its identity descriptors exist:
+   * AEP refuses it before), by pointer: the kind waited for.
+   */
+  default Map<String, String> deferredUntil() {
+    return Map.of();
+  }
+
+  /**
+   * Attributes an update renews (a mapping set's {@code version}: PUT makes a new version), so what
+   * reads them is planned with them known after apply.
+   */
+  default Set<String> renewedByUpdate() {
+    return Set.of();
   }
 
   /** A resource state records, as other kinds' rules may need to see it. */

@@ -79,6 +79,71 @@ public final class DataSafety {
     }
   }
 
+  /**
+   * Fields a kind declares irreversible (a schema's union tag): AEP never unsets them, so a plan
+   * that would is refused, and one that sets them says that it cannot be undone.
+   */
+  public static Plan withIrreversibleChecks(Plan plan, Map<String, Kind> kinds) {
+    List<Problem> warnings = new ArrayList<>(plan.warnings());
+    for (ResourceChange c : plan.changes()) {
+      Kind kind = kinds.get(c.kind());
+      Value before = c.before().flatMap(b -> Values.at(b, "/spec")).orElse(Value.Obj.empty());
+      Value after = c.after().flatMap(a -> Values.at(a, "/spec")).orElse(Value.Obj.empty());
+      if (c.action() == Action.DELETE || c.action() == Action.FORGET) {
+        continue;
+      }
+      for (io.aepform.engine.kind.Field f : kind.fields().all()) {
+        if (!f.isIrreversible() || f.pointer().contains("*")) {
+          continue;
+        }
+        java.util.Optional<Value> was = Values.at(before, f.pointer()).map(Values::unmark);
+        java.util.Optional<Value> now = Values.at(after, f.pointer()).map(Values::unmark);
+        if (was.isPresent() && !covers(now, was.get())) {
+          throw new AepformException(
+              ErrorCode.USAGE,
+              c.address()
+                  + ": spec"
+                  + f.pointer().replace('/', '.')
+                  + " is "
+                  + Values.toJsonRedacted(was.get())
+                  + " and AEP never unsets it"
+                  + (f.description().isEmpty() ? "" : " (" + f.description() + ")")
+                  + ": keep it in the manifest. Nothing was changed");
+        }
+        if (now.isPresent() && !covers(was, now.get())) {
+          warnings.add(
+              Problem.warning(
+                  Position.of(c.address().toString()),
+                  "sets spec"
+                      + f.pointer().replace('/', '.')
+                      + " to "
+                      + Values.toJsonRedacted(now.get())
+                      + ", which cannot be undone"
+                      + (f.description().isEmpty() ? "" : ": " + f.description())));
+        }
+      }
+    }
+    return new Plan(
+        plan.environment(),
+        plan.lineage(),
+        plan.serial(),
+        plan.changes(),
+        plan.drift(),
+        plan.outputs(),
+        warnings);
+  }
+
+  /** True when {@code value} holds {@code required} (for lists: every item of it). */
+  private static boolean covers(java.util.Optional<Value> value, Value required) {
+    if (value.isEmpty()) {
+      return false;
+    }
+    if (value.get() instanceof Value.Arr have && required instanceof Value.Arr need) {
+      return have.items().containsAll(need.items());
+    }
+    return Values.looselyEqual(value.get(), required);
+  }
+
   /** The kinds' warnings for objects a plan (re-)creates from scratch while they existed before. */
   public static Plan withRecreateWarnings(Plan plan, Map<String, Kind> kinds) {
     List<Problem> warnings = new ArrayList<>(plan.warnings());

@@ -178,6 +178,11 @@ public final class Planner {
                 Values.at(Secrets.digested(spec, salt), pointer)));
       }
     }
+    refuseImmutable(d, kind, fields);
+    if (forced.isEmpty() && !fields.isEmpty()) {
+      forced =
+          kind.replaceInstead(r.get().spec(), fields.stream().map(FieldChange::pointer).toList());
+    }
     if (forced.isPresent()) {
       Value fresh = ResourceObject.of(unknownIds(d, kind), spec, kind.nameField());
       return new ResourceChange(
@@ -215,6 +220,34 @@ public final class Planner {
     }
     return new ResourceChange(
         d.address(), Action.UPDATE, "", Optional.of(before), Optional.of(after), fields, deps);
+  }
+
+  /**
+   * A field the kind declares immutable can neither change in place nor by replacement (AEP cannot
+   * delete the object, or refuses the change): the plan stops and says so.
+   */
+  private static void refuseImmutable(Desired d, Kind kind, List<FieldChange> fields) {
+    for (FieldChange f : fields) {
+      kind.fields()
+          .immutableAt(f.pointer())
+          .ifPresent(
+              field -> {
+                throw new io.aepform.error.AepformException(
+                    io.aepform.error.ErrorCode.USAGE,
+                    d.decl().specPosition(field.pointer())
+                        + ": "
+                        + d.address()
+                        + ": spec"
+                        + field.pointer().replace('/', '.')
+                        + " cannot change once the "
+                        + kind.kind()
+                        + " exists, and a "
+                        + kind.kind()
+                        + " cannot be replaced: set it back to "
+                        + f.before().map(v -> Values.toJsonRedacted(v).toString()).orElse("nothing")
+                        + ", or declare a new resource");
+              });
+    }
   }
 
   /** Secrets recorded as unverified (imported objects) that the configuration declares. */

@@ -58,13 +58,15 @@ public final class Planning {
             .map(Connector.Session::platformFacts)
             .orElseGet(() -> factsIn(recorded, handlers));
     Set<Address> renewed = new java.util.HashSet<>(forced.keySet());
+    // attributes an update renews (a mapping set's version): read as known after apply too
+    Map<Address, Set<String>> renewedAttributes = new java.util.HashMap<>();
     Plan plan;
     while (true) {
       // with no id known (an empty state, nothing renewed yet) this is the offline resolution
       Resolver.Resolved resolved =
           renewed.isEmpty() && recorded.isEmpty() && facts.tenantId().isEmpty()
               ? ws.offline()
-              : ws.resolve(knownExcept(recorded, renewed), facts);
+              : ws.resolve(knownExcept(recorded, renewed, renewedAttributes), facts);
       plan =
           Planner.plan(
               ws.env().name(),
@@ -85,7 +87,17 @@ public final class Planning {
           .filter(c -> c.action().adds() && recorded.containsKey(c.address()))
           .forEach(c -> now.add(c.address()));
       Map<Address, String> together = ReplaceGroups.joining(plan, ws, handlers, forced);
-      if (renewed.containsAll(now) && together.isEmpty()) {
+      boolean newAttributes = false;
+      for (ResourceChange c : plan.changes()) {
+        Set<String> attrs = handlers.get(c.kind()).renewedByUpdate();
+        if (c.action() == Action.UPDATE && !attrs.isEmpty()) {
+          newAttributes |=
+              renewedAttributes
+                  .computeIfAbsent(c.address(), a -> new java.util.HashSet<>())
+                  .addAll(attrs);
+        }
+      }
+      if (renewed.containsAll(now) && together.isEmpty() && !newAttributes) {
         break;
       }
       renewed.addAll(now);
@@ -101,6 +113,7 @@ public final class Planning {
         s -> refuseExistingNames(checked, handlers, s, inventory.orElseThrow(), recorded));
     DataSafety.check(plan, handlers, confirmed);
     plan = DataSafety.withRecreateWarnings(plan, handlers);
+    plan = DataSafety.withIrreversibleChecks(plan, handlers);
     refusePreventedDestroys(plan, ws);
     return plan;
   }
@@ -156,10 +169,15 @@ public final class Planning {
 
   /** Ids of recorded resources, except those about to get new ones. */
   private static Resolver.KnownIds knownExcept(
-      Map<Address, Recorded> recorded, Set<Address> renewed) {
+      Map<Address, Recorded> recorded,
+      Set<Address> renewed,
+      Map<Address, Set<String>> renewedAttributes) {
     Resolver.KnownIds all = StateView.knownIds(recorded);
     return (address, attribute) ->
-        renewed.contains(address) ? Optional.empty() : all.attribute(address, attribute);
+        renewed.contains(address)
+                || renewedAttributes.getOrDefault(address, Set.of()).contains(attribute)
+            ? Optional.empty()
+            : all.attribute(address, attribute);
   }
 
   /** Deleting everything state holds, dependents first. */

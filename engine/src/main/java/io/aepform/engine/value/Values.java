@@ -258,4 +258,23 @@ public final class Values {
     }
     return out;
   }
+
+  /** {@code root} without the value at {@code pointer} (the same when there is none). */
+  public static Value without(Value root, String pointer) {
+    List<String> tokens = Pointers.tokens(pointer);
+    if (tokens.isEmpty()
+        || !(root instanceof Value.Obj o)
+        || !o.fields().containsKey(tokens.get(0))) {
+      return root;
+    }
+    Map<String, Value> fields = new LinkedHashMap<>(o.fields());
+    if (tokens.size() == 1) {
+      fields.remove(tokens.get(0));
+    } else {
+      fields.put(
+          tokens.get(0),
+          without(fields.get(tokens.get(0)), pointer.substring(pointer.indexOf('/', 1))));
+    }
+    return new Value.Obj(fields);
+  }
 }

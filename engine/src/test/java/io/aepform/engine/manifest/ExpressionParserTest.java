@@ -119,7 +119,8 @@ class ExpressionParserTest {
     assertThatThrownBy(() -> parse("prefix " + text))
         .isInstanceOf(ManifestException.class)
         .hasMessageStartingWith("m.yaml:4:9: invalid expression")
-        .hasMessageContaining("${var.NAME}, ${env.NAME} or ${kind.name.attribute}")
+        .hasMessageContaining("${var.NAME}, ${env.NAME}, ${platform.tenantId} or")
+        .hasMessageContaining("${kind.name.attribute}")
         .hasMessageContaining("$${");
   }
 
@@ -146,5 +147,15 @@ class ExpressionParserTest {
     List<TemplatePart> parts = template("${var.a}-x").parts();
     assertThatThrownBy(() -> parts.add(new TemplatePart.Literal("y")))
         .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void platformFactsAreNamedAndAMisspeltOneIsSuggested() {
+    Value v = parse("_${platform.tenantId}");
+    assertThat(v).isInstanceOf(Value.Template.class);
+    assertThatThrownBy(() -> parse("${platform.tenantid}"))
+        .isInstanceOf(ManifestException.class)
+        .hasMessageContaining("unknown platform fact")
+        .hasMessageContaining("did you mean 'tenantId'");
   }
 }
