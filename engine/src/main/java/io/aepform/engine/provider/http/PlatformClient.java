@@ -60,7 +60,7 @@ public final class PlatformClient implements AutoCloseable {
   public HttpResult send(ApiRequest request) {
     HttpResult result = exchange(request);
     if (!result.isSuccess()) {
-      throw executor.errors().rejected(wire(request, ""), result.status(), result.body());
+      throw refusal(request, result);
     }
     return result;
   }
@@ -77,7 +77,7 @@ public final class PlatformClient implements AutoCloseable {
       return Optional.empty();
     }
     if (!result.isSuccess()) {
-      throw executor.errors().rejected(wire(request, ""), result.status(), result.body());
+      throw refusal(request, result);
     }
     return Optional.of(result);
   }
@@ -87,7 +87,9 @@ public final class PlatformClient implements AutoCloseable {
    * callers of {@link #exchange} that handle some statuses themselves.
    */
   public ApiException refusal(ApiRequest request, HttpResult result) {
-    return executor.errors().rejected(wire(request, ""), result.status(), result.body());
+    return executor
+        .errors()
+        .rejected(wire(request, ""), result.status(), result.body(), result.headers());
   }
 
   /**

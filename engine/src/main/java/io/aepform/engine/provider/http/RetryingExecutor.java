@@ -103,7 +103,7 @@ final class RetryingExecutor {
     if (status == 429) {
       onThrottle.accept(retryAfter);
     } else if (!request.repeatable()) {
-      throw errors.unknownAfterStatus(request, status, Bodies.json(response));
+      throw errors.unknownAfterStatus(request, response);
     }
     return retryAfter;
   }
