@@ -18,6 +18,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Built with {@link #builder(URI, Credentials)}.
  */
 public final class PlatformClient implements AutoCloseable {
+  /** How messages name the platform; also what tells its exchanges from IMS's. */
+  static final String SERVICE = "AEP";
+
   private static final Set<String> RESERVED =
       Set.of("authorization", "x-api-key", "x-gw-ims-org-id", "x-sandbox-name");
 
@@ -167,7 +170,7 @@ public final class PlatformClient implements AutoCloseable {
     }
     URI uri = URI.create(Endpoints.join(baseUrl, request.pathAndQuery()));
     return new WireRequest(
-        "AEP",
+        SERVICE,
         request.method(),
         uri,
         headers,
