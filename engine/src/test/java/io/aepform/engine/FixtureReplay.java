@@ -67,6 +67,26 @@ final class FixtureReplay implements ResponseDefinitionTransformerV2 {
     return fixtures.stream().map(Entry::fixture).toList();
   }
 
+  /** The fixtures never served: calls the recording holds that the engine no longer makes. */
+  synchronized List<String> unserved() {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < fixtures.size(); i++) {
+      if (!served[i]) {
+        out.add(fixtures.get(i).file());
+      }
+    }
+    return out;
+  }
+
+  /** Fixtures that say neither which page they follow nor when they were recorded. */
+  List<String> unsourced() {
+    return fixtures.stream()
+        .filter(e -> !e.fixture().annotations().path("documentation").has("page"))
+        .filter(e -> !e.fixture().annotations().has("recorded"))
+        .map(Entry::file)
+        .toList();
+  }
+
   /** The requests no fixture answered, {@code METHOD path?query}. */
   synchronized List<String> unmatched() {
     return List.copyOf(unmatched);

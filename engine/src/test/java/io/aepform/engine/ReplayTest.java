@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * serves its fixtures (Adobe's documented answers written by hand, or a recording made with {@code
  * --record-traffic} and contributed), the engine runs the commands of its {@code replay.json}, and
  * each must give what the file expects; every request must find a fixture and validate against
- * Adobe's OpenAPI specs, as in {@link ParquetIngestionApplyTest}.
+ * Adobe's OpenAPI specs, as in {@link ParquetIngestionApplyTest}; every fixture must be asked for,
+ * and say which page it follows ({@code documentation.page}) or when it was {@code recorded}.
  */
 class ReplayTest {
   static final Path ROOT = Path.of("src/test/resources/replay");
@@ -45,6 +46,9 @@ class ReplayTest {
    */
   static void replay(Path dir, Path temp) throws IOException {
     FixtureReplay fixtures = FixtureReplay.of(dir);
+    assertThat(fixtures.unsourced())
+        .as("fixtures of %s citing no documentation page and not recorded", dir)
+        .isEmpty();
     ReplayScenario scenario = ReplayScenario.read(dir, fixtures.fixtures());
     WireMockServer server = new WireMockServer(options().dynamicPort().extensions(fixtures));
     server.start();
@@ -56,6 +60,7 @@ class ReplayTest {
           scenario.run(scenario.engine("http://localhost:" + server.port()), work);
 
       assertThat(fixtures.unmatched()).as("requests no fixture of %s answers", dir).isEmpty();
+      assertThat(fixtures.unserved()).as("fixtures of %s no request asked for", dir).isEmpty();
       assertThat(problems).as("what %s replayed otherwise", dir).isEmpty();
       if (OpenApiValidation.unavailable().isEmpty()) {
         assertThat(RecordedRequests.specProblems(RecordedRequests.journal(server))).isEmpty();
