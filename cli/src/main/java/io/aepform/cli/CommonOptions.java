@@ -30,6 +30,14 @@ final class CommonOptions {
   boolean verbose;
 
   @Option(
+      names = "--record-traffic",
+      paramLabel = "DIR",
+      description =
+          "Write every request to the platform and its answer into DIR, one JSON fixture per"
+              + " exchange, secrets redacted (docs/local-platform.md).")
+  Path recordTraffic;
+
+  @Option(
       names = {"-h", "--help"},
       usageHelp = true,
       description = "Show this help.")

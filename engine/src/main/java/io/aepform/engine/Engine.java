@@ -15,6 +15,7 @@ import io.aepform.engine.manifest.VariableValues;
 import io.aepform.engine.plan.Plan;
 import io.aepform.engine.plan.Planning;
 import io.aepform.engine.plan.SavedPlans;
+import io.aepform.engine.plan.Secrets;
 import io.aepform.engine.provider.Kinds;
 import io.aepform.engine.recovery.PendingResolver;
 import io.aepform.engine.workspace.Connector;
@@ -147,6 +148,7 @@ public final class Engine {
       return Planning.plan(ws, state, handlers, Optional.empty(), options);
     }
     try (Connector.Session session = Connector.open(ws.env(), ws.dir(), settings)) {
+      session.redactor().registerAll(Secrets.configured(ws.offline()));
       state.ifPresent(s -> s.checkBelongsTo(session.sandbox(), session.imsOrg()));
       Optional<State> settled = state.map(s -> settle(s, session));
       return Planning.plan(ws, settled, handlers, Optional.of(session), options);

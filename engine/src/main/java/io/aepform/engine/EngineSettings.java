@@ -1,5 +1,6 @@
 package io.aepform.engine;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -8,18 +9,36 @@ import java.util.function.Consumer;
 
 /**
  * How an {@link Engine} reaches the world: the process environment (credentials, {@code ${env.X}}),
- * the local platform, an optional sink for the redacted HTTP trace, and a clock.
+ * the local platform, an optional sink for the redacted HTTP trace, a clock, and an optional
+ * directory where every exchange with the platform is recorded as a fixture ({@code
+ * --record-traffic}).
  */
 public record EngineSettings(
     Map<String, String> processEnv,
     LocalPlatform localPlatform,
     Optional<Consumer<String>> trace,
-    Clock clock) {
+    Clock clock,
+    Optional<Path> recordTraffic) {
   public EngineSettings {
     processEnv = Map.copyOf(processEnv);
     Objects.requireNonNull(localPlatform, "localPlatform");
     Objects.requireNonNull(trace, "trace");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(recordTraffic, "recordTraffic");
+  }
+
+  /** Settings that record no traffic. */
+  public EngineSettings(
+      Map<String, String> processEnv,
+      LocalPlatform localPlatform,
+      Optional<Consumer<String>> trace,
+      Clock clock) {
+    this(processEnv, localPlatform, trace, clock, Optional.empty());
+  }
+
+  /** These settings, recording every exchange with the platform into {@code dir}. */
+  public EngineSettings recordingTrafficTo(Path dir) {
+    return new EngineSettings(processEnv, localPlatform, trace, clock, Optional.of(dir));
   }
 
   /**

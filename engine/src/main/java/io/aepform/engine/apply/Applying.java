@@ -45,6 +45,7 @@ public final class Applying {
     // --parallelism calls at once; once the platform answers 429, no faster than it accepts
     AdaptiveLimiter limiter = new AdaptiveLimiter(request.parallelism());
     try (Connector.Session session = Connector.open(ws.env(), ws.dir(), settings, limiter)) {
+      session.redactor().registerAll(Secrets.configured(ws.offline()));
       StateStore store = ws.stateStore(settings.processEnv());
       try (StateLock lock =
           store.lock(LockInfo.forCurrentProcess("apply"), request.lockTimeout())) {

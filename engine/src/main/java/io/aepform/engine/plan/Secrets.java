@@ -1,8 +1,10 @@
 package io.aepform.engine.plan;
 
+import io.aepform.engine.manifest.Resolver;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import io.aepform.state.SecretDigests;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -67,6 +69,15 @@ public final class Secrets {
       a.items().forEach(x -> out.addAll(clearValues(x)));
     }
     return out;
+  }
+
+  /**
+   * The clear text of every secret the configuration holds (variables and secret parameters), known
+   * before any call: registered with the redactor as a session opens, so that neither the -v trace
+   * nor --record-traffic ever shows one.
+   */
+  public static List<String> configured(Resolver.Resolved resolved) {
+    return resolved.resources().stream().flatMap(d -> clearValues(d.spec()).stream()).toList();
   }
 
   /** A spec read from state: digests marked sensitive again. */

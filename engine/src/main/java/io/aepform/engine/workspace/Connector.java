@@ -99,6 +99,7 @@ public final class Connector {
             .clock(settings.clock())
             .rateListener(rates);
     settings.trace().ifPresent(builder::trace);
+    settings.recordTraffic().ifPresent(builder::recordTraffic);
     // secrets of the configuration are registered once known, so the -v trace never shows them
     io.aepform.engine.provider.http.Redactor redactor =
         new io.aepform.engine.provider.http.Redactor();

@@ -3,7 +3,9 @@ package io.aepform.engine.provider.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,40 +26,54 @@ final class ApiErrors {
     return redactor;
   }
 
-  /** A final non-2xx answer. */
-  ApiException rejected(WireRequest r, int status, JsonNode body) {
+  /** A final non-2xx answer, with its headers (for the request id). */
+  ApiException rejected(
+      WireRequest r, int status, JsonNode body, Map<String, List<String>> headers) {
     AepError error = AepError.parse(body);
+    String id = AepError.requestId(headers, body);
     String message =
-        r.service() + " rejected " + r.label() + ": " + status + tail(error) + hint(status);
-    return build(message, status, error, false, null);
+        r.service()
+            + " rejected "
+            + r.label()
+            + ": "
+            + status
+            + tail(error)
+            + idTail(id)
+            + hint(status);
+    return build(message, status, error, id, false, null);
   }
 
   /** IMS refused to issue a token. */
-  ApiException imsRejected(WireRequest r, int status, JsonNode body) {
+  ApiException imsRejected(WireRequest r, WireResponse response, JsonNode body) {
     AepError error = AepError.parse(body);
+    String id = AepError.requestId(response.headers(), body);
     String message =
         r.service()
             + " refused a token for "
             + r.label()
             + ": "
-            + status
+            + response.status()
             + tail(error)
+            + idTail(id)
             + ". Check AEP_CLIENT_ID, AEP_CLIENT_SECRET, AEP_SCOPES and AEP_IMS_URL.";
-    return build(message, status, error, false, null);
+    return build(message, response.status(), error, id, false, null);
   }
 
   /** A 5xx answer to a request that must not be repeated blindly. */
-  ApiException unknownAfterStatus(WireRequest r, int status, JsonNode body) {
+  ApiException unknownAfterStatus(WireRequest r, WireResponse response) {
+    JsonNode body = Bodies.json(response);
     AepError error = AepError.parse(body);
-    String message = r.service() + " failed " + r.label() + ": " + status + tail(error) + ".";
-    return build(message + LOOK_UP, status, error, true, null);
+    String id = AepError.requestId(response.headers(), body);
+    String message =
+        r.service() + " failed " + r.label() + ": " + response.status() + tail(error) + idTail(id);
+    return build(message + "." + LOOK_UP, response.status(), error, id, true, null);
   }
 
   /** No answer to a request that must not be repeated blindly. */
   ApiException unknownAfterIo(WireRequest r, IOException e) {
     String message =
         "No answer from " + r.service() + " to " + r.label() + " (" + IoFailures.describe(e) + ").";
-    return build(message + LOOK_UP, 0, AepError.NONE, true, e);
+    return build(message + LOOK_UP, 0, AepError.NONE, "", true, e);
   }
 
   /** A failure before sending that another attempt would meet again. */
@@ -74,7 +90,7 @@ final class ApiErrors {
             + ": "
             + IoFailures.describe(e)
             + ". Check the URL, the network and HTTPS_PROXY.";
-    return build(message, 0, AepError.NONE, false, e);
+    return build(message, 0, AepError.NONE, "", false, e);
   }
 
   /** Attempts or budget spent; {@code last} is the last response, or {@code failure} the I/O. */
@@ -96,13 +112,16 @@ final class ApiErrors {
             + ").";
     if (last.isPresent()) {
       int status = last.get().status();
-      AepError error = AepError.parse(Bodies.json(last.get()));
+      JsonNode body = Bodies.json(last.get());
+      AepError error = AepError.parse(body);
+      String id = AepError.requestId(last.get().headers(), body);
       boolean unknown = status != 429 && r.method() != HttpMethod.GET;
       String what = status == 429 ? " kept throttling " : " kept failing ";
       String next =
           status == 429 ? " Try again later or lower the parallelism." : " Try again later.";
-      String message = r.service() + what + r.label() + ": " + status + tail(error) + spent + next;
-      return build(message, status, error, unknown, null);
+      String message =
+          r.service() + what + r.label() + ": " + status + tail(error) + idTail(id) + spent + next;
+      return build(message, status, error, id, unknown, null);
     }
     IOException e = failure.orElseThrow();
     boolean unknown = !IoFailures.beforeSend(e) && r.method() != HttpMethod.GET;
@@ -117,18 +136,29 @@ final class ApiErrors {
             + IoFailures.describe(e)
             + spent
             + " Check the network and HTTPS_PROXY, or try again later.";
-    return build(message, 0, AepError.NONE, unknown, e);
+    return build(message, 0, AepError.NONE, "", unknown, e);
   }
 
   private ApiException build(
-      String message, int status, AepError error, boolean unknown, Throwable cause) {
+      String message,
+      int status,
+      AepError error,
+      String requestId,
+      boolean unknown,
+      Throwable cause) {
     return new ApiException(
         redactor.scrub(message),
         status,
         error.code(),
         redactor.scrub(error.title()),
+        requestId,
         unknown,
         cause);
+  }
+
+  /** Adobe support asks for the request id of a failed call: every message that has one says it. */
+  private static String idTail(String requestId) {
+    return requestId.isEmpty() ? "" : " (x-request-id: " + requestId + ")";
   }
 
   private static String tail(AepError error) {

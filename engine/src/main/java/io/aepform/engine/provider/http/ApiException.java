@@ -7,7 +7,8 @@ import io.aepform.error.ErrorCode;
  * AEP answered with an error, or could not be reached. Carries what a caller needs to decide what
  * to do next: the HTTP status (0 when no response was seen), AEP's own error code (such as {@code
  * FLOW-1418-400}, {@code XDM-1521-400} or the gateway's {@code 401013}; empty when none), its
- * title, and whether the request may have taken effect although no answer was seen.
+ * title, the request id AEP gave the exchange (which Adobe support asks for), and whether the
+ * request may have taken effect although no answer was seen.
  */
 public final class ApiException extends AepformException {
   private static final long serialVersionUID = 1L;
@@ -15,6 +16,7 @@ public final class ApiException extends AepformException {
   private final int status;
   private final String aepCode;
   private final String title;
+  private final String requestId;
   private final boolean outcomeUnknown;
 
   /** An error with no underlying cause. */
@@ -31,10 +33,23 @@ public final class ApiException extends AepformException {
       String title,
       boolean outcomeUnknown,
       Throwable cause) {
+    this(message, status, aepCode, title, "", outcomeUnknown, cause);
+  }
+
+  /** An error whose answer carried a request id ({@code x-request-id}). */
+  public ApiException(
+      String message,
+      int status,
+      String aepCode,
+      String title,
+      String requestId,
+      boolean outcomeUnknown,
+      Throwable cause) {
     super(ErrorCode.PROVIDER, message, cause);
     this.status = status;
     this.aepCode = aepCode == null ? "" : aepCode;
     this.title = title == null ? "" : title;
+    this.requestId = requestId == null ? "" : requestId;
     this.outcomeUnknown = outcomeUnknown;
   }
 
@@ -51,6 +66,14 @@ public final class ApiException extends AepformException {
   /** AEP's short description of the error; empty when the body carried none. */
   public String title() {
     return title;
+  }
+
+  /**
+   * The {@code x-request-id} of the answer (or the {@code report.request-id} of its body); empty
+   * when there was none.
+   */
+  public String requestId() {
+    return requestId;
   }
 
   /**

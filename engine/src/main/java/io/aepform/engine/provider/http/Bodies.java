@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.aepform.error.AepformException;
 import io.aepform.error.ErrorCode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /** JSON in and out of wire bytes. */
 final class Bodies {
@@ -17,7 +18,11 @@ final class Bodies {
 
   /** The body as JSON: missing when empty, a text node when it is not JSON (an HTML page). */
   static JsonNode json(WireResponse response) {
-    byte[] bytes = response.body();
+    return json(response.body());
+  }
+
+  /** As {@link #json(WireResponse)}, for any body. */
+  static JsonNode json(byte[] bytes) {
     if (bytes.length == 0) {
       return MissingNode.getInstance();
     }
@@ -25,7 +30,7 @@ final class Bodies {
       JsonNode node = JSON.readTree(bytes);
       return node == null ? MissingNode.getInstance() : node;
     } catch (IOException e) {
-      return TextNode.valueOf(response.bodyText());
+      return TextNode.valueOf(new String(bytes, StandardCharsets.UTF_8));
     }
   }
 

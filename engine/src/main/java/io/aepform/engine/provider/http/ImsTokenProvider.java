@@ -56,7 +56,7 @@ public final class ImsTokenProvider implements TokenProvider {
     WireResponse response = executor.execute(() -> request, retryAfter -> {});
     JsonNode body = Bodies.json(response);
     if (response.status() != 200 || !body.path("access_token").isTextual()) {
-      throw executor.errors().imsRejected(request, response.status(), body);
+      throw executor.errors().imsRejected(request, response, body);
     }
     String fresh = body.get("access_token").asText();
     executor.errors().redactor().register(fresh);

@@ -18,6 +18,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Built with {@link #builder(URI, Credentials)}.
  */
 public final class PlatformClient implements AutoCloseable {
+  /** How messages name the platform; also what tells its exchanges from IMS's. */
+  static final String SERVICE = "AEP";
+
   private static final Set<String> RESERVED =
       Set.of("authorization", "x-api-key", "x-gw-ims-org-id", "x-sandbox-name");
 
@@ -60,7 +63,7 @@ public final class PlatformClient implements AutoCloseable {
   public HttpResult send(ApiRequest request) {
     HttpResult result = exchange(request);
     if (!result.isSuccess()) {
-      throw executor.errors().rejected(wire(request, ""), result.status(), result.body());
+      throw refusal(request, result);
     }
     return result;
   }
@@ -77,7 +80,7 @@ public final class PlatformClient implements AutoCloseable {
       return Optional.empty();
     }
     if (!result.isSuccess()) {
-      throw executor.errors().rejected(wire(request, ""), result.status(), result.body());
+      throw refusal(request, result);
     }
     return Optional.of(result);
   }
@@ -87,7 +90,9 @@ public final class PlatformClient implements AutoCloseable {
    * callers of {@link #exchange} that handle some statuses themselves.
    */
   public ApiException refusal(ApiRequest request, HttpResult result) {
-    return executor.errors().rejected(wire(request, ""), result.status(), result.body());
+    return executor
+        .errors()
+        .rejected(wire(request, ""), result.status(), result.body(), result.headers());
   }
 
   /**
@@ -165,7 +170,7 @@ public final class PlatformClient implements AutoCloseable {
     }
     URI uri = URI.create(Endpoints.join(baseUrl, request.pathAndQuery()));
     return new WireRequest(
-        "AEP",
+        SERVICE,
         request.method(),
         uri,
         headers,

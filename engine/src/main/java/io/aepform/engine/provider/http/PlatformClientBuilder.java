@@ -1,6 +1,7 @@
 package io.aepform.engine.provider.http;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -23,6 +24,7 @@ public final class PlatformClientBuilder {
   private Duration connectTimeout = Duration.ofSeconds(10);
   private Duration responseTimeout = Duration.ofSeconds(60);
   private Optional<Consumer<String>> trace = Optional.empty();
+  private Optional<Path> recordTraffic = Optional.empty();
   private Redactor redactor = new Redactor();
   private Sleeper sleeper = Sleeper.system();
   private Random random = new Random();
@@ -61,6 +63,15 @@ public final class PlatformClientBuilder {
   /** Where to write the redacted trace of every request and response (for --verbose). */
   public PlatformClientBuilder trace(Consumer<String> sink) {
     this.trace = Optional.of(Objects.requireNonNull(sink, "trace"));
+    return this;
+  }
+
+  /**
+   * Writes every exchange with the platform into {@code dir} as one fixture file each ({@link
+   * TrafficFixture}), redacted as the trace is (for --record-traffic).
+   */
+  public PlatformClientBuilder recordTraffic(Path dir) {
+    this.recordTraffic = Optional.of(Objects.requireNonNull(dir, "recordTraffic"));
     return this;
   }
 
@@ -116,12 +127,16 @@ public final class PlatformClientBuilder {
       throw new IllegalArgumentException("a sandbox name is required");
     }
     redactor.registerAll(credentials.secrets());
+    TrafficRecorder recorder =
+        recordTraffic
+            .map(dir -> TrafficRecorder.to(dir, redactor, clock))
+            .orElseGet(TrafficRecorder::none);
     HttpTransport transport =
         new HttpTransport(
             connectTimeout, responseTimeout, ProxySettings.fromEnvironment(environment));
     RetryingExecutor executor =
         new RetryingExecutor(
-            transport, retryPolicy, sleeper, random, clock, new Tracer(trace, redactor));
+            transport, retryPolicy, sleeper, random, clock, new Tracer(trace, redactor), recorder);
     TokenProvider tokens = tokenProvider.orElseGet(() -> tokensFor(executor));
     return new PlatformClient(url, sandbox, credentials, tokens, executor, transport, rateListener);
   }

@@ -21,6 +21,7 @@ final class RetryingExecutor {
   private final Random random;
   private final Clock clock;
   private final Tracer tracer;
+  private final TrafficRecorder recorder;
   private final ApiErrors errors;
 
   RetryingExecutor(
@@ -29,13 +30,15 @@ final class RetryingExecutor {
       Sleeper sleeper,
       Random random,
       Clock clock,
-      Tracer tracer) {
+      Tracer tracer,
+      TrafficRecorder recorder) {
     this.transport = transport;
     this.policy = policy;
     this.sleeper = sleeper;
     this.random = random;
     this.clock = clock;
     this.tracer = tracer;
+    this.recorder = recorder;
     this.errors = new ApiErrors(tracer.redactor());
   }
 
@@ -69,9 +72,11 @@ final class RetryingExecutor {
       try {
         response = Optional.of(transport.execute(request));
         tracer.response(request, response.get(), since(start), attempt);
+        recorder.exchange(request, response.get());
       } catch (IOException e) {
         failure = Optional.of(e);
         tracer.failure(request, e, since(start), attempt);
+        recorder.failure(request, e);
       }
       Optional<Duration> retryAfter =
           response.isPresent()
@@ -103,7 +108,7 @@ final class RetryingExecutor {
     if (status == 429) {
       onThrottle.accept(retryAfter);
     } else if (!request.repeatable()) {
-      throw errors.unknownAfterStatus(request, status, Bodies.json(response));
+      throw errors.unknownAfterStatus(request, response);
     }
     return retryAfter;
   }

@@ -38,13 +38,23 @@ final class SensitiveFields {
   /** A copy of {@code node} with sensitive values replaced by {@link Redactor#MASK}. */
   static JsonNode mask(JsonNode node) {
     JsonNode copy = node.deepCopy();
-    walk(copy, false);
+    walk(copy, false, true);
     return copy;
   }
 
-  private static void walk(JsonNode node, boolean underCredentials) {
+  /**
+   * A copy of {@code node} with only token and password fields masked, names that never hold an
+   * identifier, for answers whose other credential fields the platform already masked itself.
+   */
+  static JsonNode maskTokens(JsonNode node) {
+    JsonNode copy = node.deepCopy();
+    walk(copy, false, false);
+    return copy;
+  }
+
+  private static void walk(JsonNode node, boolean underCredentials, boolean byPosition) {
     if (node.isArray()) {
-      node.forEach(child -> walk(child, underCredentials));
+      node.forEach(child -> walk(child, underCredentials, byPosition));
       return;
     }
     if (!node.isObject()) {
@@ -57,7 +67,8 @@ final class SensitiveFields {
       if (isSecretName(name, underCredentials)) {
         field.setValue(TextNode.valueOf(Redactor.MASK));
       } else {
-        walk(field.getValue(), underCredentials || CREDENTIAL_HOLDERS.contains(name));
+        boolean holder = byPosition && CREDENTIAL_HOLDERS.contains(name);
+        walk(field.getValue(), underCredentials || holder, byPosition);
       }
     }
   }

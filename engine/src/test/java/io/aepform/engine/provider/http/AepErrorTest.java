@@ -28,10 +28,32 @@ class AepErrorTest {
   @Test
   void flowService() throws IOException {
     assertThat(file("flow-error-1418.json"))
-        .isEqualTo(new AepError("FLOW-1418-400", "Connection in use", ""));
+        .isEqualTo(
+            new AepError(
+                "FLOW-1418-400", "Connection in use", "The connection is used by 2 flows."));
     assertThat(file("flow-error-404.json"))
         .isEqualTo(
             new AepError("FLOW-1439-404", "Entity not found", "Flow with id 9a8b not found"));
+  }
+
+  @Test
+  void aDetailedMessageThatSaysMoreIsAdded() throws IOException {
+    assertThat(
+            json("{\"title\":\"Bad request\",\"detail\":\"Invalid body\","
+                    + "\"report\":{\"detailed-message\":\"name is required\"}}")
+                .detail())
+        .isEqualTo("Invalid body (name is required)");
+  }
+
+  @Test
+  void subErrorsNestAndKeepTheirCodes() throws IOException {
+    AepError e = file("xdm-error-sub-errors.json");
+    assertThat(e.subErrors())
+        .containsExactly(
+            "XDM-1521-400 Title not unique: Object titles must be unique. An object"
+                + " https://ns.adobe.com/acme/mixins/443f already exists with the same title");
+    assertThat(json("{\"title\":\"t\",\"report\":{\"sub-errors\":[\"plain\"]}}").summary())
+        .isEqualTo("t (sub-errors: plain)");
   }
 
   @Test

@@ -61,7 +61,95 @@ class ErrorMappingTest {
     assertThat(e)
         .hasMessage(
             "AEP rejected DELETE /data/foundation/flowservice/connections/c1: 400 FLOW-1418-400"
-                + " Connection in use");
+                + " Connection in use: The connection is used by 2 flows.");
+  }
+
+  /** Issue 16 item 11: the report's detailed message and the request id Adobe support asks for. */
+  @Test
+  void flowServiceKeepsTheDetailedMessageAndTheRequestIdHeader() {
+    server.stubFor(
+        any(anyUrl())
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader("x-request-id", "VfbSmHyqkTDGgvZyQZrOHWIMasuyf0Xk")
+                    .withBodyFile("flow-error-labels-404.json")));
+
+    ApiException e =
+        assertThrows(() -> client.send(ApiRequest.get("/data/foundation/flowservice/flows/9a8b")));
+
+    assertThat(e.requestId()).isEqualTo("VfbSmHyqkTDGgvZyQZrOHWIMasuyf0Xk");
+    assertThat(e)
+        .hasMessage(
+            "AEP rejected GET /data/foundation/flowservice/flows/9a8b: 404 FLOW-1439-404 Resource"
+                + " not found: The requested flows resource 9a8b is not found. Verify the resource"
+                + " ID before trying again. (x-request-id: VfbSmHyqkTDGgvZyQZrOHWIMasuyf0Xk)");
+  }
+
+  @Test
+  void withoutTheHeaderTheReportsRequestIdIsNamed() {
+    ApiException e =
+        failure(
+            404,
+            "flow-error-labels-404.json",
+            ApiRequest.get("/data/foundation/flowservice/flows/9a8b"));
+
+    assertThat(e.requestId()).isEqualTo("q0gf6caRuRtX2s5khaN1Zgd1OoEXcPJA");
+    assertThat(e).hasMessageEndingWith("(x-request-id: q0gf6caRuRtX2s5khaN1Zgd1OoEXcPJA)");
+  }
+
+  @Test
+  void schemaRegistrySubErrorsAreKept() {
+    ApiException e =
+        failure(
+            400,
+            "xdm-error-sub-errors.json",
+            ApiRequest.post(
+                "/data/foundation/schemaregistry/tenant/fieldgroups",
+                JsonNodeFactory.instance.objectNode().put("title", "Loyalty")));
+
+    assertThat(e)
+        .hasMessage(
+            "AEP rejected POST /data/foundation/schemaregistry/tenant/fieldgroups: 400"
+                + " XDM-3005-400 Import Resource Failed: Failed to import resources. (sub-errors:"
+                + " XDM-1521-400 Title not unique: Object titles must be unique. An object"
+                + " https://ns.adobe.com/acme/mixins/443f already exists with the same title)");
+  }
+
+  @Test
+  void aServerErrorToACreateNamesItsRequestId() {
+    server.stubFor(
+        any(anyUrl())
+            .willReturn(
+                aResponse()
+                    .withStatus(502)
+                    .withHeader("x-request-id", "gw-7Hq2")
+                    .withBody("{\"error_code\":\"502000\",\"message\":\"Bad Gateway\"}")));
+
+    ApiException e =
+        assertThrows(
+            () ->
+                client.send(
+                    ApiRequest.post(
+                        "/data/foundation/flowservice/flows",
+                        JsonNodeFactory.instance.objectNode().put("name", "f"))));
+
+    assertThat(e.outcomeUnknown()).isTrue();
+    assertThat(e.requestId()).isEqualTo("gw-7Hq2");
+    assertThat(e)
+        .hasMessageStartingWith(
+            "AEP failed POST /data/foundation/flowservice/flows: 502 502000 Bad Gateway"
+                + " (x-request-id: gw-7Hq2). It may or may not have been applied");
+  }
+
+  private static ApiException assertThrows(Runnable call) {
+    try {
+      call.run();
+    } catch (ApiException e) {
+      return e;
+    }
+    throw new AssertionError("no ApiException");
   }
 
   @Test

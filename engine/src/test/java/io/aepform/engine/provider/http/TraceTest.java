@@ -112,6 +112,30 @@ class TraceTest {
         .contains("client_id=cid-1");
   }
 
+  /** Issue 16 item 11: what Adobe support asks for is on the summary line of a -v trace. */
+  @Test
+  void anErrorAnswerShowsItsRequestIdDetailedMessageAndSubErrors() {
+    server.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo(CONNECTIONS + "/c9"))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader("x-request-id", "Xr7-req-1")
+                    .withBodyFile("xdm-error-sub-errors.json")));
+    try (PlatformClient client =
+        HttpTestSupport.builder(server, new RecordingSleeper()).trace(trace::add).build()) {
+      client.exchange(ApiRequest.get(CONNECTIONS + "/c9"));
+    }
+
+    String answer = trace.get(1);
+    assertThat(answer.lines().findFirst().orElseThrow())
+        .matches("< 400 GET .*/c9 \\d+ ms \\(attempt 1\\) x-request-id: Xr7-req-1");
+    assertThat(answer)
+        .contains("\"detailed-message\":\"Failed to import resources.\"")
+        .contains("\"sub-errors\":[{\"type\":\"http://ns.adobe.com/aep/errors/XDM-1521-400\"");
+  }
+
   @Test
   void redactorMasksEncodedFormsLongestFirst() {
     Redactor redactor = new Redactor();
