@@ -3,15 +3,15 @@ package io.aepform.cli.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aepform.cli.CliRun;
+import io.aepform.cli.LocalPlatformExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,17 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RecordTrafficIT {
   @TempDir Path tmp;
-  LocalPlatformFixture platform;
 
-  @BeforeEach
-  void start() throws Exception {
-    platform = new LocalPlatformFixture(tmp, "parquet-ingestion");
-  }
-
-  @AfterEach
-  void stop() {
-    platform.close();
-  }
+  @RegisterExtension
+  final LocalPlatformExtension platform = LocalPlatformExtension.example("parquet-ingestion");
 
   private CliRun cli(String... command) {
     return CliRun.run(platform.env(), platform.args(command));
@@ -55,7 +47,7 @@ class RecordTrafficIT {
     assertThat(all)
         .contains(
             "\"aepformFixture\" : 1", "\"x-request-id\"", "\"authorization\" : \"(sensitive)\"")
-        .doesNotContain(LocalPlatformFixture.SECRET)
+        .doesNotContain(LocalPlatformExtension.SECRET)
         .doesNotContain(platform.env().get("AEP_CLIENT_SECRET"));
   }
 
