@@ -255,11 +255,8 @@ public final class Fields {
           new SpecProblem(
               pointer,
               SpecProblem.field(pointer)
-                  + " '"
-                  + s.value()
-                  + "' is neither an id nor one of "
-                  + new TreeSet<>(n.field.aliases().keySet())
-                  + Spelling.suggestion(s.value(), n.field.aliases().keySet())));
+                  + " is neither an id nor a known alias: "
+                  + Spelling.unknown(s.value(), n.field.aliases().keySet())));
     }
     if (v instanceof Value.Obj o) {
       n.children.forEach(

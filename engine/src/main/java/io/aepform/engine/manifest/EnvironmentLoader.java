@@ -63,14 +63,34 @@ public final class EnvironmentLoader {
               + sandbox
               + "': AEP sandbox names are lowercase letters, digits and -");
     }
+    String platform = text(doc, root, "platform");
+    checkPlatform(platform, doc);
     return new EnvironmentConfig(
         name,
         sandbox,
-        text(doc, root, "platform"),
+        platform,
         varMap.fields(),
         backend(doc, root),
         stateSettings(doc, root),
         doc.start());
+  }
+
+  /** {@code local}, an https:// URL, or http:// on a loopback host (the token travels with it). */
+  private static void checkPlatform(String platform, YamlDocument doc) {
+    if (platform.isEmpty() || platform.equals("local")) {
+      return;
+    }
+    try {
+      io.aepform.engine.provider.http.Endpoints.requireSecure(
+          new java.net.URI(platform), "platform");
+    } catch (java.net.URISyntaxException | io.aepform.error.AepformException e) {
+      throw new ManifestException(
+          doc.valueAt("/platform"),
+          "platform '"
+              + platform
+              + "' must be local, an https:// URL, or http:// on a loopback host (localhost,"
+              + " 127.0.0.1, ::1)");
+    }
   }
 
   private static String text(YamlDocument doc, Value.Obj root, String key) {

@@ -165,14 +165,7 @@ public final class ManifestLoader {
       if (rules == null) {
         problems.add(
             Problem.error(
-                doc.valueAt("/kind"),
-                "unknown kind '"
-                    + kind
-                    + "'"
-                    + Spelling.suggestion(kind, kindWords())
-                    + (Spelling.closest(kind, kindWords()).isPresent() ? " E" : ": e")
-                    + "xpected one of "
-                    + new TreeSet<>(kindWords())));
+                doc.valueAt("/kind"), "unknown kind " + Spelling.unknown(kind, kindWords())));
         return;
       }
       unknownKeys(doc, root, RESOURCE_KEYS);

@@ -89,11 +89,8 @@ final class ConnectionKind extends FlowServiceKind {
         problems.add(
             new SpecProblem(
                 "/auth/specName",
-                "spec.auth.specName '"
-                    + name.value()
-                    + "' is not an authentication of this connection spec: expected one of "
-                    + new java.util.TreeSet<>(known)
-                    + Spelling.suggestion(name.value(), known)));
+                "spec.auth.specName is not an authentication of this connection spec: "
+                    + Spelling.unknown(name.value(), known)));
       }
     }
     return problems;

@@ -27,6 +27,20 @@ public final class Spelling {
     return closest(typed, known).map(k -> ": did you mean '" + k + "'?").orElse("");
   }
 
+  /**
+   * {@code 'typed': did you mean 'x'? Expected one of [...]}, or {@code 'typed': expected one of
+   * [...]} when nothing is close: how an unknown word is reported.
+   */
+  public static String unknown(String typed, Collection<String> known) {
+    String all = new java.util.TreeSet<>(known).toString();
+    return "'"
+        + typed
+        + "'"
+        + closest(typed, known)
+            .map(k -> ": did you mean '" + k + "'? Expected one of " + all)
+            .orElse(": expected one of " + all);
+  }
+
   private record Candidate(String word, int distance) {}
 
   private static boolean prefix(String a, String b) {

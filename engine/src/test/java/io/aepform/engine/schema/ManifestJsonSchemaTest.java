@@ -57,7 +57,10 @@ class ManifestJsonSchemaTest {
           "not-a-mapping",
           "unknown-kind",
           "unknown-top-level-key",
-          "wrong-field-type");
+          "wrong-field-type",
+          "unknown-field",
+          "unknown-alias",
+          "wrong-shape");
 
   /**
    * Corpus cases about more than one document, the values of expressions, environments or
@@ -67,6 +70,10 @@ class ManifestJsonSchemaTest {
       Set.of(
           "bad-depends-on",
           "bad-environment-file",
+          "bad-platform",
+          "connection-spec-mismatch",
+          "unknown-auth-spec-name",
+          "wrong-reference-kind",
           "cycle",
           "dangling-reference",
           "duplicate-address",

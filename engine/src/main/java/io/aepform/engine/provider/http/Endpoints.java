@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Where aepform may send credentials: https anywhere, plain http only to this machine. */
-final class Endpoints {
+public final class Endpoints {
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
   private Endpoints() {}
@@ -29,7 +29,7 @@ final class Endpoints {
    * Returns {@code uri} when it is https, or http to a loopback host; refuses anything else because
    * the bearer token would otherwise travel in clear text.
    */
-  static URI requireSecure(URI uri, String what) {
+  public static URI requireSecure(URI uri, String what) {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
       throw new AepformException(
