@@ -120,6 +120,14 @@ public interface Kind {
   }
 
   /**
+   * Why AEP would refuse this update of the object as state records it (a dataflow's start time
+   * once it has passed): the plan stops with the reason instead of failing mid-apply.
+   */
+  default Optional<String> refuseUpdate(Value applied, Value desired, List<String> changed) {
+    return Optional.empty();
+  }
+
+  /**
    * A change AEP cannot make in place in this object's state, although the fields would allow it
    * (fields removed from a schema enabled for Profile): the reason it is replaced instead.
    */

@@ -180,6 +180,14 @@ public final class Planner {
     }
     refuseImmutable(d, kind, fields);
     if (forced.isEmpty() && !fields.isEmpty()) {
+      kind.refuseUpdate(r.get().spec(), spec, fields.stream().map(FieldChange::pointer).toList())
+          .ifPresent(
+              why -> {
+                throw new io.aepform.error.AepformException(
+                    io.aepform.error.ErrorCode.USAGE, d.address() + ": " + why);
+              });
+    }
+    if (forced.isEmpty() && !fields.isEmpty()) {
       forced =
           kind.replaceInstead(r.get().spec(), fields.stream().map(FieldChange::pointer).toList());
     }

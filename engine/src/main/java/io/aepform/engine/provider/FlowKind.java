@@ -81,6 +81,32 @@ final class FlowKind extends FlowServiceKind {
     return out;
   }
 
+  /**
+   * "You cannot update the startTime of a dataflow if the initially scheduled startTime has already
+   * occurred" (sources/tutorials/api/update-dataflows.md): refused at plan time, never dropped.
+   */
+  @Override
+  public Optional<String> refuseUpdate(Value applied, Value desired, List<String> changed) {
+    if (!changed.contains("/scheduleParams/startTime")) {
+      return Optional.empty();
+    }
+    Optional<Long> started =
+        Values.at(applied, "/scheduleParams/startTime")
+            .map(Values::unmark)
+            .filter(v -> v instanceof Value.Num)
+            .map(v -> ((Value.Num) v).value().longValue());
+    if (started.isEmpty() || started.get() > clock.instant().getEpochSecond()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "spec.scheduleParams.startTime cannot change: the flow started at "
+            + Instant.ofEpochSecond(started.get())
+            + ", and AEP refuses a new start time once the first one has passed"
+            + " (update-dataflows). Set it back to "
+            + started.get()
+            + ", or replace the flow with --replace");
+  }
+
   /** A new flow with {@code backfill} (the default) ingests every file under its path again. */
   @Override
   public boolean replaysData(Value spec) {

@@ -19,6 +19,7 @@ import java.util.Set;
  */
 abstract class FlowServiceKind implements Kind {
   protected final FlowServiceApi api;
+  protected final Clock clock;
   private final String kind;
   private final Fields fields;
   private final Identity identity;
@@ -32,6 +33,7 @@ abstract class FlowServiceKind implements Kind {
       String specBlock,
       Clock clock) {
     this.api = new FlowServiceApi(collection, clock);
+    this.clock = clock;
     this.kind = kind;
     this.fields = fields;
     this.identity = identity;

@@ -3,6 +3,7 @@ package io.aepform.engine.provider;
 import static io.aepform.engine.provider.SpecTestSupport.at;
 import static io.aepform.engine.provider.SpecTestSupport.prepared;
 import static io.aepform.engine.provider.SpecTestSupport.problems;
+import static io.aepform.engine.provider.SpecTestSupport.spec;
 import static io.aepform.engine.provider.SpecTestSupport.unknown;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -225,5 +226,25 @@ class FlowKindTest {
         .containsExactly(
             "/scheduleParams/interval: spec.scheduleParams.interval must be a whole number of at"
                 + " least 15 for frequency minute");
+  }
+
+  /** update-dataflows.md: a start time that has passed cannot change; the plan says so. */
+  @Test
+  void aStartTimeThatHasPassedCannotChange() {
+    java.time.Clock at =
+        java.time.Clock.fixed(
+            java.time.Instant.ofEpochSecond(2_000_000_000L), java.time.ZoneOffset.UTC);
+    Kind flow = Kinds.all(at).get("flow");
+    Value started =
+        spec("scheduleParams: {frequency: hour, interval: '1', startTime: 1999999000}\n");
+    Value later = spec("scheduleParams: {frequency: hour, interval: '1', startTime: 2000003600}\n");
+    assertThat(flow.refuseUpdate(started, later, java.util.List.of("/scheduleParams/startTime")))
+        .hasValueSatisfying(
+            why -> assertThat(why).contains("spec.scheduleParams.startTime cannot change"));
+    Value future =
+        spec("scheduleParams: {frequency: hour, interval: '1', startTime: 2000000500}\n");
+    assertThat(flow.refuseUpdate(future, later, java.util.List.of("/scheduleParams/startTime")))
+        .isEmpty();
+    assertThat(flow.refuseUpdate(started, later, java.util.List.of("/name"))).isEmpty();
   }
 }
