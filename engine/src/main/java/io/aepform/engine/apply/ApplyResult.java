@@ -2,16 +2,28 @@ package io.aepform.engine.apply;
 
 import io.aepform.engine.manifest.OutputValue;
 import io.aepform.engine.plan.Action;
+import io.aepform.engine.plan.ResourceChange;
 import java.util.List;
 
 /**
- * What an apply did: one outcome per planned change, the outputs after it, and whether it was
- * interrupted before the end.
+ * What an apply did: one outcome per planned change, the outputs after it, whether it was
+ * interrupted before the end, and the changes it walked (before and after, e.g. to tell which
+ * dataflows it created or enabled).
  */
-public record ApplyResult(List<Outcome> outcomes, List<OutputValue> outputs, boolean interrupted) {
+public record ApplyResult(
+    List<Outcome> outcomes,
+    List<OutputValue> outputs,
+    boolean interrupted,
+    List<ResourceChange> changes) {
   public ApplyResult {
     outcomes = List.copyOf(outcomes);
     outputs = List.copyOf(outputs);
+    changes = List.copyOf(changes);
+  }
+
+  /** A result that does not keep its changes. */
+  public ApplyResult(List<Outcome> outcomes, List<OutputValue> outputs, boolean interrupted) {
+    this(outcomes, outputs, interrupted, List.of());
   }
 
   public long added() {

@@ -110,7 +110,8 @@ public final class Applying {
                   request.cancel(),
                   settings.clock());
           var outcomes = Walk.run(ctx, plan, StateView.recorded(state), request.parallelism());
-          return new ApplyResult(outcomes, outputs(ws, writer.current()), request.cancel().get());
+          return new ApplyResult(
+              outcomes, outputs(ws, writer.current()), request.cancel().get(), plan.changes());
         }
       }
     }
