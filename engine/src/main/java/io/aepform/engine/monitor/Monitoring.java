@@ -77,8 +77,12 @@ public final class Monitoring {
       return new RunWaitResult(List.of(), options.timeout());
     }
     try (Connector.Session session = Connector.open(env, request.dir(), settings)) {
+      List<WaitTarget> dated =
+          targets.stream()
+              .map(t -> t.dated(kinds.get(t.address().kind()), session.client()))
+              .toList();
       return new RunWaiting(session.client(), settings.clock(), Sleeper.system(), options)
-          .waitFor(targets);
+          .waitFor(dated);
     }
   }
 

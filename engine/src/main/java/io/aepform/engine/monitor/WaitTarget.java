@@ -6,6 +6,7 @@ import io.aepform.engine.kind.Kind;
 import io.aepform.engine.manifest.Address;
 import io.aepform.engine.plan.Action;
 import io.aepform.engine.plan.ResourceChange;
+import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.engine.runs.Runs;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
@@ -26,9 +27,19 @@ import java.util.stream.Collectors;
  * @param since runs that started from then on are its runs (any run of a new flow)
  * @param due when its first run is expected: its start time, or at once once that has passed
  * @param enabled false for a flow created disabled (it does not run)
+ * @param reEnabled true for a flow the apply enabled again (its older runs do not count)
  */
 record WaitTarget(
-    Address address, String id, Runs runs, Instant since, Instant due, boolean enabled) {
+    Address address,
+    String id,
+    Runs runs,
+    Instant since,
+    Instant due,
+    boolean enabled,
+    boolean reEnabled) {
+  /** A run an enable starts may be dated a moment before the flow's own change. */
+  static final Duration ENABLE_SLACK = Duration.ofSeconds(1);
+
   /**
    * How far the platform's clock may be behind this machine's: a run of a re-enabled flow started
    * this long before the apply still counts. A flow disabled until the apply has no run then.
@@ -66,7 +77,7 @@ record WaitTarget(
       Instant start = runs.schedule(spec).map(s -> s.start()).orElse(applyStarted);
       Instant due = start.isAfter(applyStarted) ? start : applyStarted;
       return Optional.of(
-          new WaitTarget(c.address(), recorded.id(), runs, Instant.EPOCH, due, enabled));
+          new WaitTarget(c.address(), recorded.id(), runs, Instant.EPOCH, due, enabled, false));
     }
     boolean wasDisabled = c.before().map(b -> !runs.enabled(spec(b))).orElse(false);
     if (c.action() == Action.UPDATE && wasDisabled && enabled) {
@@ -78,9 +89,26 @@ record WaitTarget(
               runs,
               applyStarted.minus(CLOCK_SKEW),
               applyStarted,
+              true,
               true));
     }
     return Optional.empty();
+  }
+
+  /**
+   * For a re-enabled flow, runs count from when the platform dates the enable: a run from before it
+   * was disabled, however recent, is not the one the apply started.
+   */
+  WaitTarget dated(Kind kind, PlatformClient client) {
+    if (!reEnabled) {
+      return this;
+    }
+    return kind.read(client, id)
+        .flatMap(r -> runs.enabledAt(r.body()))
+        .map(at -> at.minus(ENABLE_SLACK))
+        .filter(at -> at.isAfter(since))
+        .map(at -> new WaitTarget(address, id, runs, at, due, enabled, true))
+        .orElse(this);
   }
 
   private static Value spec(Value resource) {

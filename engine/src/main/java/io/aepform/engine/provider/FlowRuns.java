@@ -52,6 +52,24 @@ final class FlowRuns implements Runs {
         .equalsIgnoreCase("disabled");
   }
 
+  /**
+   * {@code lastOperation} when it was an enable (help/sources/tutorials/api/create/analytics/
+   * pendo-webhook.md shows {@code "lastOperation": {"started", "updated", "operation": "enable"}}),
+   * else {@code updatedAt}: the enable action changes the flow.
+   */
+  @Override
+  public Optional<Instant> enabledAt(Value body) {
+    JsonNode flow = Values.toJsonRedacted(body);
+    JsonNode last = flow.path("lastOperation");
+    JsonNode at =
+        last.path("operation").asText("").equalsIgnoreCase("enable")
+            ? last.path("updated")
+            : flow.path("updatedAt");
+    return at.canConvertToLong() && at.asLong() > 0
+        ? Optional.of(Instant.ofEpochMilli(at.asLong()))
+        : Optional.empty();
+  }
+
   @Override
   public List<Run> latest(PlatformClient client, String id, int limit) {
     ApiRequest request =

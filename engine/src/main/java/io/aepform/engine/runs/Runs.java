@@ -2,6 +2,7 @@ package io.aepform.engine.runs;
 
 import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.engine.value.Value;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +19,12 @@ public interface Runs {
 
   /** Whether the object, as its spec or body says, is enabled (runs on its schedule). */
   boolean enabled(Value body);
+
+  /**
+   * When the object, as read, was last enabled (or else last changed), on the platform's clock:
+   * runs it started since then are the ones an enable started.
+   */
+  Optional<Instant> enabledAt(Value body);
 
   /**
    * The {@code limit} latest runs of the object with id {@code id}, newest first, in one request:
