@@ -11,7 +11,7 @@ final class Settings {
   static EngineSettings of(Cli cli, CommonOptions common) {
     return new EngineSettings(
         cli.env(),
-        new LocalPlatformLauncher(),
+        new LocalPlatformLauncher(cli.env()),
         common.verbose ? Optional.of(line -> cli.err().println(line)) : Optional.empty(),
         Clock.systemUTC());
   }

@@ -24,9 +24,11 @@ public record StatusResult(String environment, Instant at, List<FlowStatus> flow
     return flows.stream().filter(f -> f.latest().map(Run::status).orElse(null) == status).count();
   }
 
-  /** How many flows have not run yet. */
+  /** How many flows the platform has have not run yet. */
   public long neverRun() {
-    return flows.stream().filter(f -> f.runs().isEmpty()).count();
+    return flows.stream()
+        .filter(f -> f.state() != FlowStatus.State.MISSING && f.runs().isEmpty())
+        .count();
   }
 
   /** True when the latest run of some flow failed or partly failed. */
