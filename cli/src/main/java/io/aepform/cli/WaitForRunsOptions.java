@@ -1,6 +1,9 @@
 package io.aepform.cli;
 
 import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -24,8 +27,8 @@ final class WaitForRunsOptions {
   String waitTimeout = "10m";
 
   Duration timeout() {
-    String t = waitTimeout.trim().toLowerCase(java.util.Locale.ROOT);
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)?").matcher(t);
+    String t = waitTimeout.trim().toLowerCase(Locale.ROOT);
+    Matcher m = Pattern.compile("(\\d+)(ms|s|m|h)?").matcher(t);
     if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
       throw new ParameterException(
           spec.commandLine(),

@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +51,7 @@ class RunRequestsTest {
   private WireMockServer proxy;
   private Engine engine;
   private ConfigRequest config;
-  private final List<LoggedRequest> sent = new java.util.ArrayList<>();
+  private final List<LoggedRequest> sent = new ArrayList<>();
 
   @BeforeEach
   void start() throws IOException {

@@ -5,6 +5,7 @@ import io.aepform.engine.monitor.StatusResult;
 import io.aepform.engine.runs.Run;
 import io.aepform.engine.runs.RunError;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * {@code status} for a CI job summary or a pull-request comment: one table row per flow with its
@@ -76,7 +77,7 @@ public final class StatusMarkdownRenderer {
     return n(r.files().read());
   }
 
-  private static String n(java.util.OptionalLong v) {
+  private static String n(OptionalLong v) {
     return v.isPresent() ? Long.toString(v.getAsLong()) : "-";
   }
 

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aepform.cli.CliRun;
+import io.aepform.emulator.ResourceKind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -159,10 +162,7 @@ class StatusIT {
     assertThat(cli("apply", "--auto-approve").exitCode()).isZero();
     String id = flowId();
     platform.emulator.deleteObject(
-        io.aepform.emulator.ResourceKind.FLOW,
-        platform.client.orgId(),
-        LocalPlatformFixture.SANDBOX,
-        id);
+        ResourceKind.FLOW, platform.client.orgId(), LocalPlatformFixture.SANDBOX, id);
     CliRun status = cli("status");
     assertThat(status.exitCode()).isZero();
     assertThat(status.out())
@@ -189,8 +189,8 @@ class StatusIT {
           return r.path("id").asText();
         }
       }
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     throw new AssertionError("no flow.ingest in state");
   }

@@ -2,6 +2,8 @@ package io.aepform.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aepform.cli.CliRun;
 import io.aepform.cli.TestConfigurations;
 import java.nio.file.Files;
@@ -10,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,10 +72,20 @@ class WaitForRunsIT {
         .as("only the enable writes; waiting reads")
         .singleElement()
         .satisfies(w -> assertThat(w).contains("/action?op=ENABLE"));
-    assertThat(cli("status").out()).contains("Latest runs: 1 succeeded");
-    assertThat(cli("status", "--format", "json").out().split("\"status\" : \"success\"", -1))
-        .as("two runs: at creation and at the enable")
-        .hasSize(3);
+    Matcher waited =
+        Pattern.compile("Run succeeded after \\d+s \\[run=([0-9a-f-]+)\\]").matcher(enable.out());
+    assertThat(waited.find()).isTrue();
+    JsonNode runs =
+        new ObjectMapper()
+            .readTree(cli("status", "--format", "json").out())
+            .path("flows")
+            .get(0)
+            .path("runs");
+    assertThat(runs).as("two runs: at creation and at the enable").hasSize(2);
+    assertThat(runs.get(0).path("id").asText())
+        .as("the run waited for is the one the enable started, not the older one")
+        .isEqualTo(waited.group(1));
+    assertThat(runs.get(0).path("status").asText()).isEqualTo("success");
   }
 
   @Test

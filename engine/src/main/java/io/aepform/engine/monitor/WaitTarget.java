@@ -37,9 +37,6 @@ record WaitTarget(
     Instant due,
     boolean enabled,
     boolean reEnabled) {
-  /** A run an enable starts may be dated a moment before the flow's own change. */
-  static final Duration ENABLE_SLACK = Duration.ofSeconds(1);
-
   /**
    * How far the platform's clock may be behind this machine's: a run of a re-enabled flow started
    * this long before the apply still counts. A flow disabled until the apply has no run then.
@@ -96,8 +93,8 @@ record WaitTarget(
   }
 
   /**
-   * For a re-enabled flow, runs count from when the platform dates the enable: a run from before it
-   * was disabled, however recent, is not the one the apply started.
+   * For a re-enabled flow, runs count from when the platform dates the enable, on its own clock: a
+   * run from before it was disabled, however recent, is not the one the apply started.
    */
   WaitTarget dated(Kind kind, PlatformClient client) {
     if (!reEnabled) {
@@ -105,7 +102,6 @@ record WaitTarget(
     }
     return kind.read(client, id)
         .flatMap(r -> runs.enabledAt(r.body()))
-        .map(at -> at.minus(ENABLE_SLACK))
         .filter(at -> at.isAfter(since))
         .map(at -> new WaitTarget(address, id, runs, at, due, enabled, true))
         .orElse(this);

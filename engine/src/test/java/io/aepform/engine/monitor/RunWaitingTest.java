@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aepform.engine.WaitOptions;
 import io.aepform.engine.apply.ApplyListener;
 import io.aepform.engine.manifest.Address;
+import io.aepform.engine.plan.Action;
 import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.engine.runs.Counts;
 import io.aepform.engine.runs.Run;
@@ -15,6 +16,7 @@ import io.aepform.engine.value.Value;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,18 +143,16 @@ class RunWaitingTest {
     ApplyListener listener =
         new ApplyListener() {
           @Override
-          public void starting(Address a, io.aepform.engine.plan.Action action) {}
+          public void starting(Address a, Action action) {}
 
           @Override
-          public void finished(
-              Address a, io.aepform.engine.plan.Action action, Duration took, String id) {}
+          public void finished(Address a, Action action, Duration took, String id) {}
 
           @Override
-          public void failed(Address a, io.aepform.engine.plan.Action action, String message) {}
+          public void failed(Address a, Action action, String message) {}
 
           @Override
-          public void stillRunning(
-              Address a, io.aepform.engine.plan.Action action, Duration elapsed) {}
+          public void stillRunning(Address a, Action action, Duration elapsed) {}
 
           @Override
           public void skipped(Address a, String because) {}
@@ -264,12 +264,12 @@ class RunWaitingTest {
     }
 
     @Override
-    public java.time.ZoneId getZone() {
+    public ZoneId getZone() {
       return ZoneOffset.UTC;
     }
 
     @Override
-    public Clock withZone(java.time.ZoneId zone) {
+    public Clock withZone(ZoneId zone) {
       return this;
     }
   }

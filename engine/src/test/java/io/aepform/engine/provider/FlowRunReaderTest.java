@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aepform.engine.runs.Run;
 import io.aepform.engine.runs.RunError;
 import io.aepform.engine.runs.RunStatus;
@@ -97,7 +98,7 @@ class FlowRunReaderTest {
   @Test
   void aFailedRunWithoutActivityTimesEndsWhenLastUpdatedAndKeepsTheRunsErrors() throws Exception {
     JsonNode run = JSON.readTree(FAILED);
-    ((com.fasterxml.jackson.databind.node.ObjectNode) run).putArray("activities");
+    ((ObjectNode) run).putArray("activities");
     Run read = FlowRunReader.read(run);
     assertThat(read.ended()).contains(Instant.ofEpochMilli(1700000099000L));
     assertThat(read.errors()).singleElement().satisfies(e -> assertThat(e.activity()).isEmpty());
