@@ -2,11 +2,17 @@ package io.aepform.cli;
 
 import io.aepform.cli.render.ApplySummary;
 import io.aepform.cli.render.PlanTextRenderer;
+import io.aepform.cli.render.RunWaitSummary;
 import io.aepform.cli.render.Style;
 import io.aepform.engine.ApplyRequest;
+import io.aepform.engine.ConfigRequest;
 import io.aepform.engine.Engine;
+import io.aepform.engine.WaitOptions;
 import io.aepform.engine.apply.ApplyResult;
+import io.aepform.engine.monitor.RunWaitResult;
 import io.aepform.engine.plan.Plan;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
@@ -22,7 +28,8 @@ import picocli.CommandLine.Mixin;
       "Examples:",
       "  aepform apply --env dev",
       "  aepform apply --dir examples/parquet-ingestion --env local --auto-approve",
-      "  aepform apply --env prod --parallelism 4 --lock-timeout 5m"
+      "  aepform apply --env prod --parallelism 4 --lock-timeout 5m",
+      "  aepform apply --env dev --auto-approve --wait-for-runs --wait-timeout 15m"
     })
 final class ApplyCommand implements Callable<Integer> {
   private final Cli cli;
@@ -32,6 +39,7 @@ final class ApplyCommand implements Callable<Integer> {
   @Mixin PlanOptionsMixin planOptions;
   @Mixin LockOptions lock;
   @Mixin ChangeOptions change;
+  @Mixin WaitForRunsOptions runs;
 
   @picocli.CommandLine.Parameters(
       arity = "0..1",
@@ -51,6 +59,8 @@ final class ApplyCommand implements Callable<Integer> {
         change.request(
             cli, common.request(vars), planOptions.options(), lock.timeout(), style, cancel);
     Engine engine = new Engine(Settings.of(cli, common));
+    Duration waitTimeout = runs.waitForRuns ? runs.timeout() : Duration.ZERO;
+    Instant started = Instant.now();
     ApplyResult result =
         Interrupts.whileRunning(
             cancel,
@@ -71,7 +81,31 @@ final class ApplyCommand implements Callable<Integer> {
       return 0;
     }
     ApplySummary.render(result, cli.out(), cli.err(), style);
-    return result.succeeded() ? 0 : 1;
+    if (!result.succeeded()) {
+      return 1;
+    }
+    return runs.waitForRuns ? waitForRuns(engine, request, result, started, waitTimeout) : 0;
+  }
+
+  /** After the walk: the first runs of what the apply started; reads only, Ctrl-C just stops. */
+  private int waitForRuns(
+      Engine engine, ApplyRequest request, ApplyResult result, Instant started, Duration timeout) {
+    ConfigRequest config =
+        planFile == null
+            ? request.config()
+            : new ConfigRequest(
+                common.dir, engine.planEnvironment(planFile), request.config().inputs());
+    AtomicBoolean cancel = new AtomicBoolean();
+    WaitOptions options = new WaitOptions(started, timeout, request.listener(), cancel);
+    cli.out().println();
+    RunWaitResult waited =
+        Interrupts.whileRunning(
+            cancel,
+            cli,
+            "Interrupt received: no longer waiting for runs. Nothing was changed.",
+            () -> engine.waitForRuns(config, result, options));
+    RunWaitSummary.render(waited, cli.out(), cli.err());
+    return waited.failed() || waited.stopped() ? 1 : 0;
   }
 
   private Plan noChanges(ApplyRequest request) {

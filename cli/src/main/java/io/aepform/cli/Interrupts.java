@@ -16,14 +16,21 @@ final class Interrupts {
   private Interrupts() {}
 
   static <T> T whileRunning(AtomicBoolean cancel, Cli cli, Supplier<T> work) {
+    return whileRunning(
+        cancel,
+        cli,
+        "Interrupt received. Calls in flight will finish and the state will be saved; nothing new starts.",
+        work);
+  }
+
+  /** As above, saying {@code message} when the interrupt comes. */
+  static <T> T whileRunning(AtomicBoolean cancel, Cli cli, String message, Supplier<T> work) {
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook =
         new Thread(
             () -> {
               cancel.set(true);
-              cli.err()
-                  .println(
-                      "\nInterrupt received. Calls in flight will finish and the state will be saved; nothing new starts.");
+              cli.err().println("\n" + message);
               try {
                 finished.await(GRACE_SECONDS, TimeUnit.SECONDS);
               } catch (InterruptedException e) {

@@ -33,6 +33,7 @@ final class RootCommand implements Runnable {
     all.put("graph", GraphCommand.class);
     all.put("output", OutputCommand.class);
     all.put("show", ShowCommand.class);
+    all.put("status", StatusCommand.class);
     all.put("state", StateCommand.class);
     all.put("import", ImportCommand.class);
     all.put("export", ExportCommand.class);

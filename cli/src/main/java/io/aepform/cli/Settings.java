@@ -15,7 +15,7 @@ final class Settings {
     EngineSettings settings =
         new EngineSettings(
             cli.env(),
-            new LocalPlatformLauncher(),
+            new LocalPlatformLauncher(cli.env()),
             common.verbose ? Optional.of(line -> cli.err().println(line)) : Optional.empty(),
             Clock.systemUTC());
     return common.recordTraffic == null

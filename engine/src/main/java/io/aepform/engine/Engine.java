@@ -12,6 +12,9 @@ import io.aepform.engine.manifest.EnvironmentLoader;
 import io.aepform.engine.manifest.ManifestException;
 import io.aepform.engine.manifest.Resolver;
 import io.aepform.engine.manifest.VariableValues;
+import io.aepform.engine.monitor.Monitoring;
+import io.aepform.engine.monitor.RunWaitResult;
+import io.aepform.engine.monitor.StatusResult;
 import io.aepform.engine.plan.Plan;
 import io.aepform.engine.plan.Planning;
 import io.aepform.engine.plan.SavedPlans;
@@ -160,6 +163,23 @@ public final class Engine {
     Workspace ws = load(request.config());
     resolveOffline(ws); // bad input fails before any lock, state write or call
     return Applying.apply(ws, request, handlers, settings, Optional.empty(), false);
+  }
+
+  /**
+   * Each dataflow in state (or those named): enabled or not, its schedule, when it runs next, and
+   * its latest runs. Reads only: no lock, no write.
+   */
+  public StatusResult status(ConfigRequest request, StatusOptions options) {
+    return Monitoring.status(request, options, handlers, settings);
+  }
+
+  /**
+   * After {@link #apply}: waits for the first run of each dataflow it created, replaced or
+   * re-enabled, up to the timeout. Reads only: stopping it changes nothing.
+   */
+  public RunWaitResult waitForRuns(
+      ConfigRequest request, ApplyResult applied, WaitOptions options) {
+    return Monitoring.waitForRuns(request, applied, options, handlers, settings);
   }
 
   /** The state of an environment, read without a lock; empty when there is none yet. */

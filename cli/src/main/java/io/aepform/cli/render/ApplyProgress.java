@@ -3,8 +3,11 @@ package io.aepform.cli.render;
 import io.aepform.engine.apply.ApplyListener;
 import io.aepform.engine.manifest.Address;
 import io.aepform.engine.plan.Action;
+import io.aepform.engine.runs.Run;
+import io.aepform.engine.runs.RunStatus;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
 
 /** Apply progress, one line per operation as it starts and ends, like Terraform's. */
 public final class ApplyProgress implements ApplyListener {
@@ -55,6 +58,39 @@ public final class ApplyProgress implements ApplyListener {
   @Override
   public void skipped(Address address, String because) {
     line(style.bold(address + ":") + " Skipped: " + because);
+  }
+
+  @Override
+  public void waitingForRun(Address address, Instant due) {
+    boolean now = !due.isAfter(Instant.now());
+    line(
+        style.bold(address + ":")
+            + " Waiting for its first run"
+            + (now ? "..." : ", due at " + RunText.time(due) + "..."));
+  }
+
+  @Override
+  public void stillWaitingForRun(Address address, Duration elapsed) {
+    line(
+        style.bold(address + ":")
+            + " Still waiting for its first run... ["
+            + duration(elapsed)
+            + " elapsed]");
+  }
+
+  @Override
+  public void runFinished(Address address, Run run) {
+    String took = run.duration().map(d -> " after " + duration(d)).orElse("");
+    String share = run.status() == RunStatus.PARTIAL_FAILURE ? ": " + RunText.failedShare(run) : "";
+    line(
+        style.bold(address + ":")
+            + " Run "
+            + RunText.status(run, style)
+            + took
+            + share
+            + " [run="
+            + run.id()
+            + "]");
   }
 
   private synchronized void line(String text) {

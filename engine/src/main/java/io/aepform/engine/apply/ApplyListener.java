@@ -2,7 +2,9 @@ package io.aepform.engine.apply;
 
 import io.aepform.engine.manifest.Address;
 import io.aepform.engine.plan.Action;
+import io.aepform.engine.runs.Run;
 import java.time.Duration;
+import java.time.Instant;
 
 /** Progress of an apply, as it happens. The CLI prints it; the engine never does. */
 public interface ApplyListener {
@@ -20,6 +22,18 @@ public interface ApplyListener {
 
   /** It was not attempted, e.g. because something it needs failed. */
   void skipped(Address address, String because);
+
+  /**
+   * After the walk, with {@code --wait-for-runs}: waiting for the first run of a dataflow, expected
+   * at {@code due}.
+   */
+  default void waitingForRun(Address address, Instant due) {}
+
+  /** Still waiting for that run after {@code elapsed} (every 10 s, as {@link #stillRunning}). */
+  default void stillWaitingForRun(Address address, Duration elapsed) {}
+
+  /** The run waited for ended, well or not. */
+  default void runFinished(Address address, Run run) {}
 
   /** A listener that ignores everything. */
   static ApplyListener none() {

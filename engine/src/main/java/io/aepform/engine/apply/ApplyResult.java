@@ -2,28 +2,32 @@ package io.aepform.engine.apply;
 
 import io.aepform.engine.manifest.OutputValue;
 import io.aepform.engine.plan.Action;
+import io.aepform.engine.plan.ResourceChange;
 import java.util.List;
 
 /**
  * What an apply did: one outcome per planned change, the outputs after it, whether it was
- * interrupted before the end, how many objects it imported and forgot, and whether it changed state
+ * interrupted before the end, the changes it walked (before and after, e.g. to tell which dataflows
+ * it created or enabled), how many objects it imported and forgot, and whether it changed state
  * without a call ({@code refactored}: moves, imports, forgets).
  */
 public record ApplyResult(
     List<Outcome> outcomes,
     List<OutputValue> outputs,
     boolean interrupted,
+    List<ResourceChange> changes,
     long imported,
     long forgotten,
     boolean refactored) {
   public ApplyResult {
     outcomes = List.copyOf(outcomes);
     outputs = List.copyOf(outputs);
+    changes = List.copyOf(changes);
   }
 
-  /** An apply that neither imports nor forgets. */
+  /** An apply that walked nothing: neither imports nor forgets. */
   public ApplyResult(List<Outcome> outcomes, List<OutputValue> outputs, boolean interrupted) {
-    this(outcomes, outputs, interrupted, 0, 0, false);
+    this(outcomes, outputs, interrupted, List.of(), 0, 0, false);
   }
 
   public long added() {

@@ -125,6 +125,7 @@ public final class Applying {
               outcomes,
               outputs(ws, writer.current()),
               request.cancel().get(),
+              plan.changes(),
               plan.toImport(),
               plan.toForget(),
               !edits.isEmpty());

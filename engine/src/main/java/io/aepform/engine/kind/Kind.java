@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aepform.engine.provider.http.PlatformClient;
+import io.aepform.engine.runs.Runs;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import java.time.Instant;
@@ -161,6 +162,14 @@ public interface Kind {
    */
   default boolean replaysData(Value spec) {
     return false;
+  }
+
+  /**
+   * For a kind whose objects run on a schedule and ingest data (a dataflow): their schedule, state
+   * and runs, as {@code status} and {@code apply --wait-for-runs} show them; empty otherwise.
+   */
+  default Optional<Runs> runs() {
+    return Optional.empty();
   }
 
   /** True when the kind holds the data that flows ingest (a dataset). */

@@ -9,6 +9,7 @@ import io.aepform.engine.kind.Remote;
 import io.aepform.engine.kind.SpecProblem;
 import io.aepform.engine.provider.http.ApiException;
 import io.aepform.engine.provider.http.PlatformClient;
+import io.aepform.engine.runs.Runs;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import java.math.BigDecimal;
@@ -57,6 +58,14 @@ final class FlowKind extends FlowServiceKind {
         Identity.nameAndKey("name", "/sourceConnectionIds"),
         "/flowSpec",
         clock);
+  }
+
+  private static final FlowRuns RUNS = new FlowRuns();
+
+  /** Flows run on their schedule: status and apply --wait-for-runs read their runs. */
+  @Override
+  public Optional<Runs> runs() {
+    return Optional.of(RUNS);
   }
 
   @Override

@@ -185,6 +185,17 @@ public final class ApiDeviations {
           "the docs create datasets with ?requestDataSource=true, as aepform does",
           List.of(new Report(Part.QUERY, "requestDataSource")));
 
+  public static final Deviation RUN_ACTIVITIES_SPELLING =
+      new Deviation(
+          "run-activities-spelling",
+          Api.FLOW_SERVICE,
+          List.of("listFlowRuns", "retrieveFlowRun"),
+          "a run (FlowRunItemDTO) spells its list of activities 'activites' and its etag 'eTag'",
+          "the runs Adobe's pages show spell them 'activities' and 'etag' (dataflows/api/monitor.md,"
+              + " sources/notifications.md); aepform reads 'activities', and 'activites' only when"
+              + " a run has no 'activities'. An answer, not a request: no request check reports it",
+          List.of());
+
   private static final List<Deviation> ALL =
       List.of(
           FLOW_SERVICE_PATCH_IS_JSON_PATCH,
@@ -196,7 +207,8 @@ public final class ApiDeviations {
           SCHEMA_DESCRIPTION_REQUIRED,
           SCHEMA_REGISTRY_VENDOR_ACCEPT,
           CATALOG_JSON_PATCH_CONTENT_TYPE,
-          CATALOG_REQUEST_DATA_SOURCE);
+          CATALOG_REQUEST_DATA_SOURCE,
+          RUN_ACTIVITIES_SPELLING);
 
   private ApiDeviations() {}
 

@@ -84,7 +84,8 @@ class ApiDeviationsTest {
             "schema-patch-value-is-any-json",
             "schema-description-required",
             "schema-registry-vendor-accept",
-            "catalog-json-patch-content-type");
+            "catalog-json-patch-content-type",
+            "run-activities-spelling");
   }
 
   @Test

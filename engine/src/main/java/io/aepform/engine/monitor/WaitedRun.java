@@ -1,0 +1,47 @@
+package io.aepform.engine.monitor;
+
+import io.aepform.engine.manifest.Address;
+import io.aepform.engine.runs.Run;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How waiting for one dataflow's first run ended.
+ *
+ * @param address the flow's address
+ * @param id its remote id
+ * @param verdict what happened
+ * @param run the run: the one that finished, or the one still in progress at the timeout
+ * @param due when its first run was expected
+ */
+public record WaitedRun(
+    Address address, String id, Verdict verdict, Optional<Run> run, Optional<Instant> due) {
+  /** How the wait ended. */
+  public enum Verdict {
+    /** The run ended: see its status. */
+    FINISHED,
+    /** No run started, or the run did not end, within the timeout. */
+    TIMED_OUT,
+    /** Its first run is due after the timeout: not waited for. */
+    NOT_DUE,
+    /** It is disabled: it does not run. */
+    DISABLED,
+    /** Waiting was stopped (Ctrl-C). */
+    STOPPED
+  }
+
+  public WaitedRun {
+    Objects.requireNonNull(address, "address");
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(verdict, "verdict");
+    Objects.requireNonNull(run, "run");
+    Objects.requireNonNull(due, "due");
+  }
+
+  /** True when the run failed or partly failed, or did not end in time. */
+  public boolean failed() {
+    return verdict == Verdict.TIMED_OUT
+        || (verdict == Verdict.FINISHED && run.map(r -> r.status().failedOrPartly()).orElse(false));
+  }
+}
