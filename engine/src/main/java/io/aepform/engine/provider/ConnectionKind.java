@@ -23,6 +23,9 @@ import java.util.Set;
  * spec (sources/tutorials/api/create-dataset-base-connection.md).
  */
 final class ConnectionKind extends FlowServiceKind {
+  /** The {@code kind:} word: the only place it is written. */
+  static final String KIND = "connection";
+
   private static final Fields FIELDS =
       Fields.of(
           Field.string("/name").required(),
@@ -36,7 +39,7 @@ final class ConnectionKind extends FlowServiceKind {
           Field.string("/connectionSpec/version").required().defaultsTo("1.0"));
 
   ConnectionKind(Clock clock) {
-    super("connection", "connections", FIELDS, Identity.name("name"), "/connectionSpec", clock);
+    super(KIND, "connections", FIELDS, Identity.name("name"), "/connectionSpec", clock);
   }
 
   @Override

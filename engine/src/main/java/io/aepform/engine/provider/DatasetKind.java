@@ -22,12 +22,15 @@ import java.util.Set;
  * implicitly.
  */
 final class DatasetKind implements Kind {
+  /** The {@code kind:} word: the only place it is written. */
+  static final String KIND = "dataset";
+
   private static final Fields FIELDS =
       Fields.of(
           Field.string("/name").required(),
           Field.string("/description"),
           Field.object("/schemaRef").required(),
-          Field.string("/schemaRef/id").required().replaces().references("schema"),
+          Field.string("/schemaRef/id").required().replaces().references(SchemaKind.KIND),
           Field.string("/schemaRef/contentType")
               .required()
               .equivalentWhen(XedMediaType::sameSchemaVersion),
@@ -58,7 +61,7 @@ final class DatasetKind implements Kind {
 
   @Override
   public String kind() {
-    return "dataset";
+    return KIND;
   }
 
   @Override

@@ -11,6 +11,9 @@ import io.aepform.engine.kind.Fields;
  * ${fieldGroup.x.id}}.
  */
 final class FieldGroupKind extends XdmKind {
+  /** The {@code kind:} word: the only place it is written. */
+  static final String KIND = "fieldGroup";
+
   private static final Fields FIELDS =
       Fields.of(
           Field.string("/title").required(),
@@ -31,6 +34,6 @@ final class FieldGroupKind extends XdmKind {
           Field.bool("/meta:extensible"));
 
   FieldGroupKind() {
-    super("fieldGroup", "fieldgroups", FIELDS);
+    super(KIND, "fieldgroups", FIELDS);
   }
 }

@@ -26,6 +26,9 @@ import java.util.Set;
  * found by its name and its source connections.
  */
 final class FlowKind extends FlowServiceKind {
+  /** The {@code kind:} word: the only place it is written. */
+  static final String KIND = "flow";
+
   private static final Fields FIELDS =
       Fields.of(
           Field.string("/name").required(),
@@ -34,9 +37,13 @@ final class FlowKind extends FlowServiceKind {
           Field.string("/flowSpec/id").required().aliases(Specs.FLOW_SPEC_ALIASES),
           Field.string("/flowSpec/version").required().defaultsTo("1.0"),
           Field.strings("/sourceConnectionIds").required().replaces(),
-          Field.string("/sourceConnectionIds/*").references("sourceConnection").replacedTogether(),
+          Field.string("/sourceConnectionIds/*")
+              .references(SourceConnectionKind.KIND)
+              .replacedTogether(),
           Field.strings("/targetConnectionIds").required().replaces(),
-          Field.string("/targetConnectionIds/*").references("targetConnection").replacedTogether(),
+          Field.string("/targetConnectionIds/*")
+              .references(TargetConnectionKind.KIND)
+              .replacedTogether(),
           Field.array("/transformations"),
           Field.object("/transformations/*"),
           Field.string("/transformations/*/name").required(),
@@ -52,7 +59,7 @@ final class FlowKind extends FlowServiceKind {
 
   FlowKind(Clock clock) {
     super(
-        "flow",
+        KIND,
         "flows",
         FIELDS,
         Identity.nameAndKey("name", "/sourceConnectionIds"),

@@ -15,6 +15,9 @@ import java.util.Optional;
  * on it, so it is never replaced implicitly.
  */
 final class SchemaKind extends XdmKind {
+  /** The {@code kind:} word: the only place it is written. */
+  static final String KIND = "schema";
+
   private static final Fields FIELDS =
       Fields.of(
           Field.string("/title").required(),
@@ -22,7 +25,7 @@ final class SchemaKind extends XdmKind {
           Field.string("/description").required().defaultsTo(""),
           Field.array("/allOf").required(),
           Field.object("/allOf/*"),
-          Field.string("/allOf/*/$ref").required().references("fieldGroup"),
+          Field.string("/allOf/*/$ref").required().references(FieldGroupKind.KIND),
           // what the registry echoes in each allOf entry; harmless when pasted back
           Field.string("/allOf/*/type"),
           Field.string("/allOf/*/meta:xdmType"),
@@ -39,7 +42,7 @@ final class SchemaKind extends XdmKind {
           Field.bool("/meta:abstract"));
 
   SchemaKind() {
-    super("schema", "schemas", FIELDS);
+    super(KIND, "schemas", FIELDS);
   }
 
   @Override

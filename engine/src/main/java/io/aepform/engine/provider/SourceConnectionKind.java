@@ -19,18 +19,21 @@ import java.util.function.Function;
  * replaces it, and its flow with it. Found by its name and its base connection.
  */
 final class SourceConnectionKind extends FlowServiceKind {
+  /** The {@code kind:} word: the only place it is written. */
+  static final String KIND = "sourceConnection";
+
   private static final Fields FIELDS =
       Fields.of(
           Field.string("/name").required(),
           Field.string("/description"),
-          Field.string("/baseConnectionId").required().replaces().references("connection"),
+          Field.string("/baseConnectionId").required().replaces().references(ConnectionKind.KIND),
           Field.object("/connectionSpec").required().replaces(),
           Field.string("/connectionSpec/id").required().aliases(Specs.CONNECTION_SPEC_ALIASES),
           Field.string("/connectionSpec/version").required().defaultsTo("1.0"),
           Field.object("/data").required().replaces(),
           Field.string("/data/format").required(),
           Field.object("/data/schema"),
-          Field.string("/data/schema/id").references("schema"),
+          Field.string("/data/schema/id").references(SchemaKind.KIND),
           Field.string("/data/schema/version"),
           // format options such as columnDelimiter (sources/tutorials/api/collect/cloud-storage.md)
           Field.object("/data/properties").open(),
@@ -40,7 +43,7 @@ final class SourceConnectionKind extends FlowServiceKind {
 
   SourceConnectionKind(Clock clock) {
     super(
-        "sourceConnection",
+        KIND,
         "sourceConnections",
         FIELDS,
         Identity.nameAndKey("name", "/baseConnectionId"),

@@ -12,26 +12,29 @@ import java.time.Clock;
  * connections may write to one dataset: found by name and dataset together.
  */
 final class TargetConnectionKind extends FlowServiceKind {
+  /** The {@code kind:} word: the only place it is written. */
+  static final String KIND = "targetConnection";
+
   private static final Fields FIELDS =
       Fields.of(
           Field.string("/name").required(),
           Field.string("/description"),
-          Field.string("/baseConnectionId").replaces().references("connection"),
+          Field.string("/baseConnectionId").replaces().references(ConnectionKind.KIND),
           Field.object("/connectionSpec").required().replaces(),
           Field.string("/connectionSpec/id").required().aliases(Specs.CONNECTION_SPEC_ALIASES),
           Field.string("/connectionSpec/version").required().defaultsTo("1.0"),
           Field.object("/data").required().replaces(),
           Field.string("/data/format").required(),
           Field.object("/data/schema"),
-          Field.string("/data/schema/id").references("schema"),
+          Field.string("/data/schema/id").references(SchemaKind.KIND),
           Field.string("/data/schema/version"),
           Field.object("/data/properties").open(),
           Field.object("/params").required().open().replaces(),
-          Field.string("/params/dataSetId").required().references("dataset"));
+          Field.string("/params/dataSetId").required().references(DatasetKind.KIND));
 
   TargetConnectionKind(Clock clock) {
     super(
-        "targetConnection",
+        KIND,
         "targetConnections",
         FIELDS,
         Identity.nameAndKey("name", "/params/dataSetId"),
