@@ -41,7 +41,15 @@ public final class ApplySummary {
     }
     long skipped =
         result.outcomes().stream().filter(o -> o.status() == Outcome.Status.SKIPPED).count();
-    if (skipped > 0) {
+    boolean unwritable =
+        result.outcomes().stream().anyMatch(o -> o.message().equals(Outcome.STATE_NOT_WRITABLE));
+    if (unwritable) {
+      err.println(
+          "Error: "
+              + skipped
+              + " change(s) were not attempted because state could not be written; fix that, then"
+              + " run apply again: the errors above say what state did not record.");
+    } else if (skipped > 0) {
       err.println(
           "Error: "
               + skipped
