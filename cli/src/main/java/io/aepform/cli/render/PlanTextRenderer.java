@@ -56,6 +56,33 @@ public final class PlanTextRenderer {
     return out.toString();
   }
 
+  /**
+   * A refresh-only plan: what changed outside aepform, which apply would record in state, and never
+   * "No changes" under drift.
+   */
+  public String renderRefreshOnly(Plan plan) {
+    if (plan.drift().isEmpty()) {
+      return "\nNo changes. Your AEP objects still match what the state of environment \""
+          + plan.environment()
+          + "\" records.\n\naepform has checked that the remote objects still match the result of"
+          + " your most recent changes,\nand found no differences.\n";
+    }
+    StringBuilder out = new StringBuilder();
+    new DriftText(style).render(plan, out);
+    out.append("This is a refresh-only plan, so aepform will not take any actions to undo these.\n")
+        .append("If you were expecting these changes, apply it with aepform apply --refresh-only")
+        .append(" to\nrecord the updated values in state without changing any remote object.\n");
+    int n = plan.drift().size();
+    out.append('\n')
+        .append(style.bold("State would be updated:"))
+        .append(' ')
+        .append(n)
+        .append(n == 1 ? " object" : " objects")
+        .append(" changed outside aepform; nothing remote would change.\n");
+    WarningText.render(plan.warnings(), out);
+    return out.toString();
+  }
+
   private static String noChanges(Plan plan) {
     return "\nNo changes. Your AEP configuration matches the environment \""
         + plan.environment()

@@ -83,7 +83,11 @@ public final class Applying {
             Secrets.digestAhead(secrets, state.secretsSalt());
           }
           if (request.options().refreshOnly() && !destroy) {
-            if (!plan.drift().isEmpty() && request.confirm().test(plan)) {
+            if (!plan.drift().isEmpty()) {
+              if (!request.confirm().test(plan)) {
+                throw new AepformException(
+                    ErrorCode.USAGE, "Apply cancelled: state was not updated.");
+              }
               writer.write(s -> RefreshOnly.record(s, plan.drift()));
             }
             return new ApplyResult(List.of(), plan.outputs(), false);
@@ -94,7 +98,11 @@ public final class Applying {
           if (saved.isPresent()) {
             refuseChanged(saved.get(), plan);
           } else if (!request.confirm().test(plan)) {
-            throw new AepformException(ErrorCode.USAGE, "Apply cancelled: nothing was changed.");
+            throw new AepformException(
+                ErrorCode.USAGE,
+                destroy
+                    ? "Destroy cancelled: nothing was destroyed."
+                    : "Apply cancelled: nothing was changed.");
           }
           ApplyContext ctx =
               new ApplyContext(

@@ -97,9 +97,12 @@ public final class Planning {
         renewed.contains(address) ? Optional.empty() : all.attribute(address, attribute);
   }
 
-  /** Deleting everything state holds, dependents first. */
+  /**
+   * Deleting everything state holds, dependents first. Every change is a delete asked for by
+   * destroy, so none carries the reason a plan gives (such as "not in the configuration").
+   */
   public static Plan destroy(Workspace ws, State state, Map<String, Kind> handlers) {
-    Plan plan =
+    Plan planned =
         Planner.plan(
             ws.env().name(),
             state.lineage(),
@@ -109,8 +112,22 @@ public final class Planning {
             new Resolver.Resolved(List.of(), List.of()),
             StateView.recorded(state),
             ws.config().warnings());
+    Plan plan =
+        new Plan(
+            planned.environment(),
+            planned.lineage(),
+            planned.serial(),
+            planned.changes().stream().map(Planning::withoutReason).toList(),
+            planned.drift(),
+            planned.outputs(),
+            planned.warnings());
     refusePreventedDestroys(plan, ws);
     return plan;
+  }
+
+  private static ResourceChange withoutReason(ResourceChange c) {
+    return new ResourceChange(
+        c.address(), c.action(), "", c.before(), c.after(), c.fields(), c.dependencies());
   }
 
   /** {@code lifecycle.preventDestroy}: no plan may delete or replace the resource. */
