@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
     description = "Show what apply would do.",
     footer = {
       "",
-      "Exit codes: 0 no changes (or changes without --detailed-exitcode), 2 changes with --detailed-exitcode",
+      "Exit codes: 0 no changes (or changes without --detailed-exitcode), 2 changes (outputs included) with --detailed-exitcode",
       "(with --refresh-only: changes made outside aepform that apply would record in state), 1 error.",
       "",
       "Examples:",
@@ -42,7 +42,9 @@ final class PlanCommand implements Callable<Integer> {
       description = "Save the plan to FILE, to apply exactly it later with apply FILE.")
   java.nio.file.Path out;
 
-  @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes.")
+  @Option(
+      names = "--detailed-exitcode",
+      description = "Exit 2 when there are changes (to objects or outputs).")
   boolean detailedExitcode;
 
   enum Format {
@@ -83,6 +85,8 @@ final class PlanCommand implements Callable<Integer> {
 
   /** What --detailed-exitcode counts: drift to record for --refresh-only, else any change. */
   private boolean changes(Plan plan) {
-    return planOptions.refreshOnly ? !plan.drift().isEmpty() : plan.hasChanges();
+    return planOptions.refreshOnly
+        ? !plan.drift().isEmpty()
+        : plan.hasChanges() || plan.hasOutputChanges();
   }
 }

@@ -39,6 +39,11 @@ public record Plan(
     return changes.stream().filter(c -> c.action().destroys()).count();
   }
 
+  /** True when an output is created or changes (see {@link OutputChanges}). */
+  public boolean hasOutputChanges() {
+    return OutputChanges.any(outputs);
+  }
+
   /** True when apply would call the platform. */
   public boolean hasChanges() {
     return changes.stream().anyMatch(c -> c.action() != Action.NO_OP);

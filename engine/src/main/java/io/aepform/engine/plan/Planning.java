@@ -77,6 +77,9 @@ public final class Planning {
       renewed.addAll(together.keySet());
       forced.putAll(together);
     }
+    plan =
+        OutputChanges.withBefore(
+            plan, recorded.isEmpty() ? List.of() : ws.outputs(StateView.knownIds(recorded)));
     if (options.refreshOnly()) {
       return RefreshOnly.plan(plan);
     }

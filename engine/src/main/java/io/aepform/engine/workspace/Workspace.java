@@ -7,11 +7,13 @@ import io.aepform.engine.manifest.Configuration;
 import io.aepform.engine.manifest.EnvironmentConfig;
 import io.aepform.engine.manifest.EnvironmentLoader;
 import io.aepform.engine.manifest.ManifestLoader;
+import io.aepform.engine.manifest.OutputValue;
 import io.aepform.engine.manifest.Resolver;
 import io.aepform.engine.manifest.VariableValues;
 import io.aepform.engine.value.Value;
 import io.aepform.state.StateStore;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -83,6 +85,11 @@ public final class Workspace {
   /** The configuration resolved with the ids {@code known} gives (of recorded resources). */
   public Resolver.Resolved resolve(Resolver.KnownIds known) {
     return new Resolver(handlers).resolve(config, graph.order(), variables, processEnv, known);
+  }
+
+  /** Only the outputs, with the ids {@code known} gives. */
+  public List<OutputValue> outputs(Resolver.KnownIds known) {
+    return Resolver.outputs(config, variables, processEnv, known);
   }
 
   /**
