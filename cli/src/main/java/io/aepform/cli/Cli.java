@@ -80,6 +80,7 @@ public final class Cli {
 
   private int onUsageError(CommandLine.ParameterException e, String[] args) {
     err.println("Error: " + e.getMessage());
+    UsageHints.of(e).ifPresent(err::println);
     String name = e.getCommandLine().getCommandSpec().qualifiedName();
     err.println("Run '" + name + " --help' for usage.");
     return 1;

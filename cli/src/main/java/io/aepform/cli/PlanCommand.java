@@ -32,7 +32,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Option(
       names = "--format",
-      paramLabel = "text|json",
+      paramLabel = "text|json|markdown",
       description = "Output format (default: text).")
   Format format = Format.text;
 
