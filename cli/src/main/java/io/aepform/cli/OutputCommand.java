@@ -1,14 +1,8 @@
 package io.aepform.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aepform.cli.render.ApplySummary;
+import io.aepform.cli.render.OutputText;
 import io.aepform.engine.Engine;
 import io.aepform.engine.manifest.OutputValue;
-import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import io.aepform.error.AepformException;
 import io.aepform.error.ErrorCode;
@@ -50,7 +44,7 @@ final class OutputCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws Exception {
+  public Integer call() {
     Engine engine = new Engine(cli.env());
     List<OutputValue> outputs = engine.outputs(common.request(vars));
     if (name != null) {
@@ -70,48 +64,13 @@ final class OutputCommand implements Callable<Integer> {
               + "' has no value yet: state does not hold the objects it reads. Run aepform apply");
     }
     if (!applied || outputs.stream().noneMatch(o -> Values.isKnown(o.value()))) {
-      return noOutputs();
-    }
-    if (json) {
-      cli.out().println(json(outputs));
-      return 0;
-    }
-    for (OutputValue o : outputs) {
-      Value v = o.sensitive() ? new Value.Sensitive(o.value()) : o.value();
-      String text = v instanceof Value.Str s && name != null ? s.value() : ApplySummary.oneLine(v);
-      cli.out().println(name != null ? text : o.name() + " = " + text);
+      cli.out().print(json ? "{}\n" : "");
+      OutputText.noneFound(common.env, cli.err());
+    } else if (json) {
+      cli.out().print(OutputText.json(outputs));
+    } else {
+      OutputText.text(outputs, name != null, cli.out());
     }
     return 0;
-  }
-
-  /** Terraform's warning, on stderr so that {@code $(aepform output x)} stays empty. */
-  private int noOutputs() {
-    if (json) {
-      cli.out().println("{}");
-    }
-    cli.err().println("Warning: No outputs found");
-    cli.err().println();
-    cli.err()
-        .println(
-            "The state of environment \""
-                + common.env
-                + "\" holds none of the objects the outputs read: nothing was applied yet,");
-    cli.err().println("or it was destroyed. Run aepform apply for outputs to have values.");
-    return 0;
-  }
-
-  private static String json(List<OutputValue> outputs) throws JsonProcessingException {
-    ObjectNode root = JsonNodeFactory.instance.objectNode();
-    for (OutputValue o : outputs) {
-      ObjectNode n = root.putObject(o.name());
-      n.set(
-          "value",
-          o.sensitive() || !Values.isKnown(o.value())
-              ? JsonNodeFactory.instance.nullNode()
-              : Values.toJsonRedacted(o.value()));
-      n.put("sensitive", o.sensitive());
-      n.put("known", Values.isKnown(o.value()));
-    }
-    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
   }
 }

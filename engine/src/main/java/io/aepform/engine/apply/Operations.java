@@ -53,11 +53,8 @@ final class Operations {
     PendingCreate pending = new PendingCreate(name, ctx.clock().instant(), ctx.runId());
     record(
         s -> s.with(ResourceState.pendingCreate(address, change.kind(), stored, deps, pending)),
-        "Nothing was sent for " + address + ": it was not created.");
-    String pendingKept =
-        address
-            + " was not created, but state keeps its pending record: the next plan or apply"
-            + " looks it up and finds nothing to adopt.";
+        Unrecorded.notSent(address));
+    String pendingKept = Unrecorded.pendingKept(address);
     Remote remote;
     try {
       acquire();
@@ -85,13 +82,7 @@ final class Operations {
             stored,
             StateView.attributesJson(remote.attributes()),
             deps);
-    record(
-        s -> s.with(created),
-        address
-            + " was created in AEP (id "
-            + remote.id()
-            + ") but state records it only as pending: the next plan or apply looks it up by"
-            + " name and adopts it.");
+    record(s -> s.with(created), Unrecorded.created(address, remote.id()));
     attributes.put(change.address(), remote.attributes());
     if (!handler.callsAfterCreate(spec)) {
       return remote.id();
@@ -106,11 +97,7 @@ final class Operations {
       }
       if (!settled.etag().equals(remote.etag())) {
         record(
-            s -> s.with(withEtag(created, settled.etag())),
-            address
-                + " was created and recorded (id "
-                + remote.id()
-                + "); only its latest etag was not, which the next plan reads again.");
+            s -> s.with(withEtag(created, settled.etag())), Unrecorded.etag(address, remote.id()));
       }
     } catch (AepformException e) {
       // the object exists as the create call made it: the next plan changes the rest in place
@@ -124,14 +111,7 @@ final class Operations {
               stored(handler.asCreated(spec)),
               created.attributes(),
               created.dependencies());
-      record(
-          s -> s.with(asCreated),
-          address
-              + " was created and recorded (id "
-              + remote.id()
-              + "), but not what the calls after its create changed ("
-              + e.getMessage()
-              + "): the next plan shows those changes again.");
+      record(s -> s.with(asCreated), Unrecorded.afterCreate(address, remote.id(), e.getMessage()));
       throw e;
     }
     return remote.id();
@@ -167,11 +147,7 @@ final class Operations {
             stored(after),
             recorded.attributes(),
             recorded.dependencies());
-    record(
-        s -> s.with(next),
-        address
-            + " was updated in AEP, but state still records it as it was before: the next plan"
-            + " shows the update again.");
+    record(s -> s.with(next), Unrecorded.updated(address));
     return recorded.id();
   }
 
@@ -187,11 +163,7 @@ final class Operations {
     } finally {
       ctx.limiter().release();
     }
-    record(
-        s -> s.without(address),
-        address
-            + " was deleted in AEP, but state still records it: the next plan shows it as deleted"
-            + " outside aepform.");
+    record(s -> s.without(address), Unrecorded.deleted(address));
     attributes.remove(change.address());
   }
 
