@@ -46,6 +46,9 @@ final class UsageHints {
   }
 
   private static Optional<String> terraformSpelling(String arg, CommandSpec spec) {
+    if (arg.equals("--version")) {
+      return Optional.of("aepform prints its version with a command: aepform version");
+    }
     Matcher m = ONE_DASH.matcher(arg);
     if (!m.matches()) {
       return Optional.empty();

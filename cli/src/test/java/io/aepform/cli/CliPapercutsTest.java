@@ -82,6 +82,8 @@ class CliPapercutsTest {
             "Error: Unknown option: '-version'\n"
                 + "aepform prints its version with a command: aepform version\n"
                 + "Run 'aepform --help' for usage.\n");
+    assertThat(CliRun.run("--version").err())
+        .contains("\naepform prints its version with a command: aepform version\n");
     assertThat(CliRun.run("plan", "-chdir=infra").err())
         .contains("aepform takes the configuration directory with --dir: --dir infra\n");
     assertThat(CliRun.run("plan", "-target=flow.ingest").err())

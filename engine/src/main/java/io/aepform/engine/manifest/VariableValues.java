@@ -5,6 +5,7 @@ import io.aepform.engine.value.Value;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,15 +92,28 @@ public final class VariableValues {
     if (missing.size() < 2) {
       return;
     }
-    Position first = missing.values().iterator().next();
+    // in the order they are written in
+    List<Map.Entry<String, Position>> sorted =
+        missing.entrySet().stream()
+            .sorted(
+                Map.Entry.comparingByValue(
+                    Comparator.comparing(Position::file)
+                        .thenComparingInt(Position::line)
+                        .thenComparingInt(Position::column)))
+            .toList();
+    Position first = sorted.get(0).getValue();
     List<String> named = new ArrayList<>();
-    missing.forEach((name, at) -> named.add(name + " (" + relativeTo(first, at) + ")"));
+    List<String> exports = new ArrayList<>();
+    for (Map.Entry<String, Position> e : sorted) {
+      named.add(e.getKey() + " (" + relativeTo(first, e.getValue()) + ")");
+      exports.add(e.getKey() + "=...");
+    }
     throw new ManifestException(
         first,
         "environment variables not set: "
             + String.join(", ", named)
             + ". Export them: "
-            + String.join(" ", missing.keySet().stream().map(n -> n + "=...").toList()));
+            + String.join(" ", exports));
   }
 
   /** {@code line N} when in the same file as {@code first}, else the whole position. */

@@ -251,11 +251,10 @@ class VariableValuesTest {
     assertThatThrownBy(this::resolve)
         .isInstanceOf(ManifestException.class)
         .hasMessage(
-            "variables.yaml:3:1: environment variables not set: NOPE (line 3), S3_ACCESS_KEY ("
-                + file
-                + ":3:11), S3_SECRET_KEY ("
-                + file
-                + ":4:11). Export them: NOPE=... S3_ACCESS_KEY=... S3_SECRET_KEY=...");
+            file
+                + ":3:11: environment variables not set: S3_ACCESS_KEY (line 3), S3_SECRET_KEY"
+                + " (line 4), NOPE (variables.yaml:3:1). Export them: S3_ACCESS_KEY=..."
+                + " S3_SECRET_KEY=... NOPE=...");
   }
 
   @Test
