@@ -6,7 +6,10 @@ import io.aepform.error.AepformException;
 import io.aepform.error.ErrorCode;
 import io.aepform.state.ResourceState;
 import io.aepform.state.State;
+import io.aepform.state.StateVersion;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -42,7 +45,7 @@ final class StateCommand implements Runnable {
 
   @Override
   public void run() {
-    java.util.List<String> names = java.util.List.copyOf(spec.subcommands().keySet());
+    List<String> names = List.copyOf(spec.subcommands().keySet());
     throw new picocli.CommandLine.ParameterException(
         spec.commandLine(),
         "a subcommand is required: "
@@ -273,7 +276,7 @@ final class StateCommand implements Runnable {
     public Integer call() {
       var versions = new Engine(cli.env()).stateHistory(common.request());
       int written = width("WRITTEN", versions.stream().map(v -> v.written().toString()));
-      int by = width("BY", versions.stream().map(io.aepform.state.StateVersion::writtenBy));
+      int by = width("BY", versions.stream().map(StateVersion::writtenBy));
       String columns = "%-7s %-" + written + "s %-" + by + "s %-36s%s%n";
       cli.out().printf(columns, "SERIAL", "WRITTEN", "BY", "LINEAGE", "");
       for (io.aepform.state.StateVersion v : versions) {
@@ -289,7 +292,7 @@ final class StateCommand implements Runnable {
       return 0;
     }
 
-    private static int width(String header, java.util.stream.Stream<String> values) {
+    private static int width(String header, Stream<String> values) {
       return Math.max(header.length(), values.mapToInt(String::length).max().orElse(0));
     }
   }

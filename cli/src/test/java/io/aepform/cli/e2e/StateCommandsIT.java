@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aepform.cli.CliRun;
 import io.aepform.emulator.ResourceKind;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +24,7 @@ class StateCommandsIT {
   private static final Pattern HISTORY_LINE =
       Pattern.compile("^(\\d+)\\s+(\\S+)\\s+(\\S+)\\s+([0-9a-f-]{36})(  \\(current\\))?$");
 
-  @TempDir java.nio.file.Path tmp;
+  @TempDir Path tmp;
   LocalPlatformFixture platform;
   LifecycleSteps steps;
 
