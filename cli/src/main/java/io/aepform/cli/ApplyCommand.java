@@ -55,9 +55,16 @@ final class ApplyCommand implements Callable<Integer> {
   public Integer call() {
     Style style = Colors.of(common, cli);
     AtomicBoolean cancel = new AtomicBoolean();
+    boolean refreshOnly = planOptions.refreshOnly && planFile == null;
     ApplyRequest request =
         change.request(
-            cli, common.request(vars), planOptions.options(), lock.timeout(), style, cancel);
+            cli,
+            common.request(vars),
+            planOptions.options(),
+            lock.timeout(),
+            style,
+            cancel,
+            refreshOnly ? Confirm.Question.REFRESH_ONLY : Confirm.Question.APPLY);
     Engine engine = new Engine(Settings.of(cli, common));
     Duration waitTimeout = runs.waitForRuns ? runs.timeout() : Duration.ZERO;
     Instant started = Instant.now();
@@ -66,10 +73,17 @@ final class ApplyCommand implements Callable<Integer> {
             cancel,
             cli,
             () -> planFile == null ? engine.apply(request) : engine.applySaved(planFile, request));
-    if (planOptions.refreshOnly && planFile == null) {
+    if (refreshOnly) {
+      if (!change.asked.get()) { // no drift: nothing was asked, nothing to record
+        cli.out().print(new PlanTextRenderer(style).renderRefreshOnly(noChanges(request)));
+        return 0;
+      }
       cli.out()
           .println(
-              "\nApply complete! State now records what refresh found outside aepform; nothing remote was changed.");
+              "\n"
+                  + style.green(style.bold("Apply complete!"))
+                  + " State now records what refresh found outside aepform; nothing remote was"
+                  + " changed.");
       return 0;
     }
     if (result.outcomes().isEmpty()

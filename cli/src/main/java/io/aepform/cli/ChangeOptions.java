@@ -23,20 +23,35 @@ final class ChangeOptions {
               + " faster than it accepts.")
   int parallelism = 10;
 
-  /** A request that shows the plan and asks (unless --auto-approve), with progress lines. */
+  /** Set once the plan was shown for confirmation: there was something to do. */
+  final AtomicBoolean asked = new AtomicBoolean();
+
+  /**
+   * A request that shows the plan and asks {@code question} (unless --auto-approve), with progress
+   * lines.
+   */
   ApplyRequest request(
       Cli cli,
       ConfigRequest config,
       PlanOptions options,
       Duration lockTimeout,
       Style style,
-      AtomicBoolean cancel) {
+      AtomicBoolean cancel,
+      Confirm.Question question) {
+    PlanTextRenderer renderer = new PlanTextRenderer(style);
     return new ApplyRequest(
         config,
         options,
         parallelism,
         lockTimeout,
-        plan -> Confirm.ask(cli, autoApprove, plan, new PlanTextRenderer(style)),
+        plan -> {
+          asked.set(true);
+          String shown =
+              question == Confirm.Question.REFRESH_ONLY
+                  ? renderer.renderRefreshOnly(plan)
+                  : renderer.render(plan);
+          return Confirm.ask(cli, autoApprove, shown, question);
+        },
         new ApplyProgress(cli.out(), style),
         cancel);
   }

@@ -17,11 +17,18 @@ public final class Cli {
   private final PrintStream out;
   private final PrintStream err;
   private final Map<String, String> env;
+  private final Terminal terminal;
 
   public Cli(PrintStream out, PrintStream err, Map<String, String> env) {
+    this(out, err, env, Terminal.system());
+  }
+
+  /** A command line whose confirmations are asked on {@code terminal}. */
+  public Cli(PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal) {
     this.out = out;
     this.err = err;
     this.env = Map.copyOf(env);
+    this.terminal = terminal;
   }
 
   public PrintStream out() {
@@ -36,7 +43,12 @@ public final class Cli {
     return env;
   }
 
-  int execute(String... args) {
+  public Terminal terminal() {
+    return terminal;
+  }
+
+  /** Runs one command line; returns the exit code. */
+  public int execute(String... args) {
     CommandFactory factory = new CommandFactory(this);
     CommandLine cli = new CommandLine(new RootCommand(), factory);
     for (var sub : subcommandsFor(args).entrySet()) {
@@ -71,6 +83,7 @@ public final class Cli {
 
   private int onUsageError(CommandLine.ParameterException e, String[] args) {
     err.println("Error: " + e.getMessage());
+    UsageHints.of(e).ifPresent(err::println);
     String name = e.getCommandLine().getCommandSpec().qualifiedName();
     err.println("Run '" + name + " --help' for usage.");
     return 1;

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  source <(aepform completion bash)                 # this shell",
       "  aepform completion bash > /etc/bash_completion.d/aepform",
-      "  aepform completion zsh > \"${fpath[1]}/_aepform\"   # zsh, through bashcompinit"
+      "  aepform completion zsh > \"$${fpath[1]}/_aepform\"   # zsh, through bashcompinit"
     })
 final class CompletionCommand implements Callable<Integer> {
   private final Cli cli;
@@ -26,11 +26,7 @@ final class CompletionCommand implements Callable<Integer> {
   @Parameters(paramLabel = "bash|zsh", description = "The shell.")
   Shell shell;
 
-  @CommandLine.Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help.")
-  boolean help;
+  @CommandLine.Mixin GlobalOptions global;
 
   enum Shell {
     bash,

@@ -1,34 +1,63 @@
 package io.aepform.cli;
 
-import io.aepform.cli.render.PlanTextRenderer;
-import io.aepform.engine.plan.Plan;
 import io.aepform.error.AepformException;
 import io.aepform.error.ErrorCode;
-import java.io.Console;
+import java.util.List;
 
-/** The "yes" prompt of apply, which refuses to guess when there is no terminal. */
+/** The "yes" prompt of apply and destroy, which refuses to guess when there is no terminal. */
 final class Confirm {
   private Confirm() {}
 
-  static boolean ask(Cli cli, boolean autoApprove, Plan plan, PlanTextRenderer renderer) {
-    cli.out().print(renderer.render(plan));
+  /** What is asked, in the words of the command that asks (Terraform's). */
+  enum Question {
+    APPLY(
+        "apply",
+        "Do you want to perform these actions?",
+        "aepform will perform the actions described above.",
+        "Only 'yes' will be accepted to approve."),
+    DESTROY(
+        "destroy",
+        "Do you really want to destroy all resources?",
+        "aepform will destroy all the objects the state of this environment holds, as shown above.",
+        "There is no undo. Only 'yes' will be accepted to confirm."),
+    REFRESH_ONLY(
+        "apply --refresh-only",
+        "Would you like to update the aepform state to reflect these detected changes?",
+        "aepform will write these changes to the state without modifying any remote objects.",
+        "There is no undo. Only 'yes' will be accepted to confirm.");
+
+    final String command;
+    final List<String> lines;
+
+    Question(String command, String... lines) {
+      this.command = command;
+      this.lines = List.of(lines);
+    }
+  }
+
+  /** Shows {@code plan} (rendered) and asks; true to go on. */
+  static boolean ask(Cli cli, boolean autoApprove, String plan, Question question) {
+    cli.out().print(plan);
     if (autoApprove) {
       cli.out().println();
       return true;
     }
-    Console console = System.console();
-    if (console == null) {
+    if (!cli.terminal().interactive()) {
       throw new AepformException(
           ErrorCode.USAGE,
-          "apply needs confirmation but there is no terminal: review the plan and run with --auto-approve, or save it with plan --out and apply that file");
+          question.command
+              + " needs confirmation but there is no terminal: review the plan and run with"
+              + " --auto-approve"
+              + (question == Question.APPLY
+                  ? ", or save it with plan --out and apply that file"
+                  : ""));
     }
     cli.out().println();
-    cli.out().println("Do you want to perform these actions?");
-    cli.out().println("  aepform will perform the actions described above.");
-    cli.out().println("  Only 'yes' will be accepted to approve.");
+    cli.out().println(question.lines.get(0));
+    question.lines.subList(1, question.lines.size()).forEach(l -> cli.out().println("  " + l));
     cli.out().println();
-    String answer = console.readLine("  Enter a value: ");
+    String answer = cli.terminal().readLine("  Enter a value: ").orElse("");
     cli.out().println();
-    return answer != null && answer.trim().equals("yes");
+    return answer.trim().equals("yes");
   }
 }

@@ -43,7 +43,8 @@ final class DestroyCommand implements Callable<Integer> {
             new io.aepform.engine.PlanOptions(true),
             lock.timeout(),
             style,
-            cancel);
+            cancel,
+            Confirm.Question.DESTROY);
     Engine engine = new Engine(Settings.of(cli, common));
     ApplyResult result = Interrupts.whileRunning(cancel, cli, () -> engine.destroy(request));
     if (result.outcomes().isEmpty() && !result.interrupted()) {
@@ -55,7 +56,7 @@ final class DestroyCommand implements Callable<Integer> {
     // nothing is left to have outputs
     ApplyResult shown =
         new ApplyResult(result.outcomes(), java.util.List.of(), result.interrupted());
-    ApplySummary.render(shown, cli.out(), cli.err(), style, "Destroy complete!");
+    ApplySummary.destroyed(shown, cli.out(), cli.err(), style);
     return result.succeeded() ? 0 : 1;
   }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
@@ -40,11 +41,7 @@ final class EmulatorCommand implements Callable<Integer> {
       description = "Keep objects under DIR across restarts (default: in memory).")
   Path data;
 
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help.")
-  boolean help;
+  @Mixin GlobalOptions global;
 
   @Unmatched List<String> faults = new ArrayList<>();
 

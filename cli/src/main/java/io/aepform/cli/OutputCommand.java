@@ -1,12 +1,8 @@
 package io.aepform.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aepform.cli.render.OutputText;
 import io.aepform.engine.Engine;
 import io.aepform.engine.manifest.OutputValue;
-import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import io.aepform.error.AepformException;
 import io.aepform.error.ErrorCode;
@@ -48,40 +44,32 @@ final class OutputCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws Exception {
-    List<OutputValue> outputs = new Engine(cli.env()).outputs(common.request(vars));
+  public Integer call() {
+    Engine engine = new Engine(cli.env());
+    List<OutputValue> outputs = engine.outputs(common.request(vars));
     if (name != null) {
       outputs = outputs.stream().filter(o -> o.name().equals(name)).toList();
       if (outputs.isEmpty()) {
         throw new AepformException(ErrorCode.USAGE, "no output named '" + name + "' is declared");
       }
     }
-    if (json) {
-      ObjectNode root = JsonNodeFactory.instance.objectNode();
-      for (OutputValue o : outputs) {
-        ObjectNode n = root.putObject(o.name());
-        n.set(
-            "value",
-            o.sensitive() || !Values.isKnown(o.value())
-                ? JsonNodeFactory.instance.nullNode()
-                : Values.toJsonRedacted(o.value()));
-        n.put("sensitive", o.sensitive());
-        n.put("known", Values.isKnown(o.value()));
-      }
-      cli.out()
-          .println(
-              new ObjectMapper()
-                  .enable(SerializationFeature.INDENT_OUTPUT)
-                  .writeValueAsString(root));
-      return 0;
+    // as after Terraform's destroy: state holding no object has no outputs
+    boolean applied =
+        engine.state(common.request()).map(s -> !s.resources().isEmpty()).orElse(false);
+    if (applied && name != null && !Values.isKnown(outputs.get(0).value())) {
+      throw new AepformException(
+          ErrorCode.STATE,
+          "output '"
+              + name
+              + "' has no value yet: state does not hold the objects it reads. Run aepform apply");
     }
-    for (OutputValue o : outputs) {
-      Value v = o.sensitive() ? new Value.Sensitive(o.value()) : o.value();
-      String text =
-          v instanceof Value.Str s && name != null
-              ? s.value()
-              : io.aepform.cli.render.ApplySummary.oneLine(v);
-      cli.out().println(name != null ? text : o.name() + " = " + text);
+    if (!applied || outputs.stream().noneMatch(o -> Values.isKnown(o.value()))) {
+      cli.out().print(json ? "{}\n" : "");
+      OutputText.noneFound(common.env, cli.err());
+    } else if (json) {
+      cli.out().print(OutputText.json(outputs));
+    } else {
+      OutputText.text(outputs, name != null, cli.out());
     }
     return 0;
   }

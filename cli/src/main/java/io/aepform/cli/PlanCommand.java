@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
     description = "Show what apply would do.",
     footer = {
       "",
-      "Exit codes: 0 no changes (or changes without --detailed-exitcode), 2 changes with --detailed-exitcode, 1 error.",
+      "Exit codes: 0 no changes (or changes without --detailed-exitcode), 2 changes (outputs included) with --detailed-exitcode",
+      "(with --refresh-only: changes made outside aepform that apply would record in state), 1 error.",
       "",
       "Examples:",
       "  aepform plan --env dev",
@@ -31,7 +32,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Option(
       names = "--format",
-      paramLabel = "text|json",
+      paramLabel = "text|json|markdown",
       description = "Output format (default: text).")
   Format format = Format.text;
 
@@ -41,7 +42,9 @@ final class PlanCommand implements Callable<Integer> {
       description = "Save the plan to FILE, to apply exactly it later with apply FILE.")
   java.nio.file.Path out;
 
-  @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes.")
+  @Option(
+      names = "--detailed-exitcode",
+      description = "Exit 2 when there are changes (to objects or outputs).")
   boolean detailedExitcode;
 
   @Option(
@@ -73,7 +76,8 @@ final class PlanCommand implements Callable<Integer> {
     } else if (format == Format.markdown) {
       cli.out().print(io.aepform.cli.render.PlanMarkdownRenderer.render(plan));
     } else {
-      cli.out().print(new PlanTextRenderer(Colors.of(common, cli)).render(plan));
+      PlanTextRenderer text = new PlanTextRenderer(Colors.of(common, cli));
+      cli.out().print(planOptions.refreshOnly ? text.renderRefreshOnly(plan) : text.render(plan));
     }
     if (out != null && format == Format.text) {
       cli.out()
@@ -83,6 +87,13 @@ final class PlanCommand implements Callable<Integer> {
                   + "\nTo perform exactly these actions, run: aepform apply "
                   + out);
     }
-    return detailedExitcode && plan.hasChanges() ? 2 : 0;
+    return detailedExitcode && changes(plan) ? 2 : 0;
+  }
+
+  /** What --detailed-exitcode counts: drift to record for --refresh-only, else any change. */
+  private boolean changes(Plan plan) {
+    return planOptions.refreshOnly
+        ? !plan.drift().isEmpty()
+        : plan.hasChanges() || plan.hasOutputChanges();
   }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     footer = {
       "",
       "Examples:",
-      "  aepform validate --dir examples/parquet-ingestion",
+      "  aepform validate --dir examples/parquet-ingestion --env local",
       "  aepform plan --env dev"
     })
 final class RootCommand implements Runnable {

@@ -2,10 +2,14 @@ package io.aepform.cli;
 
 import io.aepform.cli.render.PlanJsonRenderer;
 import io.aepform.cli.render.PlanTextRenderer;
+import io.aepform.cli.render.StateJsonRenderer;
 import io.aepform.cli.render.StateRenderer;
 import io.aepform.engine.Engine;
 import io.aepform.engine.plan.Plan;
+import io.aepform.error.AepformException;
+import io.aepform.error.ErrorCode;
 import io.aepform.state.ResourceState;
+import io.aepform.state.State;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,7 +26,8 @@ import picocli.CommandLine.Parameters;
       "Examples:",
       "  aepform show plan.out",
       "  aepform show plan.out --format json",
-      "  aepform show --env dev"
+      "  aepform show --env dev",
+      "  aepform show --env dev --format json"
     })
 final class ShowCommand implements Callable<Integer> {
   private final Cli cli;
@@ -37,8 +42,10 @@ final class ShowCommand implements Callable<Integer> {
 
   @Option(
       names = "--format",
-      paramLabel = "text|json",
-      description = "Output format of a plan (default: text).")
+      paramLabel = "text|json|markdown",
+      description =
+          "Output format (default: text); without PLANFILE, json prints the state as JSON"
+              + " (markdown is for plans).")
   PlanCommand.Format format = PlanCommand.Format.text;
 
   ShowCommand(Cli cli) {
@@ -59,7 +66,17 @@ final class ShowCommand implements Callable<Integer> {
                       : new PlanTextRenderer(Colors.of(common, cli)).render(plan));
       return 0;
     }
-    for (ResourceState r : StateCommand.read(cli, common).resources()) {
+    State state = StateCommand.read(cli, common);
+    if (format == PlanCommand.Format.json) {
+      cli.out().print(StateJsonRenderer.render(state));
+      return 0;
+    }
+    if (format == PlanCommand.Format.markdown) {
+      throw new AepformException(
+          ErrorCode.USAGE,
+          "--format markdown renders a saved plan: pass PLANFILE, or use text or json for the state");
+    }
+    for (ResourceState r : state.resources()) {
       cli.out().print(StateRenderer.show(r));
       cli.out().println();
     }

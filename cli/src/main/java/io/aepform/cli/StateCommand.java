@@ -6,7 +6,10 @@ import io.aepform.error.AepformException;
 import io.aepform.error.ErrorCode;
 import io.aepform.state.ResourceState;
 import io.aepform.state.State;
+import io.aepform.state.StateVersion;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -42,8 +45,13 @@ final class StateCommand implements Runnable {
 
   @Override
   public void run() {
+    List<String> names = List.copyOf(spec.subcommands().keySet());
     throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "a subcommand is required: list or show");
+        spec.commandLine(),
+        "a subcommand is required: "
+            + String.join(", ", names.subList(0, names.size() - 1))
+            + " or "
+            + names.get(names.size() - 1));
   }
 
   static State read(Cli cli, CommonOptions common) {
@@ -94,7 +102,8 @@ final class StateCommand implements Runnable {
         names = "--serial",
         paramLabel = "N",
         description =
-            "Show it as it was in version N of the state (shared backends keep every version).")
+            "Show it as it was in version N of the state (shared backends keep every version;"
+                + " the local backend the current one and its .backup).")
     Long serial;
 
     ShowCommand(Cli cli) {
@@ -251,7 +260,9 @@ final class StateCommand implements Runnable {
   /** {@code state history}: the versions a shared backend keeps. */
   @Command(
       name = "history",
-      description = "List every version of the state (shared backends), newest first.")
+      description =
+          "List the versions of the state, newest first: every version with a shared backend"
+              + " (PostgreSQL); the current state and its .backup with the local backend.")
   static final class HistoryCommand implements Callable<Integer> {
     private final Cli cli;
 
@@ -264,11 +275,14 @@ final class StateCommand implements Runnable {
     @Override
     public Integer call() {
       var versions = new Engine(cli.env()).stateHistory(common.request());
-      cli.out().printf("%-7s %-25s %-30s %-36s%n", "SERIAL", "WRITTEN", "BY", "LINEAGE");
+      int written = width("WRITTEN", versions.stream().map(v -> v.written().toString()));
+      int by = width("BY", versions.stream().map(StateVersion::writtenBy));
+      String columns = "%-7s %-" + written + "s %-" + by + "s %-36s%s%n";
+      cli.out().printf(columns, "SERIAL", "WRITTEN", "BY", "LINEAGE", "");
       for (io.aepform.state.StateVersion v : versions) {
         cli.out()
             .printf(
-                "%-7d %-25s %-30s %-36s%s%n",
+                columns,
                 v.serial(),
                 v.written(),
                 v.writtenBy(),
@@ -276,6 +290,10 @@ final class StateCommand implements Runnable {
                 v.current() ? "  (current)" : "");
       }
       return 0;
+    }
+
+    private static int width(String header, Stream<String> values) {
+      return Math.max(header.length(), values.mapToInt(String::length).max().orElse(0));
     }
   }
 }

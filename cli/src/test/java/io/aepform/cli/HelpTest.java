@@ -65,7 +65,10 @@ class HelpTest {
     }
     CliRun typo = CliRun.run("aply");
     assertThat(typo.exitCode()).isEqualTo(1);
-    assertThat(typo.err()).startsWith("Error: Unmatched argument at index 0: 'aply'");
+    assertThat(typo.err())
+        .isEqualTo(
+            "Error: Unmatched argument at index 0: 'aply'\nDid you mean 'apply'?\n"
+                + "Run 'aepform --help' for usage.\n");
     assertThat(CliRun.run("help", "plan").out()).contains("Usage: aepform plan");
     assertThat(CliRun.run("completion", "bash").out()).contains("force-unlock");
   }

@@ -22,8 +22,10 @@ import io.aepform.engine.plan.Secrets;
 import io.aepform.engine.provider.Kinds;
 import io.aepform.engine.recovery.PendingResolver;
 import io.aepform.engine.workspace.Connector;
+import io.aepform.engine.workspace.LocalHistory;
 import io.aepform.engine.workspace.StateStores;
 import io.aepform.engine.workspace.Workspace;
+import io.aepform.state.LocalStateStore;
 import io.aepform.state.State;
 import io.aepform.state.StateStore;
 import java.nio.file.Path;
@@ -205,14 +207,25 @@ public final class Engine {
     return StateStores.open(request.dir(), env, settings.processEnv());
   }
 
-  /** Every version of the state a shared backend keeps, newest first. */
+  /**
+   * Every version of the state a shared backend keeps, newest first; with the local backend, the
+   * current state and its backup.
+   */
   public java.util.List<io.aepform.state.StateVersion> stateHistory(ConfigRequest request) {
-    return history(stateStore(request)).history();
+    StateStore store = stateStore(request);
+    if (store instanceof LocalStateStore local) {
+      return LocalHistory.versions(local);
+    }
+    return history(store).history();
   }
 
-  /** The state as it was at {@code serial}, from a shared backend's history. */
+  /** The state as it was at {@code serial}: from the history, or the local backup. */
   public Optional<State> stateAt(ConfigRequest request, long serial) {
-    return history(stateStore(request)).read(serial);
+    StateStore store = stateStore(request);
+    if (store instanceof LocalStateStore local) {
+      return LocalHistory.read(local, serial);
+    }
+    return history(store).read(serial);
   }
 
   /**

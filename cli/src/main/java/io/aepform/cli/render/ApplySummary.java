@@ -11,14 +11,16 @@ import java.util.List;
 public final class ApplySummary {
   private ApplySummary() {}
 
-  /** Prints the summary; failures go to {@code err} as {@code Error:} lines. */
-  public static void render(ApplyResult result, PrintStream out, PrintStream err, Style style) {
-    render(result, out, err, style, "Apply complete!");
+  /** What a summary says: apply's words or destroy's, as Terraform's. */
+  private record Words(String command, String done, String failed, String interrupted) {
+    static final Words APPLY =
+        new Words("apply", "Apply complete!", "Apply failed.", "Apply interrupted.");
+    static final Words DESTROY =
+        new Words("destroy", "Destroy complete!", "Destroy failed.", "Destroy interrupted.");
   }
 
-  /** Prints the summary with {@code done} as its headline on success, e.g. "Destroy complete!". */
-  public static void render(
-      ApplyResult result, PrintStream out, PrintStream err, Style style, String done) {
+  /** Prints the summary of an apply; failures go to {@code err} as {@code Error:} lines. */
+  public static void render(ApplyResult result, PrintStream out, PrintStream err, Style style) {
     String counts =
         "Resources: "
             + (result.imported() > 0 ? result.imported() + " imported, " : "")
@@ -30,25 +32,54 @@ public final class ApplySummary {
             + " destroyed"
             + (result.forgotten() > 0 ? ", " + result.forgotten() + " forgotten" : "")
             + ".";
+    render(result, out, err, style, Words.APPLY, counts);
     if (result.succeeded()) {
-      out.println();
-      out.println(style.green(style.bold(done)) + " " + counts);
       outputs(result.outputs(), out);
+    }
+  }
+
+  /** Prints the summary of a destroy: only what was destroyed, and no outputs. */
+  public static void destroyed(ApplyResult result, PrintStream out, PrintStream err, Style style) {
+    render(
+        result, out, err, style, Words.DESTROY, "Resources: " + result.destroyed() + " destroyed.");
+  }
+
+  private static void render(
+      ApplyResult result,
+      PrintStream out,
+      PrintStream err,
+      Style style,
+      Words words,
+      String counts) {
+    out.println();
+    if (result.succeeded()) {
+      out.println(style.green(style.bold(words.done())) + " " + counts);
       return;
     }
-    out.println();
     out.println(
-        style.red(result.interrupted() ? "Apply interrupted." : "Apply failed.") + " " + counts);
+        style.red(result.interrupted() ? words.interrupted() : words.failed()) + " " + counts);
     for (Outcome o : result.failures()) {
       err.println("Error: " + o.address() + ": " + o.message());
     }
     long skipped =
         result.outcomes().stream().filter(o -> o.status() == Outcome.Status.SKIPPED).count();
-    if (skipped > 0) {
+    boolean unwritable =
+        result.outcomes().stream().anyMatch(o -> o.message().equals(Outcome.STATE_NOT_WRITABLE));
+    if (unwritable) {
       err.println(
           "Error: "
               + skipped
-              + " change(s) were not attempted; run apply again to finish, state holds everything that was done.");
+              + " change(s) were not attempted because state could not be written; fix that, then"
+              + " run "
+              + words.command()
+              + " again: the errors above say what state did not record.");
+    } else if (skipped > 0) {
+      err.println(
+          "Error: "
+              + skipped
+              + " change(s) were not attempted; run "
+              + words.command()
+              + " again to finish, state holds everything that was done.");
     }
   }
 

@@ -8,6 +8,7 @@ import io.aepform.engine.manifest.OutputValue;
 import io.aepform.engine.plan.Action;
 import io.aepform.engine.plan.Drift;
 import io.aepform.engine.plan.FieldChange;
+import io.aepform.engine.plan.OutputChanges;
 import io.aepform.engine.plan.Plan;
 import io.aepform.engine.plan.ResourceChange;
 import io.aepform.engine.value.Value;
@@ -99,9 +100,17 @@ public final class PlanJsonRenderer {
 
   private static ObjectNode output(OutputValue o) {
     ObjectNode node = Json.NODES.objectNode();
-    node.putArray("actions").add("create");
+    ArrayNode actions = node.putArray("actions");
+    OutputChanges.action(o).actions().forEach(actions::add);
+    node.set(
+        "before",
+        o.before()
+            .filter(b -> !o.sensitive())
+            .map(Values::toJsonRedacted)
+            .orElse(Json.NODES.nullNode()));
     node.set("after", o.sensitive() ? Json.NODES.nullNode() : Values.toJsonRedacted(o.value()));
     node.set("after_unknown", Values.mask(o.value(), x -> x instanceof Value.Unknown));
+    node.put("before_sensitive", o.sensitive() && o.before().isPresent());
     node.put("after_sensitive", o.sensitive());
     return node;
   }

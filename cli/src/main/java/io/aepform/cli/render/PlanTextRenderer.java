@@ -2,6 +2,7 @@ package io.aepform.cli.render;
 
 import io.aepform.engine.manifest.OutputValue;
 import io.aepform.engine.plan.Action;
+import io.aepform.engine.plan.OutputChanges;
 import io.aepform.engine.plan.Plan;
 import io.aepform.engine.plan.ResourceChange;
 import io.aepform.engine.value.Value;
@@ -33,6 +34,14 @@ public final class PlanTextRenderer {
   public String render(Plan plan) {
     StringBuilder out = new StringBuilder();
     new DriftText(style).render(plan, out);
+    if (!plan.hasChanges() && plan.hasOutputChanges()) {
+      outputs(plan, out);
+      out.append(
+          "\nNo object in AEP would change: outputs are computed from the manifests and the ids"
+              + " state holds,\nso there is nothing to apply.\n");
+      WarningText.render(plan.warnings(), out);
+      return out.toString();
+    }
     if (!plan.hasChanges()) {
       out.append(noChanges(plan));
       WarningText.render(plan.warnings(), out);
@@ -63,6 +72,33 @@ public final class PlanTextRenderer {
     out.append(plan.toDestroy()).append(" to destroy.\n");
     outputs(plan, out);
     forgotten(plan, out);
+    WarningText.render(plan.warnings(), out);
+    return out.toString();
+  }
+
+  /**
+   * A refresh-only plan: what changed outside aepform, which apply would record in state, and never
+   * "No changes" under drift.
+   */
+  public String renderRefreshOnly(Plan plan) {
+    if (plan.drift().isEmpty()) {
+      return "\nNo changes. Your AEP objects still match what the state of environment \""
+          + plan.environment()
+          + "\" records.\n\naepform has checked that the remote objects still match the result of"
+          + " your most recent changes,\nand found no differences.\n";
+    }
+    StringBuilder out = new StringBuilder();
+    new DriftText(style).render(plan, out);
+    out.append("This is a refresh-only plan, so aepform will not take any actions to undo these.\n")
+        .append("If you were expecting these changes, apply it with aepform apply --refresh-only")
+        .append(" to\nrecord the updated values in state without changing any remote object.\n");
+    int n = plan.drift().size();
+    out.append('\n')
+        .append(style.bold("State would be updated:"))
+        .append(' ')
+        .append(n)
+        .append(n == 1 ? " object" : " objects")
+        .append(" changed outside aepform; nothing remote would change.\n");
     WarningText.render(plan.warnings(), out);
     return out.toString();
   }
@@ -190,24 +226,31 @@ public final class PlanTextRenderer {
             + " to import them to manage them again.\n");
   }
 
-  private static void outputs(Plan plan, StringBuilder out) {
-    // outputs whose value is known already did not change with this plan
-    java.util.List<OutputValue> changing =
-        plan.outputs().stream()
-            .filter(o -> !io.aepform.engine.value.Values.isKnown(o.value()))
-            .toList();
+  /** The outputs the plan creates or changes, as Terraform lists them. */
+  private void outputs(Plan plan, StringBuilder out) {
+    List<OutputValue> changing =
+        plan.outputs().stream().filter(o -> OutputChanges.action(o) != Action.NO_OP).toList();
     if (changing.isEmpty()) {
       return;
     }
     out.append("\nChanges to Outputs:\n");
     int width = changing.stream().mapToInt(o -> o.name().length()).max().orElse(0);
     for (OutputValue o : changing) {
-      Value shown = o.sensitive() ? new Value.Sensitive(o.value()) : o.value();
-      out.append("  + ")
+      boolean create = OutputChanges.action(o) == Action.CREATE;
+      out.append("  ")
+          .append(create ? style.green("+") : style.yellow("~"))
+          .append(' ')
           .append(o.name())
           .append(" ".repeat(width - o.name().length()))
           .append(" = ");
-      if (ValueText.isScalar(shown)) {
+      Value shown = o.sensitive() ? new Value.Sensitive(o.value()) : o.value();
+      if (!create) {
+        Value before = o.before().orElseThrow();
+        out.append(UpdateText.line(o.sensitive() ? new Value.Sensitive(before) : before))
+            .append(" -> ")
+            .append(UpdateText.line(shown))
+            .append('\n');
+      } else if (ValueText.isScalar(shown)) {
         out.append(ValueText.scalar(shown)).append('\n');
       } else {
         StringBuilder nested = new StringBuilder();

@@ -73,7 +73,7 @@ class LifecycleIT {
     platform.emulator.clearRequestLog();
     CliRun destroy = steps.cli("destroy", "--auto-approve");
     assertThat(destroy.exitCode()).as(destroy.err()).isZero();
-    assertThat(destroy.out()).contains("Resources: 0 added, 0 changed, 6 destroyed.");
+    assertThat(destroy.out()).contains("Destroy complete! Resources: 6 destroyed.");
     assertThat(platform.emulator.requestLog())
         .allSatisfy(e -> assertThat(e.status()).as(e.summary()).isBetween(200, 299));
     List<String> deleted = deletedCollections(platform.writes());

@@ -86,6 +86,12 @@ final class LifecycleSteps {
     return flow().path("id").asText();
   }
 
+  /** Renames the flow on the platform, as someone would in AEP's UI. */
+  void renameFlowOutside(String name) {
+    platform.emulator.renameObject(
+        ResourceKind.FLOW, platform.client.orgId(), LocalPlatformExtension.SANDBOX, flowId(), name);
+  }
+
   /** Ends every scenario: the next plan has nothing to do and writes nothing. */
   void plansNoChanges() {
     platform.emulator.clearRequestLog();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aepform.cli.CliRun;
 import io.aepform.cli.LocalPlatformExtension;
-import io.aepform.emulator.ResourceKind;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,31 +22,39 @@ class RefreshOnlyIT {
   @Test
   void driftIsRecordedWithoutChangingAnythingRemote() throws Exception {
     assertThat(cli("apply", "--auto-approve").exitCode()).isZero();
-    String flowId =
-        platform
-            .emulator
-            .objects(ResourceKind.FLOW, platform.client.orgId(), LocalPlatformExtension.SANDBOX)
-            .get(0)
-            .path("id")
-            .asText();
-    platform.emulator.renameObject(
-        ResourceKind.FLOW,
-        platform.client.orgId(),
-        LocalPlatformExtension.SANDBOX,
-        flowId,
-        "Renamed by hand");
+    CliRun clean = cli("plan", "--refresh-only", "--detailed-exitcode");
+    assertThat(clean.exitCode()).as(clean.err()).isZero();
+    assertThat(clean.out())
+        .isEqualTo(
+            "\nNo changes. Your AEP objects still match what the state of environment \"it\""
+                + " records.\n\naepform has checked that the remote objects still match the result"
+                + " of your most recent changes,\nand found no differences.\n");
+    new LifecycleSteps(platform).renameFlowOutside("Renamed by hand");
 
     CliRun plan = cli("plan", "--refresh-only", "--detailed-exitcode");
+    assertThat(plan.exitCode()).as(plan.err()).isEqualTo(2);
     assertThat(plan.out())
         .contains("Objects have changed outside of aepform")
-        .contains("Renamed by hand");
-    assertThat(plan.out()).doesNotContain("will be updated");
+        .contains("  # flow.ingest has changed\n")
+        .contains("~ spec.name = \"Demo Parquet Ingestion Flow\" -> \"Renamed by hand\"")
+        .endsWith(
+            "This is a refresh-only plan, so aepform will not take any actions to undo these.\n"
+                + "If you were expecting these changes, apply it with aepform apply --refresh-only"
+                + " to\nrecord the updated values in state without changing any remote object.\n"
+                + "\nState would be updated: 1 object changed outside aepform; nothing remote would"
+                + " change.\n");
+    assertThat(plan.out()).doesNotContain("will be updated").doesNotContain("No changes");
 
     platform.emulator.clearRequestLog();
     CliRun apply = cli("apply", "--refresh-only", "--auto-approve");
     assertThat(apply.exitCode()).as(apply.err()).isZero();
     assertThat(platform.writes()).isEmpty();
     assertThat(Files.readString(platform.stateFile())).contains("Renamed by hand");
+    CliRun nothingLeft = cli("apply", "--refresh-only", "--auto-approve");
+    assertThat(nothingLeft.exitCode()).isZero();
+    assertThat(nothingLeft.out())
+        .startsWith("\nNo changes. Your AEP objects still match")
+        .doesNotContain("Apply complete!");
 
     // state now matches the remote object: the manifest's name is a change to make again
     CliRun after = cli("plan");

@@ -11,6 +11,7 @@ import io.aepform.engine.plan.Action;
 import io.aepform.engine.plan.Drift;
 import io.aepform.engine.plan.FieldChange;
 import io.aepform.engine.plan.Plan;
+import io.aepform.engine.plan.RefreshOnly;
 import io.aepform.engine.plan.ResourceChange;
 import io.aepform.engine.value.Reference;
 import io.aepform.engine.value.TemplatePart;
@@ -141,7 +142,17 @@ class PlanRenderingGoldenTest {
                         Optional.of(str("Old Flow")),
                         Optional.of(str("Renamed by hand"))))));
     List<OutputValue> outputs =
-        List.of(new OutputValue("flow_id", unknown("flow.ingest.id"), false));
+        List.of(
+            new OutputValue("flow_id", str("89ff50ef"), false, Optional.of(str("89ff50ef"))),
+            new OutputValue(
+                "connection_id", unknown("connection.s3.id"), false, Optional.of(str("5831c52c"))),
+            new OutputValue("schema_id", unknown("schema.demo_profile.id"), false),
+            new OutputValue("region", str("eu-west-1"), false),
+            new OutputValue(
+                "s3_secret",
+                new Value.Sensitive(str(SECRET)),
+                true,
+                Optional.of(new Value.Sensitive(str(SECRET)))));
     List<Problem> warnings =
         List.of(
             Problem.warning(
@@ -154,6 +165,29 @@ class PlanRenderingGoldenTest {
   @Test
   void text() throws Exception {
     Golden.check("mixed-plan/plan.txt", new PlanTextRenderer(Style.PLAIN).render(mixedPlan()));
+  }
+
+  @Test
+  void refreshOnlyText() throws Exception {
+    Plan refreshOnly = RefreshOnly.plan(mixedPlan());
+    Golden.check(
+        "mixed-plan/plan-refresh-only.txt",
+        new PlanTextRenderer(Style.PLAIN).renderRefreshOnly(refreshOnly));
+  }
+
+  @Test
+  void onlyOutputsChange() throws Exception {
+    Plan plan =
+        new Plan(
+            "dev",
+            "",
+            0,
+            List.of(),
+            List.of(),
+            List.of(new OutputValue("region", str("eu-west-1"), false)),
+            List.of());
+    assertThat(plan.hasOutputChanges()).isTrue();
+    Golden.check("outputs-only/plan.txt", new PlanTextRenderer(Style.PLAIN).render(plan));
   }
 
   @Test

@@ -84,7 +84,11 @@ public final class Applying {
             Secrets.digestAhead(secrets, state.secretsSalt());
           }
           if (request.options().refreshOnly() && !destroy) {
-            if (!plan.drift().isEmpty() && request.confirm().test(plan)) {
+            if (!plan.drift().isEmpty()) {
+              if (!request.confirm().test(plan)) {
+                throw new AepformException(
+                    ErrorCode.USAGE, "Apply cancelled: state was not updated.");
+              }
               writer.write(s -> RefreshOnly.record(s, plan.drift()));
             }
             return new ApplyResult(List.of(), plan.outputs(), false);
@@ -95,7 +99,11 @@ public final class Applying {
           if (saved.isPresent()) {
             refuseChanged(saved.get(), plan);
           } else if (!request.confirm().test(plan)) {
-            throw new AepformException(ErrorCode.USAGE, "Apply cancelled: nothing was changed.");
+            throw new AepformException(
+                ErrorCode.USAGE,
+                destroy
+                    ? "Destroy cancelled: nothing was destroyed."
+                    : "Apply cancelled: nothing was changed.");
           }
           List<UnaryOperator<State>> edits = Refactors.of(plan, ws, handlers, session.client());
           if (!edits.isEmpty()) {

@@ -16,10 +16,12 @@ import io.aepform.error.AepformException;
 import io.aepform.error.ErrorCode;
 import io.aepform.state.PendingCreate;
 import io.aepform.state.ResourceState;
+import io.aepform.state.State;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The calls of one apply. Each create records a pending entry before it is sent and its result
@@ -51,22 +53,22 @@ final class Operations {
     List<String> deps = change.dependencies().stream().map(Address::toString).toList();
     String address = change.address().toString();
     PendingCreate pending = new PendingCreate(name, ctx.clock().instant(), ctx.runId());
-    ctx.writer()
-        .write(
-            s ->
-                s.with(ResourceState.pendingCreate(address, change.kind(), stored, deps, pending)));
+    record(
+        s -> s.with(ResourceState.pendingCreate(address, change.kind(), stored, deps, pending)),
+        Unrecorded.notSent(address));
+    String pendingKept = Unrecorded.pendingKept(address);
     Remote remote;
     try {
       acquire();
     } catch (Cancelled e) {
-      ctx.writer().write(s -> s.without(address)); // nothing was sent
+      record(s -> s.without(address), pendingKept); // nothing was sent
       throw e;
     }
     try {
       remote = handler.create(ctx.client(), handler.createBody(spec));
     } catch (ApiException e) {
       if (!e.outcomeUnknown()) {
-        ctx.writer().write(s -> s.without(address));
+        record(s -> s.without(address), pendingKept);
       }
       throw e;
     } finally {
@@ -82,7 +84,7 @@ final class Operations {
             stored,
             StateView.attributesJson(remote.attributes()),
             deps);
-    ctx.writer().write(s -> s.with(created));
+    record(s -> s.with(created), Unrecorded.created(address, remote.id()));
     attributes.put(change.address(), remote.attributes());
     if (!handler.callsAfterCreate(spec)) {
       return remote.id();
@@ -96,7 +98,8 @@ final class Operations {
         ctx.limiter().release();
       }
       if (!settled.etag().equals(remote.etag())) {
-        ctx.writer().write(s -> s.with(withEtag(created, settled.etag())));
+        record(
+            s -> s.with(withEtag(created, settled.etag())), Unrecorded.etag(address, remote.id()));
       }
     } catch (AepformException e) {
       // the object exists as the create call made it: the next plan changes the rest in place
@@ -110,7 +113,7 @@ final class Operations {
               stored(handler.asCreated(spec)),
               created.attributes(),
               created.dependencies());
-      ctx.writer().write(s -> s.with(asCreated));
+      record(s -> s.with(asCreated), Unrecorded.afterCreate(address, remote.id(), e.getMessage()));
       throw e;
     }
     return remote.id();
@@ -205,7 +208,7 @@ final class Operations {
             stored(desired),
             renewed(recorded, updated, handler),
             recorded.dependencies());
-    ctx.writer().write(s -> s.with(next));
+    record(s -> s.with(next), Unrecorded.updated(address));
     return recorded.id();
   }
 
@@ -253,26 +256,48 @@ final class Operations {
     } finally {
       ctx.limiter().release();
     }
-    ctx.writer().write(s -> s.without(address));
+    record(s -> s.without(address), Unrecorded.deleted(address));
     attributes.remove(change.address());
+  }
+
+  /**
+   * Records {@code edit} in state. When state cannot be written, fails with the state error's own
+   * message followed by {@code whatNow}: what the platform and state hold after this step.
+   */
+  private void record(UnaryOperator<State> edit, String whatNow) {
+    try {
+      ctx.writer().write(edit);
+    } catch (AepformException e) {
+      if (e.code() != ErrorCode.STATE) {
+        throw e;
+      }
+      String said = e.getMessage().strip();
+      throw new AepformException(
+          ErrorCode.STATE, said + (said.endsWith(".") ? " " : ". ") + whatNow, e);
+    }
   }
 
   /** Thrown instead of sending a call once the apply is cancelled: the step did not start. */
   static final class Cancelled extends RuntimeException {
-    Cancelled() {
-      super("the apply was interrupted", null, false, false);
+    Cancelled(String why) {
+      super(why, null, false, false);
     }
   }
 
   /**
    * Waits for the limiter to allow a call. The walk keeps more steps going than calls, so a step
-   * may wait here while the apply is cancelled: then it sends nothing.
+   * may wait here while the apply is cancelled, or while state stops being writable: then it sends
+   * nothing.
    */
   private void acquire() throws InterruptedException {
     ctx.limiter().acquire();
     if (ctx.cancelled().get()) {
       ctx.limiter().release();
-      throw new Cancelled();
+      throw new Cancelled("the apply was interrupted");
+    }
+    if (ctx.writer().failure().isPresent()) {
+      ctx.limiter().release();
+      throw new Cancelled(Outcome.STATE_NOT_WRITABLE);
     }
   }
 

@@ -10,6 +10,9 @@ import java.util.Objects;
  */
 public record Outcome(
     Address address, Action action, Status status, String message, boolean destroyed) {
+  /** Why a change was not started when state stopped being writable during the apply. */
+  public static final String STATE_NOT_WRITABLE = "not started: state could not be written";
+
   /** Done, failed, or never attempted. */
   public enum Status {
     DONE,

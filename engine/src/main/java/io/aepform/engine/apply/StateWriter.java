@@ -1,12 +1,17 @@
 package io.aepform.engine.apply;
 
+import io.aepform.error.AepformException;
+import io.aepform.error.ErrorCode;
 import io.aepform.state.State;
 import io.aepform.state.StateStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /**
@@ -14,6 +19,9 @@ import java.util.function.UnaryOperator;
  * change waiting at that moment, writes once, and completes their futures: a change is durable when
  * its future completes. Writing once per batch keeps large applies from rewriting the file for
  * every call.
+ *
+ * <p>Once a write fails, every later change fails without being written: the state on disk is the
+ * last one written, and a run that cannot record what it does must not go on doing things.
  */
 public final class StateWriter implements AutoCloseable {
   private record Change(UnaryOperator<State> edit, CompletableFuture<State> done) {}
@@ -21,8 +29,13 @@ public final class StateWriter implements AutoCloseable {
   private final StateStore store;
   private final BlockingQueue<Change> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
+
+  /** Guards {@link #closed} against a submit racing with {@link #close}. */
+  private final Object gate = new Object();
+
   private volatile State current;
   private volatile boolean closed;
+  private volatile AepformException failure;
 
   public StateWriter(StateStore store, State initial) {
     this.store = store;
@@ -32,20 +45,37 @@ public final class StateWriter implements AutoCloseable {
     this.thread.start();
   }
 
-  /** Applies {@code edit} and persists it; the future completes once it is on disk. */
+  /**
+   * Applies {@code edit} and persists it; the future completes once it is on disk, or fails with
+   * the state error that kept it off.
+   *
+   * @throws IllegalStateException once the writer is closed: nothing more can be recorded
+   */
   public CompletableFuture<State> submit(UnaryOperator<State> edit) {
     CompletableFuture<State> done = new CompletableFuture<>();
-    if (closed) {
-      done.completeExceptionally(new IllegalStateException("state writer is closed"));
-      return done;
+    synchronized (gate) {
+      if (closed) {
+        throw new IllegalStateException("the state writer is closed: nothing more can be recorded");
+      }
+      queue.add(new Change(edit, done));
     }
-    queue.add(new Change(edit, done));
     return done;
   }
 
-  /** Submits and waits until durable. */
+  /**
+   * Submits and waits until durable.
+   *
+   * @throws AepformException the state error itself (its own message) when it could not be written
+   */
   public State write(UnaryOperator<State> edit) {
-    return submit(edit).join();
+    try {
+      return submit(edit).join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   /** The last state written. */
@@ -53,11 +83,16 @@ public final class StateWriter implements AutoCloseable {
     return current;
   }
 
+  /** The error of the first write that failed, if one did. */
+  public Optional<AepformException> failure() {
+    return Optional.ofNullable(failure);
+  }
+
   private void loop() {
     List<Change> batch = new ArrayList<>();
     while (!closed || !queue.isEmpty()) {
       try {
-        Change first = queue.poll(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+        Change first = queue.poll(50, TimeUnit.MILLISECONDS);
         if (first == null) {
           continue;
         }
@@ -74,6 +109,14 @@ public final class StateWriter implements AutoCloseable {
   }
 
   private void writeBatch(List<Change> batch) {
+    if (failure != null) {
+      AepformException notWritten =
+          new AepformException(
+              ErrorCode.STATE,
+              "not recorded in state: an earlier state write failed: " + failure.getMessage());
+      batch.forEach(c -> c.done().completeExceptionally(notWritten));
+      return;
+    }
     State next = current;
     try {
       for (Change c : batch) {
@@ -85,18 +128,29 @@ public final class StateWriter implements AutoCloseable {
       State written = next;
       batch.forEach(c -> c.done().complete(written));
     } catch (RuntimeException e) {
+      if (e instanceof AepformException ae) {
+        failure = ae;
+      }
       batch.forEach(c -> c.done().completeExceptionally(e));
     }
   }
 
-  /** Writes what is queued, then stops. */
+  /** Writes what is queued, then stops; a change submitted after this fails at once. */
   @Override
   public void close() {
-    closed = true;
+    synchronized (gate) {
+      closed = true;
+    }
     try {
       thread.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    // only when the writer thread was interrupted can changes be left: fail them, never hang
+    IllegalStateException stopped =
+        new IllegalStateException("the state writer stopped before writing this change");
+    for (Change c = queue.poll(); c != null; c = queue.poll()) {
+      c.done().completeExceptionally(stopped);
     }
   }
 }

@@ -112,7 +112,7 @@ final class Walker {
       int inFlight = 0;
       while (true) {
         Step step;
-        while (!ctx.cancelled().get() && (step = schedule.next()) != null) {
+        while (!stopped() && (step = schedule.next()) != null) {
           ResourceChange c = todo.get(step.address());
           Step blocker =
               waitsFor.get(step).stream()
@@ -157,7 +157,11 @@ final class Walker {
     for (Step step : WaitGraph.steps(c, ctx.handlers())) {
       Outcome o = outcomes.get(step);
       if (o == null) {
-        return skip(c, "the apply was interrupted");
+        return skip(
+            c,
+            ctx.writer().failure().isPresent()
+                ? Outcome.STATE_NOT_WRITABLE
+                : "the apply was interrupted");
       }
       if (o.status() != Outcome.Status.DONE) {
         boolean destroyed =
@@ -168,6 +172,11 @@ final class Walker {
     }
     return new Outcome(
         c.address(), c.action(), Outcome.Status.DONE, last == null ? "" : last.message());
+  }
+
+  /** Nothing new starts once cancelled, or once state cannot record what a step would do. */
+  private boolean stopped() {
+    return ctx.cancelled().get() || ctx.writer().failure().isPresent();
   }
 
   private Outcome skip(ResourceChange c, String because) {

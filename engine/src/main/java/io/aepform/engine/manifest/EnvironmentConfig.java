@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * An environment: {@code environments/<name>.yaml}. {@code platform} is a URL or {@code local};
- * empty strings mean "not set" (then the process environment must say).
+ * empty strings mean "not set" (then the process environment must say). {@code variablePositions}
+ * says where each variable's value is written, for errors about it.
  */
 public record EnvironmentConfig(
     String name,
@@ -15,7 +16,8 @@ public record EnvironmentConfig(
     Map<String, Value> variables,
     String stateBackend,
     Map<String, String> stateSettings,
-    Position position) {
+    Position position,
+    Map<String, Position> variablePositions) {
   public EnvironmentConfig {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(sandbox, "sandbox");
@@ -24,12 +26,20 @@ public record EnvironmentConfig(
     Objects.requireNonNull(stateBackend, "stateBackend");
     stateSettings = Map.copyOf(stateSettings);
     Objects.requireNonNull(position, "position");
+    variablePositions = Map.copyOf(variablePositions);
+  }
+
+  /**
+   * Where the value of variable {@code name} is written in the file, else where the file starts.
+   */
+  public Position variableAt(String name) {
+    return variablePositions.getOrDefault(name, position);
   }
 
   /** The environment used when {@code environments/<name>.yaml} does not exist. */
   public static EnvironmentConfig implicit(String name) {
     return new EnvironmentConfig(
-        name, "", "", Map.of(), "local", Map.of(), Position.of("(no environment file)"));
+        name, "", "", Map.of(), "local", Map.of(), Position.of("(no environment file)"), Map.of());
   }
 
   public boolean isLocalPlatform() {

@@ -3,7 +3,9 @@ package io.aepform.engine.manifest;
 import io.aepform.engine.value.Value;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -72,7 +74,14 @@ public final class EnvironmentLoader {
         varMap.fields(),
         backend(doc, root),
         stateSettings(doc, root),
-        doc.start());
+        doc.start(),
+        positions(doc, varMap));
+  }
+
+  private static Map<String, Position> positions(YamlDocument doc, Value.Obj vars) {
+    Map<String, Position> out = new HashMap<>();
+    vars.fields().keySet().forEach(k -> out.put(k, doc.valueAt("/variables/" + k)));
+    return out;
   }
 
   /** {@code local}, an https:// URL, or http:// on a loopback host (the token travels with it). */

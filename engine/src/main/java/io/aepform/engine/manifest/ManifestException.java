@@ -29,6 +29,8 @@ public final class ManifestException extends AepformException {
   private static String summary(List<Problem> problems) {
     long errors = problems.stream().filter(Problem::isError).count();
     Problem first = problems.stream().filter(Problem::isError).findFirst().orElse(problems.get(0));
-    return errors > 1 ? first + " (and " + (errors - 1) + " more)" : first.toString();
+    return errors > 1
+        ? first + " (and " + (errors - 1) + " more: aepform validate lists them all)"
+        : first.toString();
   }
 }

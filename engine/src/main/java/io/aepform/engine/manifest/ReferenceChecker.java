@@ -2,6 +2,7 @@ package io.aepform.engine.manifest;
 
 import io.aepform.engine.kind.Kind;
 import io.aepform.engine.value.Reference;
+import io.aepform.engine.value.Spelling;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,12 @@ final class ReferenceChecker {
       for (Dependency d : r.dependencies()) {
         if (d.via().equals("dependsOn") && !declared.contains(d.target())) {
           problems.add(
-              Problem.error(d.at(), "dependsOn names " + d.target() + ", which is not declared"));
+              Problem.error(
+                  d.at(),
+                  "dependsOn names "
+                      + d.target()
+                      + ", which is not declared"
+                      + didYouMean(d.target(), declared)));
         }
       }
     }
@@ -49,11 +55,17 @@ final class ReferenceChecker {
     switch (ref.scope()) {
       case VAR -> {
         if (!variables.contains(ref.name())) {
+          String maybe =
+              Spelling.closest(ref.name(), variables)
+                  .map(v -> "did you mean ${var." + v + "}? If not, add")
+                  .orElse("add");
           problems.add(
               Problem.error(
                   at,
                   expr
-                      + " names an undeclared variable: add a document 'kind: variable, name: "
+                      + " names an undeclared variable: "
+                      + maybe
+                      + " a document 'kind: variable, name: "
                       + ref.name()
                       + "'"));
         }
@@ -71,10 +83,17 @@ final class ReferenceChecker {
                       + ": unknown kind '"
                       + ref.kind()
                       + "', expected one of "
-                      + new TreeSet<>(kinds.keySet())));
+                      + new TreeSet<>(kinds.keySet())
+                      + Spelling.suggestion(ref.kind(), kinds.keySet())));
         } else if (!declared.contains(new Address(ref.kind(), ref.name()))) {
           problems.add(
-              Problem.error(at, expr + " refers to " + ref.address() + ", which is not declared"));
+              Problem.error(
+                  at,
+                  expr
+                      + " refers to "
+                      + ref.address()
+                      + ", which is not declared"
+                      + didYouMean(new Address(ref.kind(), ref.name()), declared)));
         } else if (!kind.attributes().contains(ref.attribute())) {
           problems.add(
               Problem.error(
@@ -85,10 +104,23 @@ final class ReferenceChecker {
                       + " has no attribute '"
                       + ref.attribute()
                       + "', expected one of "
-                      + new TreeSet<>(kind.attributes())));
+                      + new TreeSet<>(kind.attributes())
+                      + Spelling.suggestion(ref.attribute(), kind.attributes())));
         }
       }
     }
+  }
+
+  /** {@code ": did you mean schema.customers?"}: the declared address of that kind nearest. */
+  private static String didYouMean(Address typed, Set<Address> declared) {
+    Set<String> names =
+        declared.stream()
+            .filter(a -> a.kind().equals(typed.kind()))
+            .map(Address::name)
+            .collect(Collectors.toSet());
+    return Spelling.closest(typed.name(), names)
+        .map(n -> ": did you mean " + typed.kind() + "." + n + "?")
+        .orElse("");
   }
 
   /** A field that holds ids of one kind must not be given the id of another kind. */

@@ -142,6 +142,25 @@ public final class Resolver {
             source));
   }
 
+  /**
+   * Only the outputs, each resource attribute read from {@code known} alone (such as what state
+   * records): cheaper than resolving every resource when only the outputs are wanted.
+   */
+  public static List<OutputValue> outputs(
+      Configuration config,
+      Map<String, Value> variables,
+      Map<String, String> environment,
+      KnownIds known) {
+    Evaluator evaluator =
+        new Evaluator(new Evaluator.Scope(variables, environment, known::attribute));
+    List<Problem> problems = new ArrayList<>();
+    List<OutputValue> outputs = outputs(config, evaluator, problems);
+    if (problems.stream().anyMatch(Problem::isError)) {
+      throw new ManifestException(problems);
+    }
+    return outputs;
+  }
+
   private static List<OutputValue> outputs(
       Configuration config, Evaluator evaluator, List<Problem> problems) {
     List<OutputValue> outputs = new ArrayList<>();

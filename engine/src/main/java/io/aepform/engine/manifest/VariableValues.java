@@ -1,8 +1,11 @@
 package io.aepform.engine.manifest;
 
+import io.aepform.engine.value.Reference;
 import io.aepform.engine.value.Value;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,8 +90,8 @@ public final class VariableValues {
     Map<String, Position> where = new LinkedHashMap<>();
     declared.values().forEach(v -> v.defaultValue().ifPresent(d -> raw.put(v.name(), d)));
     declared.values().forEach(v -> where.put(v.name(), v.position()));
-    env.variables().keySet().forEach(k -> where.put(k, env.position()));
-    env.variables().forEach((k, v) -> putDeclared(declared, raw, k, v, env.position()));
+    env.variables().keySet().forEach(k -> where.put(k, env.variableAt(k)));
+    env.variables().forEach((k, v) -> putDeclared(declared, raw, k, v, env.variableAt(k)));
     inputs.saved().forEach((k, v) -> putDeclared(declared, raw, k, v, Position.of("plan file")));
     for (Path file : inputs.varFiles()) {
       for (Map.Entry<String, Value> e : fromFile(file).entrySet()) {
@@ -110,6 +113,7 @@ public final class VariableValues {
           new Value.Str(assignment.substring(eq + 1)),
           Position.of("--var " + name));
     }
+    refuseUnsetEnvironment(raw, where, processEnv);
     Evaluator envOnly =
         new Evaluator(new Evaluator.Scope(Map.of(), processEnv, (a, attr) -> Optional.empty()));
     Map<String, Value> out = new LinkedHashMap<>();
@@ -121,6 +125,52 @@ public final class VariableValues {
           out.put(name, sensitive ? new Value.Sensitive(evaluated) : evaluated);
         });
     return out;
+  }
+
+  /**
+   * Several {@code ${env.X}} unset: one error naming them all, so that they can be exported at once
+   * (one alone is reported where it is by the evaluator).
+   */
+  private static void refuseUnsetEnvironment(
+      Map<String, Value> raw, Map<String, Position> where, Map<String, String> processEnv) {
+    Map<String, Position> missing = new LinkedHashMap<>();
+    raw.forEach(
+        (name, value) ->
+            ReferenceScanner.references(value).stream()
+                .map(ReferenceScanner.Found::reference)
+                .filter(r -> r.scope() == Reference.Scope.ENV)
+                .filter(r -> !processEnv.containsKey(r.name()))
+                .forEach(r -> missing.putIfAbsent(r.name(), where.get(name))));
+    if (missing.size() < 2) {
+      return;
+    }
+    // in the order they are written in
+    List<Map.Entry<String, Position>> sorted =
+        missing.entrySet().stream()
+            .sorted(
+                Map.Entry.comparingByValue(
+                    Comparator.comparing(Position::file)
+                        .thenComparingInt(Position::line)
+                        .thenComparingInt(Position::column)))
+            .toList();
+    Position first = sorted.get(0).getValue();
+    List<String> named = new ArrayList<>();
+    List<String> exports = new ArrayList<>();
+    for (Map.Entry<String, Position> e : sorted) {
+      named.add(e.getKey() + " (" + relativeTo(first, e.getValue()) + ")");
+      exports.add(e.getKey() + "=...");
+    }
+    throw new ManifestException(
+        first,
+        "environment variables not set: "
+            + String.join(", ", named)
+            + ". Export them: "
+            + String.join(" ", exports));
+  }
+
+  /** {@code line N} when in the same file as {@code first}, else the whole position. */
+  private static String relativeTo(Position first, Position at) {
+    return at.file().equals(first.file()) && at.line() > 0 ? "line " + at.line() : at.toString();
   }
 
   private static void putDeclared(

@@ -79,7 +79,8 @@ public final class YamlReader {
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       throw new ManifestException(
-          position(displayName, mark), "invalid YAML: " + problem(e) + context(e));
+          position(displayName, mark),
+          "invalid YAML: " + indentation(e).orElseGet(() -> problem(e) + context(e)));
     } catch (org.yaml.snakeyaml.reader.ReaderException e) {
       throw new ManifestException(
           at(text, displayName, e.getPosition()), "invalid YAML: " + oneLine(e));
@@ -193,6 +194,33 @@ public final class YamlReader {
   private static String problem(MarkedYAMLException e) {
     String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
     return problem == null ? oneLine(e) : problem.replaceAll("\\s+", " ").trim();
+  }
+
+  /**
+   * SnakeYAML's "expected &lt;block end&gt;" means a line that lines up with none of the blocks
+   * around it: said as the indentation problem it is.
+   */
+  private static Optional<String> indentation(MarkedYAMLException e) {
+    Mark problem = e.getProblemMark();
+    Mark context = e.getContextMark();
+    if (e.getProblem() == null || !e.getProblem().startsWith("expected <block end>")) {
+      return Optional.empty();
+    }
+    if (problem == null || context == null) {
+      return Optional.empty();
+    }
+    String block =
+        e.getContext() != null && e.getContext().contains("sequence") ? "list" : "mapping";
+    return Optional.of(
+        "bad indentation: line "
+            + (problem.getLine() + 1)
+            + " is indented unlike the lines it belongs with (in the "
+            + block
+            + " that starts at line "
+            + (context.getLine() + 1)
+            + ", column "
+            + (context.getColumn() + 1)
+            + "): indent it as far as its siblings");
   }
 
   /** Where the construct that failed started, when that is elsewhere (e.g. an unclosed quote). */

@@ -47,6 +47,11 @@ public record Plan(
     return changes.stream().filter(c -> c.action() == Action.FORGET).count();
   }
 
+  /** True when an output is created or changes (see {@link OutputChanges}). */
+  public boolean hasOutputChanges() {
+    return OutputChanges.any(outputs);
+  }
+
   /** True when apply would call the platform or change state (moves, imports, forgets). */
   public boolean hasChanges() {
     return changes.stream()

@@ -73,9 +73,12 @@ public final class PlanCodec {
             o ->
                 outputs.set(
                     o.name(),
-                    JSON.objectNode()
-                        .put("sensitive", o.sensitive())
-                        .set("value", value(o.value(), salt))));
+                    withBefore(
+                        JSON.objectNode()
+                            .put("sensitive", o.sensitive())
+                            .set("value", value(o.value(), salt)),
+                        o,
+                        salt)));
     ArrayNode warnings = root.putArray("warnings");
     plan.warnings().forEach(w -> warnings.add(w.toString()));
     return root;
@@ -127,7 +130,8 @@ public final class PlanCodec {
                     new OutputValue(
                         e.getKey(),
                         decodeValue(e.getValue().path("value")),
-                        e.getValue().path("sensitive").asBoolean())));
+                        e.getValue().path("sensitive").asBoolean(),
+                        optional(e.getValue(), "before"))));
     List<Problem> warnings = new ArrayList<>();
     root.path("warnings")
         .forEach(w -> warnings.add(Problem.warning(Position.of("plan"), w.asText())));
@@ -139,6 +143,12 @@ public final class PlanCodec {
         drift,
         outputs,
         warnings);
+  }
+
+  /** An output's value before the plan, when it had one (see {@link OutputChanges}). */
+  private static ObjectNode withBefore(ObjectNode node, OutputValue o, String salt) {
+    o.before().ifPresent(b -> node.set("before", value(b, salt)));
+    return node;
   }
 
   /** Canonical text of an encoded plan, to compare two plans byte for byte. */

@@ -104,6 +104,9 @@ public final class Planning {
       renewed.addAll(together.keySet());
       forced.putAll(together);
     }
+    plan =
+        OutputChanges.withBefore(
+            plan, recorded.isEmpty() ? List.of() : ws.outputs(StateView.knownIds(recorded)));
     if (options.refreshOnly()) {
       return RefreshOnly.plan(plan);
     }
@@ -180,9 +183,12 @@ public final class Planning {
             : all.attribute(address, attribute);
   }
 
-  /** Deleting everything state holds, dependents first. */
+  /**
+   * Deleting everything state holds, dependents first. Every change is a delete asked for by
+   * destroy, so none carries the reason a plan gives (such as "not in the configuration").
+   */
   public static Plan destroy(Workspace ws, State state, Map<String, Kind> handlers) {
-    Plan plan =
+    Plan planned =
         Planner.plan(
             ws.env().name(),
             state.lineage(),
@@ -192,8 +198,22 @@ public final class Planning {
             new Resolver.Resolved(List.of(), List.of()),
             StateView.recorded(state),
             ws.config().warnings());
+    Plan plan =
+        new Plan(
+            planned.environment(),
+            planned.lineage(),
+            planned.serial(),
+            planned.changes().stream().map(Planning::withoutReason).toList(),
+            planned.drift(),
+            planned.outputs(),
+            planned.warnings());
     refusePreventedDestroys(plan, ws);
     return plan;
+  }
+
+  private static ResourceChange withoutReason(ResourceChange c) {
+    return new ResourceChange(
+        c.address(), c.action(), "", c.before(), c.after(), c.fields(), c.dependencies());
   }
 
   /** {@code lifecycle.preventDestroy}: no plan may delete or replace the resource. */

@@ -7,6 +7,7 @@ import io.aepform.engine.manifest.Configuration;
 import io.aepform.engine.manifest.EnvironmentConfig;
 import io.aepform.engine.manifest.EnvironmentLoader;
 import io.aepform.engine.manifest.ManifestLoader;
+import io.aepform.engine.manifest.OutputValue;
 import io.aepform.engine.manifest.PlatformFacts;
 import io.aepform.engine.manifest.Resolver;
 import io.aepform.engine.manifest.SecretInputs;
@@ -14,6 +15,7 @@ import io.aepform.engine.manifest.VariableValues;
 import io.aepform.engine.value.Value;
 import io.aepform.state.StateStore;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -123,6 +125,11 @@ public final class Workspace {
       return a.items().stream().anyMatch(Workspace::mentionsPlatform);
     }
     return false;
+  }
+
+  /** Only the outputs, with the ids {@code known} gives. */
+  public List<OutputValue> outputs(Resolver.KnownIds known) {
+    return Resolver.outputs(config, variables, processEnv, known);
   }
 
   /**

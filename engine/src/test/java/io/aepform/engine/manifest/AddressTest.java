@@ -75,7 +75,8 @@ class AddressTest {
                 Problem.warning(new Position("a.yaml", 1, 1), "just a warning"),
                 Problem.error(new Position("b.yaml", 2, 3), "first error"),
                 Problem.error(new Position("c.yaml", 4, 5), "second error")));
-    assertThat(e.getMessage()).isEqualTo("b.yaml:2:3: first error (and 1 more)");
+    assertThat(e.getMessage())
+        .isEqualTo("b.yaml:2:3: first error (and 1 more: aepform validate lists them all)");
     assertThat(e.problems()).hasSize(3);
   }
 }

@@ -143,7 +143,7 @@ class VariableValuesTest {
     Path file = environmentFile("variables:\n  ghost: x\n");
     assertThatThrownBy(this::resolve)
         .isInstanceOf(ManifestException.class)
-        .hasMessageStartingWith(file + ":1:1: value given for undeclared variable 'ghost'");
+        .hasMessageStartingWith(file + ":2:10: value given for undeclared variable 'ghost'");
   }
 
   @Test
@@ -230,10 +230,31 @@ class VariableValuesTest {
   }
 
   @Test
-  void anUnsetEnvironmentVariableIsReportedInTheEnvironmentFile() throws IOException {
+  void anUnsetEnvironmentVariableIsReportedAtItsLineOfTheEnvironmentFile() throws IOException {
+    declare("region");
     declare("token");
-    Path file = environmentFile("variables:\n  token: ${env.AEP_TOKEN}\n");
-    assertThatThrownBy(this::resolve).hasMessageStartingWith(file.toString());
+    Path file =
+        environmentFile("sandbox: dev\nvariables:\n  region: eu\n  token: ${env.AEP_TOKEN}\n");
+    assertThatThrownBy(this::resolve)
+        .hasMessage(
+            file + ":4:10: environment variable AEP_TOKEN is not set: export AEP_TOKEN=...");
+  }
+
+  @Test
+  void everyUnsetEnvironmentVariableIsNamedAtOnce() throws IOException {
+    declare("access");
+    declare("secret");
+    declare("a", ExpressionParser.parse("${env.NOPE}", DECLARED), false);
+    Path file =
+        environmentFile(
+            "# keys\nvariables:\n  access: ${env.S3_ACCESS_KEY}\n  secret: ${env.S3_SECRET_KEY}\n");
+    assertThatThrownBy(this::resolve)
+        .isInstanceOf(ManifestException.class)
+        .hasMessage(
+            file
+                + ":3:11: environment variables not set: S3_ACCESS_KEY (line 3), S3_SECRET_KEY"
+                + " (line 4), NOPE (variables.yaml:3:1). Export them: S3_ACCESS_KEY=..."
+                + " S3_SECRET_KEY=... NOPE=...");
   }
 
   @Test

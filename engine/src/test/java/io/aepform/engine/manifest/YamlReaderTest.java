@@ -144,6 +144,22 @@ class YamlReaderTest {
   }
 
   @Test
+  void aLineOutOfLineIsCalledAnIndentationProblem() {
+    assertThatThrownBy(
+            () -> YamlReader.read("kind: schema\nspec:\n    title: x\n  type: object\n", "m.yaml"))
+        .isInstanceOf(ManifestException.class)
+        .hasMessage(
+            "m.yaml:4:3: invalid YAML: bad indentation: line 4 is indented unlike the lines it"
+                + " belongs with (in the mapping that starts at line 1, column 1): indent it as far"
+                + " as its siblings");
+    assertThatThrownBy(() -> YamlReader.read("spec:\n  allOf:\n    - a: 1\n   - b: 2\n", "m.yaml"))
+        .hasMessage(
+            "m.yaml:4:4: invalid YAML: bad indentation: line 4 is indented unlike the lines it"
+                + " belongs with (in the mapping that starts at line 2, column 3): indent it as far"
+                + " as its siblings");
+  }
+
+  @Test
   void mergeKeysAreRefused() {
     ManifestException e =
         failure(

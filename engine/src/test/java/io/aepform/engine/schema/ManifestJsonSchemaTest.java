@@ -79,19 +79,28 @@ class ManifestJsonSchemaTest {
           "duplicate-address",
           "invalid-expression",
           "missing-environment",
+          "reference-typo",
+          "several-unset-env",
           "undeclared-variable",
           "unknown-attribute",
           "unset-env",
           "unset-variable",
           "unterminated-expression",
-          "var-for-undeclared");
+          "var-for-undeclared",
+          "variable-typo");
 
   /**
    * Corpus cases refused while reading YAML, before any document exists to check: not judged here
    * (deep-nesting happens to lack a required field too, which is not what it tests).
    */
   private static final Set<String> NOT_DOCUMENTS =
-      Set.of("alias-bomb", "deep-nesting", "duplicate-key", "empty-dir", "malformed-yaml");
+      Set.of(
+          "alias-bomb",
+          "bad-indentation",
+          "deep-nesting",
+          "duplicate-key",
+          "empty-dir",
+          "malformed-yaml");
 
   /** A complete spec per kind (several for kinds with conditional rules), every field filled. */
   private static final Map<String, List<String>> SAMPLES =

@@ -1,0 +1,71 @@
+package io.aepform.cli;
+
+import io.aepform.engine.value.Spelling;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * What to say after a usage error: Terraform's spellings ({@code -auto-approve}, {@code -version})
+ * in aepform's, else "did you mean" for a misspelt command or option.
+ */
+final class UsageHints {
+  /** {@code -name} or {@code -name=value}: an option written with one dash, as Terraform does. */
+  private static final Pattern ONE_DASH = Pattern.compile("-([a-z][a-z-]+)(=.*)?");
+
+  private UsageHints() {}
+
+  static Optional<String> of(CommandLine.ParameterException e) {
+    if (!(e instanceof UnmatchedArgumentException unmatched)) {
+      return Optional.empty();
+    }
+    CommandSpec spec = e.getCommandLine().getCommandSpec();
+    for (String arg : unmatched.getUnmatched()) {
+      Optional<String> terraform = terraformSpelling(arg, spec);
+      if (terraform.isPresent()) {
+        return terraform;
+      }
+    }
+    return unmatched.getUnmatched().stream()
+        .findFirst()
+        .flatMap(arg -> Spelling.closest(arg, known(arg, spec)))
+        .map(word -> "Did you mean '" + word + "'?");
+  }
+
+  /** The words {@code arg} may be a typo of: the command's options, or its subcommands. */
+  private static Collection<String> known(String arg, CommandSpec spec) {
+    if (arg.startsWith("-")) {
+      return spec.options().stream().flatMap(o -> Stream.of(o.names())).toList();
+    }
+    return spec.subcommands().keySet();
+  }
+
+  private static Optional<String> terraformSpelling(String arg, CommandSpec spec) {
+    if (arg.equals("--version")) {
+      return Optional.of("aepform prints its version with a command: aepform version");
+    }
+    Matcher m = ONE_DASH.matcher(arg);
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    String name = m.group(1);
+    String value = m.group(2) == null ? "" : m.group(2);
+    if (name.equals("version")) {
+      return Optional.of("aepform prints its version with a command: aepform version");
+    }
+    if (name.equals("chdir")) {
+      return Optional.of(
+          "aepform takes the configuration directory with --dir: --dir" + value.replace('=', ' '));
+    }
+    if (spec.findOption("--" + name) != null) {
+      return Optional.of(
+          "aepform spells long options with two dashes (Terraform uses one): --" + name + value);
+    }
+    return Optional.empty();
+  }
+}
