@@ -115,7 +115,9 @@ public final class Planning {
     plan = DataSafety.withRecreateWarnings(plan, handlers);
     plan = DataSafety.withIrreversibleChecks(plan, handlers);
     refusePreventedDestroys(plan, ws);
-    return plan;
+    Plan online = plan;
+    session.ifPresent(s -> OnlineChecks.refuse(online, handlers, ws, s.client()));
+    return OnlineChecks.withSideEffects(plan, handlers, inventory);
   }
 
   /** The record of the object an import document names, read from the platform. */
@@ -193,7 +195,7 @@ public final class Planning {
             StateView.recorded(state),
             ws.config().warnings());
     refusePreventedDestroys(plan, ws);
-    return plan;
+    return OnlineChecks.withSideEffects(plan, handlers, Optional.empty());
   }
 
   /** {@code lifecycle.preventDestroy}: no plan may delete or replace the resource. */
