@@ -92,7 +92,7 @@ public final class Exporter {
         }
         Address address = new Address(kind, names.next(r.name()));
         named.add(new Exported(address, r, clean(kind, r)));
-        references.add(address, ids(kind, r));
+        references.add(address, ids(kind, r), r.attributes());
       }
     }
     List<Exported> out = new ArrayList<>();

@@ -93,8 +93,9 @@ public interface Kind {
 
   /**
    * What only the platform can tell of a spec about to be created or updated (a mapping set's
-   * mappings, which Data Prep validates): asked at plan time with a session, for specs whose values
-   * are all known; {@code id} is the object's when it exists. Problems refuse the plan.
+   * mappings, which Data Prep validates): asked at plan time with a session; values known only
+   * after apply are {@link Value.Unknown}; {@code id} is the object's when it exists. Problems
+   * refuse the plan.
    */
   default List<SpecProblem> checkOnline(PlatformClient client, Value spec, Optional<String> id) {
     return List.of();

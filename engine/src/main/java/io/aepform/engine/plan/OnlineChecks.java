@@ -26,7 +26,7 @@ final class OnlineChecks {
 
   /**
    * Refuses the plan when a kind's online check finds problems in a spec it would send, each at its
-   * position in the manifests. Specs with values known only after apply are not checked.
+   * position in the manifests.
    */
   static void refuse(Plan plan, Map<String, Kind> kinds, Workspace ws, PlatformClient client) {
     List<Problem> problems = new ArrayList<>();
@@ -35,9 +35,6 @@ final class OnlineChecks {
         continue;
       }
       Value spec = specOf(c.after());
-      if (!Values.isKnown(spec)) {
-        continue;
-      }
       Optional<String> id =
           c.action() == Action.UPDATE ? text(c.before(), "/id") : Optional.empty();
       for (SpecProblem p : kinds.get(c.kind()).checkOnline(client, spec, id)) {

@@ -46,7 +46,8 @@ final class FlowKind extends FlowServiceKind {
           // a Mapping transformation: ${mappingSet.x.id} and ${mappingSet.x.version}; the version
           // is a string in flow-service.yaml (TransformationSpecDTO) and in Adobe's GET answers
           Field.string("/transformations/*/params/mappingId").references("mappingSet"),
-          Field.string("/transformations/*/params/mappingVersion"),
+          Field.string("/transformations/*/params/mappingVersion")
+              .attributeOf("mappingId", "version"),
           Field.object("/scheduleParams").required(),
           Field.string("/scheduleParams/frequency")
               .required()
