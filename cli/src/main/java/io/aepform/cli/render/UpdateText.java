@@ -48,9 +48,36 @@ final class UpdateText {
 
   /** A value on one line: scalars as in plan text, lists and maps as redacted JSON. */
   static String line(Value v) {
-    if (ValueText.isScalar(v) || !Values.isKnown(v)) {
+    if (ValueText.isScalar(v)) {
       return ValueText.scalar(v);
     }
+    if (!Values.isKnown(v)) {
+      return partlyKnown(v);
+    }
     return Values.containsSensitive(v) ? ValueText.SENSITIVE : Values.toJsonRedacted(v).toString();
+  }
+
+  /**
+   * A list or map with values known only after apply (a flow's transformations that take a new
+   * mapping version): its JSON with those values shown as such.
+   */
+  private static String partlyKnown(Value v) {
+    if (v instanceof Value.Arr a) {
+      StringBuilder out = new StringBuilder("[");
+      a.items().forEach(i -> out.append(out.length() > 1 ? "," : "").append(partlyKnown(i)));
+      return out.append(']').toString();
+    }
+    if (v instanceof Value.Obj o) {
+      StringBuilder out = new StringBuilder("{");
+      o.fields()
+          .forEach(
+              (k, x) ->
+                  out.append(out.length() > 1 ? "," : "")
+                      .append(ValueText.quote(k))
+                      .append(':')
+                      .append(partlyKnown(x)));
+      return out.append('}').toString();
+    }
+    return ValueText.scalar(v);
   }
 }

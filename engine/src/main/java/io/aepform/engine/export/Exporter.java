@@ -87,9 +87,12 @@ public final class Exporter {
               .thenComparing(Remote::createdAt)
               .thenComparing(Remote::id));
       for (Remote r : sorted) {
+        if (handlers.get(kind).system(r)) {
+          continue; // Adobe keeps it in every sandbox: not the user's to declare
+        }
         Address address = new Address(kind, names.next(r.name()));
         named.add(new Exported(address, r, clean(kind, r)));
-        references.add(address, ids(kind, r));
+        references.add(address, ids(kind, r), r.attributes());
       }
     }
     List<Exported> out = new ArrayList<>();
@@ -123,7 +126,9 @@ public final class Exporter {
     ObjectNode spec = JsonNodeFactory.instance.objectNode();
     // the remote name is written even where it would default, so a later rename of the logical
     // name never renames the remote object
-    spec.put(nameField, r.name().replace("${", "$${"));
+    if (!nameField.isEmpty()) {
+      spec.put(nameField, r.name().replace("${", "$${"));
+    }
     body.properties()
         .forEach(
             e -> {

@@ -7,10 +7,14 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.aepform.engine.kind.Kind;
 import io.aepform.engine.manifest.Address;
 import io.aepform.engine.value.Pointers;
+import io.aepform.engine.value.Value;
+import io.aepform.engine.value.Values;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns the ids of other exported objects into {@code ${kind.name.id}} references, in the fields
@@ -21,8 +25,17 @@ final class References {
   /** A field of {@code kind} that holds an id of {@code target}; {@code *} is every array item. */
   private record Field(String kind, List<String> path, String target) {}
 
+  /** A field of {@code kind} that holds {@code attribute} of the object its sibling's id names. */
+  private record AttributeField(String kind, List<String> path, String key, String attribute) {}
+
+  /** {@code ${kind.name.id}}, as {@link #add} writes references. */
+  private static final Pattern ID_REFERENCE =
+      Pattern.compile("\\$\\{([A-Za-z]+)\\.([a-z][a-z0-9_]*)\\.id\\}");
+
   private final List<Field> fields = new java.util.ArrayList<>();
+  private final List<AttributeField> attributeFields = new java.util.ArrayList<>();
   private final Map<String, Kind> kinds;
+  private final Map<Address, Map<String, Value>> attributes = new HashMap<>();
 
   /** The reference fields every kind declares. */
   References(Map<String, Kind> kinds) {
@@ -32,19 +45,26 @@ final class References {
             kind.fields()
                 .all()
                 .forEach(
-                    f ->
-                        f.references()
-                            .ifPresent(
-                                target ->
-                                    fields.add(
-                                        new Field(name, Pointers.tokens(f.pointer()), target)))));
+                    f -> {
+                      List<String> path = Pointers.tokens(f.pointer());
+                      f.references().ifPresent(t -> fields.add(new Field(name, path, t)));
+                      f.attributeOf()
+                          .ifPresent(
+                              a ->
+                                  attributeFields.add(
+                                      new AttributeField(name, path, a.key(), a.attribute())));
+                    }));
   }
 
   /** Per kind, each id (and schema altId) of an exported object: the expression for it. */
   private final Map<String, Map<String, String>> expressions = new HashMap<>();
 
-  /** Registers an exported object: {@code ids} maps attribute (id, altId) to its value. */
-  void add(Address address, Map<String, String> ids) {
+  /**
+   * Registers an exported object: {@code ids} maps attribute (id, altId) to its value, {@code all}
+   * holds every attribute (a mapping set's version too).
+   */
+  void add(Address address, Map<String, String> ids, Map<String, Value> all) {
+    attributes.put(address, Map.copyOf(all));
     Map<String, String> byId = expressions.computeIfAbsent(address.kind(), k -> new HashMap<>());
     ids.forEach(
         (attribute, id) -> {
@@ -62,6 +82,37 @@ final class References {
     for (Field f : fields) {
       if (f.kind().equals(address.kind())) {
         replace(spec, f.path(), "", f.target(), address, warnings);
+      }
+    }
+    for (AttributeField f : attributeFields) {
+      if (f.kind().equals(address.kind())) {
+        attribute(spec, f.path(), f);
+      }
+    }
+  }
+
+  /**
+   * Writes the value of an {@link AttributeField} as the attribute of the object its sibling now
+   * references, when the two agree (a flow may pin an older version: that stays a literal).
+   */
+  private void attribute(JsonNode node, List<String> path, AttributeField f) {
+    String step = path.get(0);
+    List<String> rest = path.subList(1, path.size());
+    if (step.equals("*") && node instanceof ArrayNode array) {
+      array.forEach(item -> attribute(item, rest, f));
+    } else if (node instanceof ObjectNode object && object.has(step)) {
+      if (!rest.isEmpty()) {
+        attribute(object.get(step), rest, f);
+        return;
+      }
+      Matcher m = ID_REFERENCE.matcher(object.path(f.key()).asText(""));
+      if (!m.matches()) {
+        return;
+      }
+      Address target = new Address(m.group(1), m.group(2));
+      Value value = attributes.getOrDefault(target, Map.of()).get(f.attribute());
+      if (value != null && Values.looselyEqual(value, Values.fromJson(object.get(step)))) {
+        object.set(step, TextNode.valueOf("${" + target + "." + f.attribute() + "}"));
       }
     }
   }

@@ -22,6 +22,7 @@ public final class Field {
   private boolean irreversible;
   private boolean together;
   private Optional<String> references = Optional.empty();
+  private Optional<AttributeOf> attributeOf = Optional.empty();
   private Map<String, String> aliases = Map.of();
   private Set<String> allowed = Set.of();
   private boolean ignoreCase;
@@ -46,6 +47,7 @@ public final class Field {
     f.irreversible = irreversible;
     f.together = together;
     f.references = references;
+    f.attributeOf = attributeOf;
     f.aliases = aliases;
     f.allowed = allowed;
     f.ignoreCase = ignoreCase;
@@ -138,6 +140,20 @@ public final class Field {
     return f;
   }
 
+  /**
+   * It holds {@code attribute} of the object whose id its sibling {@code key} holds (a flow's
+   * {@code mappingVersion} next to its {@code mappingId}): an export writes it as that object's
+   * attribute, {@code ${mappingSet.x.version}}, where the values agree.
+   */
+  public Field attributeOf(String key, String attribute) {
+    Field f = copy();
+    f.attributeOf = Optional.of(new AttributeOf(key, attribute));
+    return f;
+  }
+
+  /** The sibling key that holds an object's id, and the attribute of that object. */
+  public record AttributeOf(String key, String attribute) {}
+
   /** Words users may write for well-known values, and the value each stands for. */
   public Field aliases(Map<String, String> words) {
     Field f = copy();
@@ -217,6 +233,10 @@ public final class Field {
 
   public Optional<String> references() {
     return references;
+  }
+
+  public Optional<AttributeOf> attributeOf() {
+    return attributeOf;
   }
 
   public Map<String, String> aliases() {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One kind of AEP object, and the only place that knows it (as a resource in Terraform's provider
@@ -90,6 +91,35 @@ public interface Kind {
 
   /** A referenced resource, as the configuration declares it. */
   record Target(String address, String kind, Value spec) {}
+
+  /**
+   * What only the platform can tell of a spec about to be created or updated (a mapping set's
+   * mappings, which Data Prep validates): asked at plan time with a session; values known only
+   * after apply are {@link Value.Unknown}; {@code id} is the object's when it exists. Problems
+   * refuse the plan.
+   */
+  default List<SpecProblem> checkOnline(PlatformClient client, Value spec, Optional<String> id) {
+    return List.of();
+  }
+
+  /**
+   * What the platform does by itself to other objects of the kind when this change is made (a new
+   * default merge policy demotes the previous default; deleting it restores none): plan warnings.
+   * {@code before} is empty for a create, {@code after} for a delete; {@code others} lists the
+   * kind's objects in the sandbox (none when the plan is made without the platform).
+   */
+  default List<String> sideEffects(
+      Optional<Value> before, Optional<Value> after, Supplier<List<Remote>> others) {
+    return List.of();
+  }
+
+  /**
+   * True for an object Adobe keeps in every sandbox that lists show with the user's own (Adobe's
+   * default merge policy): export leaves it out. By default, the objects of {@link #standard} ids.
+   */
+  default boolean system(Remote remote) {
+    return standard(remote.id());
+  }
 
   /** Keys the kind does not know, checked on the spec as written. */
   default List<SpecProblem> unknownFields(Value spec) {

@@ -28,7 +28,8 @@ public final class Adoption {
         decl.address().toString(),
         decl.kind(),
         remote.id(),
-        remote.name(),
+        // a nameless object (a mapping set) is recorded under its logical name, as create does
+        remote.name().isBlank() ? decl.name() : remote.name(),
         remote.etag(),
         (ObjectNode) Secrets.toStoredJson(applied),
         StateView.attributesJson(remote.attributes()),

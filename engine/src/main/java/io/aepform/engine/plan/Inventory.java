@@ -30,7 +30,8 @@ public final class Inventory {
   private final Map<String, Listing> listed = new HashMap<>();
 
   /** One kind's list, indexed by id and by name. */
-  private record Listing(Map<String, Remote> byId, Map<String, List<Remote>> byName) {
+  private record Listing(
+      List<Remote> all, Map<String, Remote> byId, Map<String, List<Remote>> byName) {
     static Listing of(List<Remote> all) {
       Map<String, Remote> byId = new HashMap<>();
       Map<String, List<Remote>> byName = new HashMap<>();
@@ -38,7 +39,7 @@ public final class Inventory {
         byId.putIfAbsent(r.id(), r);
         byName.computeIfAbsent(r.name(), n -> new ArrayList<>()).add(r);
       }
-      return new Listing(byId, byName);
+      return new Listing(List.copyOf(all), byId, byName);
     }
   }
 
@@ -107,6 +108,11 @@ public final class Inventory {
     return list(kind)
         .map(all -> all.byName().getOrDefault(name, List.of()))
         .orElseGet(() -> handlers.get(kind).findByName(client, name));
+  }
+
+  /** Every object of the kind in the sandbox, listed once per plan. */
+  List<Remote> all(String kind) {
+    return listed.computeIfAbsent(kind, k -> Listing.of(handlers.get(k).list(client))).all();
   }
 
   private Optional<Listing> list(String kind) {

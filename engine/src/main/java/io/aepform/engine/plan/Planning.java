@@ -118,7 +118,9 @@ public final class Planning {
     plan = DataSafety.withRecreateWarnings(plan, handlers);
     plan = DataSafety.withIrreversibleChecks(plan, handlers);
     refusePreventedDestroys(plan, ws);
-    return plan;
+    Plan online = plan;
+    session.ifPresent(s -> OnlineChecks.refuse(online, handlers, ws, s.client()));
+    return OnlineChecks.withSideEffects(plan, handlers, inventory);
   }
 
   /** The record of the object an import document names, read from the platform. */
@@ -208,7 +210,7 @@ public final class Planning {
             planned.outputs(),
             planned.warnings());
     refusePreventedDestroys(plan, ws);
-    return plan;
+    return OnlineChecks.withSideEffects(plan, handlers, Optional.empty());
   }
 
   private static ResourceChange withoutReason(ResourceChange c) {

@@ -1,6 +1,7 @@
 package io.aepform.engine.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aepform.engine.kind.Field;
 import io.aepform.engine.kind.Fields;
@@ -12,6 +13,8 @@ import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.engine.runs.Runs;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
+import io.aepform.error.AepformException;
+import io.aepform.error.ErrorCode;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,6 +51,11 @@ final class FlowKind extends FlowServiceKind {
           Field.object("/transformations/*"),
           Field.string("/transformations/*/name").required(),
           Field.object("/transformations/*/params").open(),
+          // a Mapping transformation: ${mappingSet.x.id} and ${mappingSet.x.version}; the version
+          // is a string in flow-service.yaml (TransformationSpecDTO) and in Adobe's GET answers
+          Field.string("/transformations/*/params/mappingId").references("mappingSet"),
+          Field.string("/transformations/*/params/mappingVersion")
+              .attributeOf("mappingId", "version"),
           Field.object("/scheduleParams").required(),
           Field.string("/scheduleParams/frequency")
               .required()
@@ -203,16 +211,25 @@ final class FlowKind extends FlowServiceKind {
 
   /**
    * Patches what changed except {@code state}, which goes through the flow action call: one call
-   * for a rename, one action call to enable or disable.
+   * for a rename or a new mapping version, one action call to enable or disable.
    */
   @Override
   public Remote update(
       PlatformClient client, Remote current, Value before, Value after, List<String> changed) {
-    List<String> patched = changed.stream().filter(p -> !p.equals("/state")).toList();
-    Remote updated =
-        patched.isEmpty()
-            ? current
-            : api.update(client, current, JsonPatches.of(before, after, patched));
+    List<String> patched =
+        changed.stream().filter(p -> !p.equals("/state") && !transformation(p)).toList();
+    ArrayNode patch = JsonPatches.of(before, after, patched);
+    if (changed.stream().anyMatch(FlowKind::transformation)) {
+      Remote read =
+          api.read(client, current.id())
+              .orElseThrow(
+                  () ->
+                      new AepformException(
+                          ErrorCode.PROVIDER,
+                          "flow " + current.id() + " is gone: plan again to create it"));
+      patch.addAll(FlowTransformations.patch(read.body(), before, after));
+    }
+    Remote updated = patch.isEmpty() ? current : api.update(client, current, patch);
     if (changed.contains("/state")) {
       updated = setState(client, current.id(), stateOf(after)).orElse(updated);
     }
@@ -239,6 +256,10 @@ final class FlowKind extends FlowServiceKind {
       api.action(client, id, op);
     }
     return api.read(client, id);
+  }
+
+  private static boolean transformation(String pointer) {
+    return pointer.equals("/transformations") || pointer.startsWith("/transformations/");
   }
 
   private static String stateIn(Remote remote) {

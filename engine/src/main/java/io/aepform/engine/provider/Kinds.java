@@ -21,7 +21,9 @@ public final class Kinds {
             new SourceConnectionKind(clock),
             new DatasetKind(clock),
             new TargetConnectionKind(clock),
-            new FlowKind(clock))) {
+            new MappingSetKind(clock),
+            new FlowKind(clock),
+            new MergePolicyKind())) {
       kinds.put(k.kind(), k);
     }
     return java.util.Collections.unmodifiableMap(kinds);

@@ -146,7 +146,7 @@ public final class PendingResolver {
             r.address(),
             r.kind(),
             remote.id(),
-            remote.name(),
+            remote.name().isBlank() ? r.name() : remote.name(),
             remote.etag(),
             r.spec(),
             StateView.attributesJson(remote.attributes()),

@@ -157,8 +157,8 @@ class ManifestLoaderTest {
         .containsExactly(
             file("x.yaml")
                 + ":1:7: unknown kind 'bucket': expected one of [connection, dataset, fieldGroup, flow,"
-                + " import, moved, output, removed, schema, sourceConnection, targetConnection,"
-                + " variable]");
+                + " import, mappingSet, mergePolicy, moved, output, removed, schema,"
+                + " sourceConnection, targetConnection, variable]");
   }
 
   @Test

@@ -5,24 +5,41 @@ import java.util.Objects;
 
 /**
  * Where Adobe's OpenAPI specs ({@code flow-service.yaml}, {@code schema-registry.yaml}, {@code
- * catalog.yaml}) differ from what the live API takes, per Adobe's docs (AEP-API.md). The one list
- * of these: the handlers send what {@link Deviation#liveApiDoes()} says, the emulator accepts it,
- * and request validation in tests ignores exactly the {@link Deviation#explains() reports} a spec
- * validator makes about it, and only on the deviation's operations.
+ * catalog.yaml}, {@code data-prep.yaml}, {@code profile.yaml}) differ from what the live API takes,
+ * per Adobe's docs (AEP-API.md). The one list of these: the handlers send what {@link
+ * Deviation#liveApiDoes()} says, the emulator accepts it, and request validation in tests ignores
+ * exactly the {@link Deviation#explains() reports} a spec validator makes about it, and only on the
+ * deviation's operations.
  */
 public final class ApiDeviations {
-  /** The API a spec describes: its spec file and the path the spec's paths are relative to. */
+  /**
+   * The API a spec describes: its spec file, the path the spec's paths are relative to, and the
+   * paths it covers (APIs under {@code /data/core} share a base path).
+   */
   public enum Api {
     FLOW_SERVICE("flow-service.yaml", "/data/foundation/flowservice"),
     SCHEMA_REGISTRY("schema-registry.yaml", "/data/foundation/schemaregistry"),
-    CATALOG("catalog.yaml", "/data/foundation/catalog");
+    CATALOG("catalog.yaml", "/data/foundation/catalog"),
+    DATA_PREP("data-prep.yaml", "/data/foundation/conversion"),
+    PROFILE("profile.yaml", "/data/core", "/data/core/ups");
 
     private final String specFile;
     private final String basePath;
+    private final String covers;
 
     Api(String specFile, String basePath) {
+      this(specFile, basePath, basePath);
+    }
+
+    Api(String specFile, String basePath, String covers) {
       this.specFile = specFile;
       this.basePath = basePath;
+      this.covers = covers;
+    }
+
+    /** True for a request path of this API. */
+    public boolean covers(String path) {
+      return path.startsWith(covers + "/");
     }
 
     public String specFile() {
@@ -196,6 +213,17 @@ public final class ApiDeviations {
               + " a run has no 'activities'. An answer, not a request: no request check reports it",
           List.of());
 
+  public static final Deviation PROFILE_INSTANCE_ID_HEADER =
+      new Deviation(
+          "profile-instance-id-header",
+          Api.PROFILE,
+          List.of("createMergePolicy", "updateMergePolicy", "patchMergePolicy"),
+          "POST, PUT and PATCH of merge policies require the header x-profile-instance-id"
+              + " (example: ups)",
+          "no page sends it: profile/api/merge-policies.md creates, overwrites and patches"
+              + " policies with the common headers only, and aepform does the same",
+          List.of(new Report(Part.HEADER, "x-profile-instance-id")));
+
   private static final List<Deviation> ALL =
       List.of(
           FLOW_SERVICE_PATCH_IS_JSON_PATCH,
@@ -208,7 +236,8 @@ public final class ApiDeviations {
           SCHEMA_REGISTRY_VENDOR_ACCEPT,
           CATALOG_JSON_PATCH_CONTENT_TYPE,
           CATALOG_REQUEST_DATA_SOURCE,
-          RUN_ACTIVITIES_SPELLING);
+          RUN_ACTIVITIES_SPELLING,
+          PROFILE_INSTANCE_ID_HEADER);
 
   private ApiDeviations() {}
 

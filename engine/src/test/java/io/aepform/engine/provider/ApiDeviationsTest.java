@@ -17,6 +17,11 @@ class ApiDeviationsTest {
   private static final String FS = "/data/foundation/flowservice";
   private static final String SR = "/data/foundation/schemaregistry";
   private static final String CAT = "/data/foundation/catalog";
+  private static final String UPS = "/data/core/ups";
+  private static final String POLICY =
+      "{\"name\":\"n\",\"schema\":{\"name\":\"_xdm.context.profile\"},"
+          + "\"identityGraph\":{\"type\":\"none\"},"
+          + "\"attributeMerge\":{\"type\":\"timestampOrdered\"}}";
   private static final String JSON_PATCH =
       "[{\"op\":\"replace\",\"path\":\"/name\",\"value\":\"n\"}]";
 
@@ -57,7 +62,14 @@ class ApiDeviationsTest {
                   .withQueryParam("requestDataSource", "true")
                   .withContentType("application/json")
                   .withBody("{\"name\":\"n\",\"schemaRef\":{\"id\":\"x\",\"contentType\":\"y\"}}")
-                  .build()));
+                  .build()),
+          ApiDeviations.PROFILE_INSTANCE_ID_HEADER.id(),
+          List.of(
+              aep(SimpleRequest.Builder.post(UPS + "/config/mergePolicies"))
+                  .withContentType("application/json")
+                  .withBody(POLICY)
+                  .build(),
+              put(UPS + "/config/mergePolicies/p-1", POLICY)));
 
   @Test
   void eachDeviationSaysWhereWhatTheSpecSaysAndWhatTheLiveApiDoes() {

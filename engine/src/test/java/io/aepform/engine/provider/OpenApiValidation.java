@@ -66,7 +66,7 @@ public final class OpenApiValidation {
   /** The API whose base path {@code path} is under. */
   public static Optional<Api> apiOf(String path) {
     for (Api api : Api.values()) {
-      if (path.startsWith(api.basePath() + "/")) {
+      if (api.covers(path)) {
         return Optional.of(api);
       }
     }

@@ -199,6 +199,46 @@ class ManifestJsonSchemaTest {
               sourceConnectionIds: [s1]
               targetConnectionIds: [t1]
               scheduleParams: {frequency: hour, interval: "1"}
+              """,
+              """
+              flowSpec: {id: cloud-storage}
+              sourceConnectionIds: [s1]
+              targetConnectionIds: [t1]
+              transformations:
+                - name: Mapping
+                  params: {mappingId: m1, mappingVersion: "0"}
+              scheduleParams: {frequency: once}
+              """),
+          "mappingSet",
+          List.of(
+              """
+              name: CSV columns
+              outputSchema:
+                schemaRef:
+                  id: https://ns.adobe.com/t/schemas/1
+                  contentType: application/vnd.adobe.xed-full+json;version=1
+              mappings:
+                - sourceType: ATTRIBUTE
+                  source: email
+                  destination: personalEmail.address
+                  name: email
+                  description: the address
+              """),
+          "mergePolicy",
+          List.of(
+              """
+              name: CSV first
+              schema: {name: _xdm.context.profile}
+              identityGraph: {type: pdg}
+              attributeMerge: {type: dataSetPrecedence, order: [ds1]}
+              default: false
+              isActiveOnEdge: false
+              """,
+              """
+              name: Latest wins
+              schema: {name: _xdm.context.profile}
+              identityGraph: {type: none}
+              attributeMerge: {type: timestampOrdered}
               """));
 
   /** What each field is replaced by in turn, besides being removed. */
