@@ -87,6 +87,9 @@ public final class Exporter {
               .thenComparing(Remote::createdAt)
               .thenComparing(Remote::id));
       for (Remote r : sorted) {
+        if (handlers.get(kind).standard(r)) {
+          continue; // Adobe's own (a standard namespace): every sandbox has it, never declared
+        }
         Address address = new Address(kind, names.next(r.name()));
         named.add(new Exported(address, r, clean(kind, r)));
         references.add(address, ids(kind, r));
@@ -123,7 +126,9 @@ public final class Exporter {
     ObjectNode spec = JsonNodeFactory.instance.objectNode();
     // the remote name is written even where it would default, so a later rename of the logical
     // name never renames the remote object
-    spec.put(nameField, r.name().replace("${", "$${"));
+    if (!nameField.isEmpty()) {
+      spec.put(nameField, r.name().replace("${", "$${"));
+    }
     body.properties()
         .forEach(
             e -> {
@@ -158,17 +163,24 @@ public final class Exporter {
     }
   }
 
-  /** The attributes the platform assigned (ids, not the name), for references to the object. */
+  /**
+   * The attributes that identify the object, for references to it: the ids the platform assigned
+   * first, then its name (a descriptor names an identity namespace by its code).
+   */
   private Map<String, String> ids(String kind, Remote r) {
     Map<String, String> ids = new LinkedHashMap<>();
     ids.put("id", r.id());
+    String nameField = handlers.get(kind).nameField();
     r.attributes()
         .forEach(
             (attr, v) -> {
-              if (!attr.equals(handlers.get(kind).nameField()) && v instanceof Value.Str s) {
+              if (!attr.equals(nameField) && v instanceof Value.Str s) {
                 ids.putIfAbsent(attr, s.value());
               }
             });
+    if (!nameField.isEmpty() && r.attributes().get(nameField) instanceof Value.Str s) {
+      ids.putIfAbsent(nameField, s.value());
+    }
     return ids;
   }
 }

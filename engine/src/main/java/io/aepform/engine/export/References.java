@@ -18,8 +18,11 @@ import java.util.function.Consumer;
  * text, so export never invents a dependency (or a cycle) the platform does not have.
  */
 final class References {
-  /** A field of {@code kind} that holds an id of {@code target}; {@code *} is every array item. */
-  private record Field(String kind, List<String> path, String target) {}
+  /**
+   * A field of {@code kind} that holds an id of {@code target}; {@code *} is every array item. With
+   * a {@code key}, the field holds ids in the values of that key anywhere below it.
+   */
+  private record Field(String kind, List<String> path, String target, String key) {}
 
   private final List<Field> fields = new java.util.ArrayList<>();
   private final Map<String, Kind> kinds;
@@ -32,12 +35,12 @@ final class References {
             kind.fields()
                 .all()
                 .forEach(
-                    f ->
-                        f.references()
-                            .ifPresent(
-                                target ->
-                                    fields.add(
-                                        new Field(name, Pointers.tokens(f.pointer()), target)))));
+                    f -> {
+                      List<String> path = Pointers.tokens(f.pointer());
+                      f.references().ifPresent(t -> fields.add(new Field(name, path, t, "")));
+                      f.referencesBelow()
+                          .ifPresent(n -> fields.add(new Field(name, path, n.kind(), n.key())));
+                    }));
   }
 
   /** Per kind, each id (and schema altId) of an exported object: the expression for it. */
@@ -60,8 +63,44 @@ final class References {
    */
   void replace(Address address, ObjectNode spec, Consumer<String> warnings) {
     for (Field f : fields) {
-      if (f.kind().equals(address.kind())) {
+      if (f.kind().equals(address.kind()) && f.key().isEmpty()) {
         replace(spec, f.path(), "", f.target(), address, warnings);
+      } else if (f.kind().equals(address.kind())) {
+        String pointer = "";
+        for (String token : f.path()) {
+          pointer = Pointers.child(pointer, token);
+        }
+        replaceBelow(spec.at(pointer), pointer, f, address, warnings);
+      }
+    }
+  }
+
+  /**
+   * Replaces the ids of exported objects in the values of {@code f.key()} anywhere in {@code node};
+   * other values (a local {@code #/definitions/x}, Adobe's own ids) stay, and only an id of the
+   * target kind's form that no exported object has is reported.
+   */
+  private void replaceBelow(
+      JsonNode node, String at, Field f, Address address, Consumer<String> warnings) {
+    if (node instanceof ObjectNode object) {
+      List<String> keys = new java.util.ArrayList<>();
+      object.fieldNames().forEachRemaining(keys::add);
+      for (String k : keys) {
+        String here = Pointers.child(at, k);
+        JsonNode v = object.get(k);
+        boolean known =
+            v.isTextual()
+                && (expressions.getOrDefault(f.target(), Map.of()).containsKey(v.asText())
+                    || kinds.get(f.target()).tenantIn(v.asText()).isPresent());
+        if (k.equals(f.key()) && known) {
+          object.set(k, swapped(v, here, f.target(), address, warnings));
+        } else {
+          replaceBelow(v, here, f, address, warnings);
+        }
+      }
+    } else if (node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        replaceBelow(array.get(i), Pointers.child(at, i), f, address, warnings);
       }
     }
   }

@@ -22,6 +22,7 @@ public final class Field {
   private boolean irreversible;
   private boolean together;
   private Optional<String> references = Optional.empty();
+  private Optional<Nested> nested = Optional.empty();
   private Map<String, String> aliases = Map.of();
   private Set<String> allowed = Set.of();
   private boolean ignoreCase;
@@ -46,6 +47,7 @@ public final class Field {
     f.irreversible = irreversible;
     f.together = together;
     f.references = references;
+    f.nested = nested;
     f.aliases = aliases;
     f.allowed = allowed;
     f.ignoreCase = ignoreCase;
@@ -138,6 +140,19 @@ public final class Field {
     return f;
   }
 
+  /**
+   * Below it, at any depth, the values of {@code key} may hold ids of {@code kind} (an XDM field's
+   * {@code $ref} to a data type): references in exports, like {@link #references(String)}.
+   */
+  public Field referencesBelow(String key, String kind) {
+    Field f = copy();
+    f.nested = Optional.of(new Nested(key, kind));
+    return f;
+  }
+
+  /** Which key below a field holds ids of which kind. */
+  public record Nested(String key, String kind) {}
+
   /** Words users may write for well-known values, and the value each stands for. */
   public Field aliases(Map<String, String> words) {
     Field f = copy();
@@ -217,6 +232,10 @@ public final class Field {
 
   public Optional<String> references() {
     return references;
+  }
+
+  public Optional<Nested> referencesBelow() {
+    return nested;
   }
 
   public Map<String, String> aliases() {

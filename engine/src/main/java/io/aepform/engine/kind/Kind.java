@@ -40,6 +40,24 @@ public interface Kind {
     return false;
   }
 
+  /**
+   * True for an object of the sandbox that Adobe provides (as a list answers it): export leaves it
+   * out. By its id unless the kind says more (a standard namespace is known by its answer).
+   */
+  default boolean standard(Remote remote) {
+    return standard(remote.id());
+  }
+
+  /**
+   * True when an object a declared resource would create may already exist because an earlier
+   * destroy had to leave it in AEP (AEP cannot delete it, and refuses a second one with the same
+   * identity): plan then adopts the existing object by its identity, as an import, instead of
+   * creating it.
+   */
+  default boolean adoptsExisting() {
+    return false;
+  }
+
   /** The org's tenant an id of the kind names, when its ids carry it (XDM {@code $id}s do). */
   default Optional<String> tenantIn(String id) {
     return Optional.empty();
@@ -90,6 +108,21 @@ public interface Kind {
   /** A referenced resource, as the configuration declares it. */
   record Target(String address, String kind, Value spec) {}
 
+  /**
+   * Problems only the resources of this kind together show (two primary identities on one schema),
+   * given every resolved resource of the kind in dependency order: each problem names the resource
+   * it is found in.
+   */
+  default List<Finding> checkAll(List<Declared> declared) {
+    return List.of();
+  }
+
+  /** A resolved resource of the kind, for {@link #checkAll}. */
+  record Declared(String address, Value spec) {}
+
+  /** A problem {@link #checkAll} found in the resource at {@code address}. */
+  record Finding(String address, SpecProblem problem) {}
+
   /** Keys the kind does not know, checked on the spec as written. */
   default List<SpecProblem> unknownFields(Value spec) {
     return fields().unknown(spec);
@@ -124,6 +157,23 @@ public interface Kind {
    * (fields removed from a schema enabled for Profile): the reason it is replaced instead.
    */
   default Optional<String> replaceInstead(Value applied, List<String> changed) {
+    return Optional.empty();
+  }
+
+  /**
+   * As {@link #replaceInstead(Value, List)}, for kinds that need to see the desired spec too (what
+   * a change removes).
+   */
+  default Optional<String> replaceInstead(Value applied, Value desired, List<String> changed) {
+    return replaceInstead(applied, changed);
+  }
+
+  /**
+   * What an in-place update from {@code applied} to {@code desired} destroys (disabling Profile on
+   * a dataset removes its profile records), when it does: plan refuses it unless {@code --replace
+   * ADDR} confirms it, and then updates the object in place rather than replacing it.
+   */
+  default Optional<String> updateLosesData(Value applied, Value desired, List<String> changed) {
     return Optional.empty();
   }
 

@@ -179,9 +179,15 @@ public final class Planner {
       }
     }
     refuseImmutable(d, kind, fields);
+    List<String> changed = fields.stream().map(FieldChange::pointer).toList();
+    if (forced.isPresent()
+        && !fields.isEmpty()
+        && kind.updateLosesData(r.get().spec(), spec, changed).isPresent()) {
+      // --replace confirms what this update destroys; replacing would destroy more
+      forced = Optional.empty();
+    }
     if (forced.isEmpty() && !fields.isEmpty()) {
-      forced =
-          kind.replaceInstead(r.get().spec(), fields.stream().map(FieldChange::pointer).toList());
+      forced = kind.replaceInstead(r.get().spec(), spec, changed);
     }
     if (forced.isPresent()) {
       Value fresh = ResourceObject.of(unknownIds(d, kind), spec, kind.nameField());

@@ -156,8 +156,9 @@ class ManifestLoaderTest {
     assertThat(messages())
         .containsExactly(
             file("x.yaml")
-                + ":1:7: unknown kind 'bucket': expected one of [connection, dataset, fieldGroup, flow,"
-                + " import, moved, output, removed, schema, sourceConnection, targetConnection,"
+                + ":1:7: unknown kind 'bucket': expected one of [connection, dataType, dataset,"
+                + " descriptor, fieldGroup, flow, identityNamespace, import, moved, output, removed,"
+                + " schema, sourceConnection, targetConnection,"
                 + " variable]");
   }
 

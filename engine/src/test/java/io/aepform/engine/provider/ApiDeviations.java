@@ -5,17 +5,19 @@ import java.util.Objects;
 
 /**
  * Where Adobe's OpenAPI specs ({@code flow-service.yaml}, {@code schema-registry.yaml}, {@code
- * catalog.yaml}) differ from what the live API takes, per Adobe's docs (AEP-API.md). The one list
- * of these: the handlers send what {@link Deviation#liveApiDoes()} says, the emulator accepts it,
- * and request validation in tests ignores exactly the {@link Deviation#explains() reports} a spec
- * validator makes about it, and only on the deviation's operations.
+ * catalog.yaml}, {@code identity-service.yaml}) differ from what the live API takes, per Adobe's
+ * docs (AEP-API.md). The one list of these: the handlers send what {@link Deviation#liveApiDoes()}
+ * says, the emulator accepts it, and request validation in tests ignores exactly the {@link
+ * Deviation#explains() reports} a spec validator makes about it, and only on the deviation's
+ * operations.
  */
 public final class ApiDeviations {
   /** The API a spec describes: its spec file and the path the spec's paths are relative to. */
   public enum Api {
     FLOW_SERVICE("flow-service.yaml", "/data/foundation/flowservice"),
     SCHEMA_REGISTRY("schema-registry.yaml", "/data/foundation/schemaregistry"),
-    CATALOG("catalog.yaml", "/data/foundation/catalog");
+    CATALOG("catalog.yaml", "/data/foundation/catalog"),
+    IDENTITY_SERVICE("identity-service.yaml", "/data/core");
 
     private final String specFile;
     private final String basePath;
@@ -185,6 +187,37 @@ public final class ApiDeviations {
           "the docs create datasets with ?requestDataSource=true, as aepform does",
           List.of(new Report(Part.QUERY, "requestDataSource")));
 
+  public static final Deviation DESCRIPTOR_LIST_XDM_ACCEPT =
+      new Deviation(
+          "descriptor-list-xdm-accept",
+          Api.SCHEMA_REGISTRY,
+          List.of("listDescriptors"),
+          "listDescriptors produces application/json",
+          "descriptor lists need an xdm Accept header: application/vnd.adobe.xdm-id+json,"
+              + " xdm-link+json or xdm+json (\"Descriptors require unique Accept headers that"
+              + " replace xed with xdm\", xdm/api/descriptors.md)",
+          List.of(new Report(Part.ACCEPT, "Accept")));
+
+  public static final Deviation DESCRIPTOR_SOURCE_VERSION_IS_INTEGER =
+      new Deviation(
+          "descriptor-source-version-is-integer",
+          Api.SCHEMA_REGISTRY,
+          List.of("createDescriptor", "updateDescriptor"),
+          "createDescriptor types xdm:sourceVersion as a string",
+          "every request and answer of xdm/api/descriptors.md carries \"xdm:sourceVersion\": 1, a"
+              + " number, as the spec's own example does; aepform sends the number",
+          List.of(new Report(Part.BODY, "/xdm:sourceVersion")));
+
+  public static final Deviation DESCRIPTOR_PUT_ANSWERS_ID =
+      new Deviation(
+          "descriptor-put-answers-id",
+          Api.SCHEMA_REGISTRY,
+          List.of("updateDescriptor"),
+          "updateDescriptor answers 200 with the whole descriptor",
+          "the PUT answers 201 with {\"@id\"} alone (xdm/api/descriptors.md, \"Update a"
+              + " descriptor\"): aepform reads nothing else from it",
+          List.of());
+
   private static final List<Deviation> ALL =
       List.of(
           FLOW_SERVICE_PATCH_IS_JSON_PATCH,
@@ -196,7 +229,10 @@ public final class ApiDeviations {
           SCHEMA_DESCRIPTION_REQUIRED,
           SCHEMA_REGISTRY_VENDOR_ACCEPT,
           CATALOG_JSON_PATCH_CONTENT_TYPE,
-          CATALOG_REQUEST_DATA_SOURCE);
+          CATALOG_REQUEST_DATA_SOURCE,
+          DESCRIPTOR_LIST_XDM_ACCEPT,
+          DESCRIPTOR_SOURCE_VERSION_IS_INTEGER,
+          DESCRIPTOR_PUT_ANSWERS_ID);
 
   private ApiDeviations() {}
 

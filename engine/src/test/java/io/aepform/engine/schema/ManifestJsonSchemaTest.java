@@ -89,6 +89,43 @@ class ManifestJsonSchemaTest {
   /** A complete spec per kind (several for kinds with conditional rules), every field filled. */
   private static final Map<String, List<String>> SAMPLES =
       Map.of(
+          "identityNamespace",
+          List.of(
+              """
+              name: Loyalty Member
+              code: Loyalty
+              idType: Cross_device
+              description: loyalty program members
+              """),
+          "dataType",
+          List.of(
+              """
+              title: Address
+              description: a postal address
+              type: object
+              properties:
+                street: {type: string}
+                city: {type: string}
+              """),
+          "descriptor",
+          List.of(
+              """
+              "@type": xdm:descriptorIdentity
+              xdm:sourceSchema: https://ns.adobe.com/t/schemas/1
+              xdm:sourceVersion: 1
+              xdm:sourceProperty: /_t/loyaltyId
+              xdm:namespace: Loyalty
+              xdm:property: xdm:code
+              xdm:isPrimary: true
+              """,
+              """
+              "@type": xdm:descriptorOneToOne
+              xdm:sourceSchema: https://ns.adobe.com/t/schemas/1
+              xdm:sourceProperty: /_t/storeId
+              xdm:destinationSchema: https://ns.adobe.com/t/schemas/2
+              xdm:destinationVersion: 1
+              xdm:destinationProperty: /_t/id
+              """),
           "fieldGroup",
           List.of(
               """
