@@ -110,8 +110,8 @@ public interface Kind {
 
   /**
    * Problems only the resources of this kind together show (two primary identities on one schema),
-   * given every resolved resource of the kind in dependency order: each problem names the resource
-   * it is found in.
+   * given every resolved resource of the kind in the order the files declare them: each problem
+   * names the resource it is found in.
    */
   default List<Finding> checkAll(List<Declared> declared) {
     return List.of();

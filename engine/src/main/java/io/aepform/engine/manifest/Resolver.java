@@ -112,7 +112,12 @@ public final class Resolver {
   /** The kinds' rules over all their resolved resources, each problem where it is found. */
   private List<Problem> checkAll(Configuration config, List<Desired> resolved) {
     Map<String, List<Kind.Declared>> byKind = new LinkedHashMap<>();
-    for (Desired d : resolved) {
+    // in the order the files declare them, so the problem is reported at the later declaration
+    List<Desired> declared = new ArrayList<>(resolved);
+    declared.sort(
+        java.util.Comparator.comparing((Desired d) -> d.decl().position().file())
+            .thenComparingInt(d -> d.decl().position().line()));
+    for (Desired d : declared) {
       byKind
           .computeIfAbsent(d.decl().kind(), k -> new ArrayList<>())
           .add(new Kind.Declared(d.address().toString(), d.spec()));

@@ -187,6 +187,17 @@ public final class ApiDeviations {
           "the docs create datasets with ?requestDataSource=true, as aepform does",
           List.of(new Report(Part.QUERY, "requestDataSource")));
 
+  public static final Deviation DATA_TYPE_PUT_DESCRIPTION_IS_TEXT =
+      new Deviation(
+          "data-type-put-description-is-text",
+          Api.SCHEMA_REGISTRY,
+          List.of("replaceDatatype"),
+          "replaceDataType adds a description property without a type to createDataType, which the"
+              + " converted spec reads as an object",
+          "description is a string, as in createDataType and the PUT example of"
+              + " xdm/api/data-types.md (\"Update a data type\")",
+          List.of(new Report(Part.BODY, "/description")));
+
   public static final Deviation DESCRIPTOR_LIST_XDM_ACCEPT =
       new Deviation(
           "descriptor-list-xdm-accept",
@@ -230,6 +241,7 @@ public final class ApiDeviations {
           SCHEMA_REGISTRY_VENDOR_ACCEPT,
           CATALOG_JSON_PATCH_CONTENT_TYPE,
           CATALOG_REQUEST_DATA_SOURCE,
+          DATA_TYPE_PUT_DESCRIPTION_IS_TEXT,
           DESCRIPTOR_LIST_XDM_ACCEPT,
           DESCRIPTOR_SOURCE_VERSION_IS_INTEGER,
           DESCRIPTOR_PUT_ANSWERS_ID);

@@ -57,6 +57,14 @@ class ApiDeviationsTest {
                   .build()),
           ApiDeviations.CATALOG_JSON_PATCH_CONTENT_TYPE.id(),
           List.of(patch(CAT + "/dataSets/d1", "application/json-patch+json", JSON_PATCH)),
+          ApiDeviations.DATA_TYPE_PUT_DESCRIPTION_IS_TEXT.id(),
+          List.of(
+              aep(SimpleRequest.Builder.put(SR + "/tenant/datatypes/_acme.datatypes.1"))
+                  .withContentType("application/json")
+                  .withBody(
+                      "{\"title\":\"Address\",\"description\":\"where\",\"type\":\"object\","
+                          + "\"properties\":{\"city\":{\"type\":\"string\"}}}")
+                  .build()),
           ApiDeviations.DESCRIPTOR_LIST_XDM_ACCEPT.id(),
           List.of(
               aep(SimpleRequest.Builder.get(SR + "/tenant/descriptors"))
@@ -106,6 +114,7 @@ class ApiDeviationsTest {
             "schema-description-required",
             "schema-registry-vendor-accept",
             "catalog-json-patch-content-type",
+            "data-type-put-description-is-text",
             "descriptor-list-xdm-accept",
             "descriptor-source-version-is-integer",
             "descriptor-put-answers-id");
