@@ -4,6 +4,7 @@ import io.aepform.engine.kind.Kind;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,11 +114,11 @@ public final class Resolver {
   private List<Problem> checkAll(Configuration config, List<Desired> resolved) {
     Map<String, List<Kind.Declared>> byKind = new LinkedHashMap<>();
     // in the order the files declare them, so the problem is reported at the later declaration
-    List<Desired> declared = new ArrayList<>(resolved);
-    declared.sort(
-        java.util.Comparator.comparing((Desired d) -> d.decl().position().file())
+    List<Desired> inFileOrder = new ArrayList<>(resolved);
+    inFileOrder.sort(
+        Comparator.comparing((Desired d) -> d.decl().position().file())
             .thenComparingInt(d -> d.decl().position().line()));
-    for (Desired d : declared) {
+    for (Desired d : inFileOrder) {
       byKind
           .computeIfAbsent(d.decl().kind(), k -> new ArrayList<>())
           .add(new Kind.Declared(d.address().toString(), d.spec()));

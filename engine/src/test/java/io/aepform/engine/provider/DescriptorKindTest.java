@@ -123,7 +123,7 @@ class DescriptorKindTest {
         .extracting(Object::toString)
         .containsExactly(
             dir.resolve("main.yaml")
-                + ":24:19: descriptor.email: schemas may contain only one primary identity"
+                + ":24:18: descriptor.email: schemas may contain only one primary identity"
                 + " (xdm/api/descriptors.md), and descriptor.loyalty is the primary identity of"
                 + " ${schema.members.id} already: set xdm:isPrimary: false on one of them");
   }
