@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.aepform.engine.kind.Kind;
 import io.aepform.engine.manifest.Address;
 import io.aepform.engine.value.Pointers;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,7 @@ final class References {
   private void replaceBelow(
       JsonNode node, String at, Field f, Address address, Consumer<String> warnings) {
     if (node instanceof ObjectNode object) {
-      List<String> keys = new java.util.ArrayList<>();
+      List<String> keys = new ArrayList<>();
       object.fieldNames().forEachRemaining(keys::add);
       for (String k : keys) {
         String here = Pointers.child(at, k);

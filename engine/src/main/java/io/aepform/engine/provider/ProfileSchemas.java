@@ -4,12 +4,14 @@ import io.aepform.engine.kind.Kind.Tracked;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -85,7 +87,7 @@ final class ProfileSchemas {
   }
 
   private static List<String> allOf(Value spec) {
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     if (Values.at(spec, "/allOf").map(Values::unmark).orElse(null) instanceof Value.Arr all) {
       for (Value item : all.items()) {
         Values.at(item, "/$ref")
@@ -102,7 +104,7 @@ final class ProfileSchemas {
    * {@code properties} and of each definition, with what defines each (type, format, $ref).
    */
   private static Map<String, String> fields(Value spec) {
-    Map<String, String> out = new java.util.TreeMap<>();
+    Map<String, String> out = new TreeMap<>();
     Values.at(spec, "/properties").ifPresent(p -> fields(p, "", out));
     if (Values.at(spec, "/definitions").map(Values::unmark).orElse(null)
         instanceof Value.Obj defs) {

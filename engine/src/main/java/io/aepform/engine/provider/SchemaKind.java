@@ -1,5 +1,6 @@
 package io.aepform.engine.provider;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.aepform.engine.kind.Field;
@@ -152,7 +153,7 @@ final class SchemaKind extends XdmKind {
         .map(v -> ((Value.Arr) v).items());
   }
 
-  private static com.fasterxml.jackson.databind.JsonNode json(Value v) {
+  private static JsonNode json(Value v) {
     return Values.toJsonRevealed(v);
   }
 }

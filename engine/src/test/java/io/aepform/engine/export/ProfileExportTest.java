@@ -11,6 +11,7 @@ import io.aepform.engine.value.Values;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class ProfileExportTest {
 
   private static Remote remote(String id, String name, Map<String, String> attributes, String json)
       throws IOException {
-    Map<String, Value> attrs = new java.util.LinkedHashMap<>();
+    Map<String, Value> attrs = new LinkedHashMap<>();
     attributes.forEach((k, v) -> attrs.put(k, new Value.Str(v)));
     return new Remote(
         id, name, "", attrs, Values.fromJson(new ObjectMapper().readTree(json)), Instant.EPOCH);

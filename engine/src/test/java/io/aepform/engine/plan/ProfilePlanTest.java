@@ -11,6 +11,7 @@ import io.aepform.engine.manifest.Desired;
 import io.aepform.engine.manifest.Resolver;
 import io.aepform.engine.provider.Kinds;
 import io.aepform.engine.value.Value;
+import io.aepform.engine.value.Values;
 import io.aepform.error.AepformException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -327,7 +328,6 @@ class ProfilePlanTest {
             .filter(d -> d.address().equals(address("descriptor.loyalty_id")))
             .findFirst()
             .orElseThrow();
-    assertThat(io.aepform.engine.value.Values.at(descriptor.spec(), "/xdm:namespace"))
-        .contains(new Value.Str("Loyalty"));
+    assertThat(Values.at(descriptor.spec(), "/xdm:namespace")).contains(new Value.Str("Loyalty"));
   }
 }

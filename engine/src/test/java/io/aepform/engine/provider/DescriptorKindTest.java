@@ -10,8 +10,10 @@ import io.aepform.engine.Engine;
 import io.aepform.engine.ValidationResult;
 import io.aepform.engine.kind.Kind;
 import io.aepform.engine.manifest.VariableValues;
+import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,7 +48,7 @@ class DescriptorKindTest {
   @Test
   void theSourceVersionDefaultsToOneAsANumber() {
     assertThat(at(prepared(kind, "d", IDENTITY), "/xdm:sourceVersion"))
-        .isEqualTo(new io.aepform.engine.value.Value.Num(java.math.BigDecimal.ONE));
+        .isEqualTo(new Value.Num(BigDecimal.ONE));
     assertThat(problems(kind, prepared(kind, "d", IDENTITY))).isEmpty();
   }
 
