@@ -163,17 +163,24 @@ public final class Exporter {
     }
   }
 
-  /** The attributes the platform assigned (ids, not the name), for references to the object. */
+  /**
+   * The attributes that identify the object, for references to it: the ids the platform assigned
+   * first, then its name (a descriptor names an identity namespace by its code).
+   */
   private Map<String, String> ids(String kind, Remote r) {
     Map<String, String> ids = new LinkedHashMap<>();
     ids.put("id", r.id());
+    String nameField = handlers.get(kind).nameField();
     r.attributes()
         .forEach(
             (attr, v) -> {
-              if (!attr.equals(handlers.get(kind).nameField()) && v instanceof Value.Str s) {
+              if (!attr.equals(nameField) && v instanceof Value.Str s) {
                 ids.putIfAbsent(attr, s.value());
               }
             });
+    if (!nameField.isEmpty() && r.attributes().get(nameField) instanceof Value.Str s) {
+      ids.putIfAbsent(nameField, s.value());
+    }
     return ids;
   }
 }

@@ -9,6 +9,7 @@ import io.aepform.engine.manifest.Address;
 import io.aepform.engine.value.Pointers;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,11 @@ import java.util.regex.Pattern;
  * text, so export never invents a dependency (or a cycle) the platform does not have.
  */
 final class References {
-  /** A field of {@code kind} that holds an id of {@code target}; {@code *} is every array item. */
-  private record Field(String kind, List<String> path, String target) {}
+  /**
+   * A field of {@code kind} that holds an id of {@code target}; {@code *} is every array item. With
+   * a {@code key}, the field holds ids in the values of that key anywhere below it.
+   */
+  private record Field(String kind, List<String> path, String target, String key) {}
 
   /** A field of {@code kind} that holds {@code attribute} of the object its sibling's id names. */
   private record AttributeField(String kind, List<String> path, String key, String attribute) {}
@@ -32,8 +36,8 @@ final class References {
   private static final Pattern ID_REFERENCE =
       Pattern.compile("\\$\\{([A-Za-z]+)\\.([a-z][a-z0-9_]*)\\.id\\}");
 
-  private final List<Field> fields = new java.util.ArrayList<>();
-  private final List<AttributeField> attributeFields = new java.util.ArrayList<>();
+  private final List<Field> fields = new ArrayList<>();
+  private final List<AttributeField> attributeFields = new ArrayList<>();
   private final Map<String, Kind> kinds;
   private final Map<Address, Map<String, Value>> attributes = new HashMap<>();
 
@@ -47,7 +51,9 @@ final class References {
                 .forEach(
                     f -> {
                       List<String> path = Pointers.tokens(f.pointer());
-                      f.references().ifPresent(t -> fields.add(new Field(name, path, t)));
+                      f.references().ifPresent(t -> fields.add(new Field(name, path, t, "")));
+                      f.referencesBelow()
+                          .ifPresent(n -> fields.add(new Field(name, path, n.kind(), n.key())));
                       f.attributeOf()
                           .ifPresent(
                               a ->
@@ -80,13 +86,49 @@ final class References {
    */
   void replace(Address address, ObjectNode spec, Consumer<String> warnings) {
     for (Field f : fields) {
-      if (f.kind().equals(address.kind())) {
+      if (f.kind().equals(address.kind()) && f.key().isEmpty()) {
         replace(spec, f.path(), "", f.target(), address, warnings);
+      } else if (f.kind().equals(address.kind())) {
+        String pointer = "";
+        for (String token : f.path()) {
+          pointer = Pointers.child(pointer, token);
+        }
+        replaceBelow(spec.at(pointer), pointer, f, address, warnings);
       }
     }
     for (AttributeField f : attributeFields) {
       if (f.kind().equals(address.kind())) {
         attribute(spec, f.path(), f);
+      }
+    }
+  }
+
+  /**
+   * Replaces the ids of exported objects in the values of {@code f.key()} anywhere in {@code node};
+   * other values (a local {@code #/definitions/x}, Adobe's own ids) stay, and only an id of the
+   * target kind's form that no exported object has is reported.
+   */
+  private void replaceBelow(
+      JsonNode node, String at, Field f, Address address, Consumer<String> warnings) {
+    if (node instanceof ObjectNode object) {
+      List<String> keys = new ArrayList<>();
+      object.fieldNames().forEachRemaining(keys::add);
+      for (String k : keys) {
+        String here = Pointers.child(at, k);
+        JsonNode v = object.get(k);
+        boolean known =
+            v.isTextual()
+                && (expressions.getOrDefault(f.target(), Map.of()).containsKey(v.asText())
+                    || kinds.get(f.target()).tenantIn(v.asText()).isPresent());
+        if (k.equals(f.key()) && known) {
+          object.set(k, swapped(v, here, f.target(), address, warnings));
+        } else {
+          replaceBelow(v, here, f, address, warnings);
+        }
+      }
+    } else if (node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        replaceBelow(array.get(i), Pointers.child(at, i), f, address, warnings);
       }
     }
   }

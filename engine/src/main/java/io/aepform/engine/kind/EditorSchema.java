@@ -207,9 +207,20 @@ public final class EditorSchema {
   private static void describe(ObjectNode out, Field f) {
     List<String> said = new ArrayList<>();
     if (!f.description().isEmpty()) {
-      said.add(f.description());
+      said.add(f.description() + (f.description().endsWith(".") ? "" : "."));
     }
     f.references().ifPresent(k -> said.add("The id of a " + k + ", e.g. ${" + k + ".NAME.id}."));
+    f.referencesBelow()
+        .ifPresent(
+            n ->
+                said.add(
+                    "A "
+                        + n.key()
+                        + " in it may hold the id of a "
+                        + n.kind()
+                        + ", e.g. ${"
+                        + n.kind()
+                        + ".NAME.id}."));
     if (!f.aliases().isEmpty()) {
       said.add("An id, or one of: " + String.join(", ", new TreeSet<>(f.aliases().keySet())) + ".");
     }

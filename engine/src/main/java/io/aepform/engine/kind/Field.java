@@ -23,6 +23,7 @@ public final class Field {
   private boolean together;
   private Optional<String> references = Optional.empty();
   private Optional<AttributeOf> attributeOf = Optional.empty();
+  private Optional<Nested> nested = Optional.empty();
   private Map<String, String> aliases = Map.of();
   private Set<String> allowed = Set.of();
   private boolean ignoreCase;
@@ -48,6 +49,7 @@ public final class Field {
     f.together = together;
     f.references = references;
     f.attributeOf = attributeOf;
+    f.nested = nested;
     f.aliases = aliases;
     f.allowed = allowed;
     f.ignoreCase = ignoreCase;
@@ -154,6 +156,19 @@ public final class Field {
   /** The sibling key that holds an object's id, and the attribute of that object. */
   public record AttributeOf(String key, String attribute) {}
 
+  /**
+   * Below it, at any depth, the values of {@code key} may hold ids of {@code kind} (an XDM field's
+   * {@code $ref} to a data type): references in exports, like {@link #references(String)}.
+   */
+  public Field referencesBelow(String key, String kind) {
+    Field f = copy();
+    f.nested = Optional.of(new Nested(key, kind));
+    return f;
+  }
+
+  /** Which key below a field holds ids of which kind. */
+  public record Nested(String key, String kind) {}
+
   /** Words users may write for well-known values, and the value each stands for. */
   public Field aliases(Map<String, String> words) {
     Field f = copy();
@@ -237,6 +252,10 @@ public final class Field {
 
   public Optional<AttributeOf> attributeOf() {
     return attributeOf;
+  }
+
+  public Optional<Nested> referencesBelow() {
+    return nested;
   }
 
   public Map<String, String> aliases() {

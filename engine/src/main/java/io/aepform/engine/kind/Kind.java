@@ -42,6 +42,16 @@ public interface Kind {
     return false;
   }
 
+  /**
+   * True when an object a declared resource would create may already exist because an earlier
+   * destroy had to leave it in AEP (AEP cannot delete it, and refuses a second one with the same
+   * identity): plan then adopts the existing object by its identity, as an import, instead of
+   * creating it.
+   */
+  default boolean adoptsExisting() {
+    return false;
+  }
+
   /** The org's tenant an id of the kind names, when its ids carry it (XDM {@code $id}s do). */
   default Optional<String> tenantIn(String id) {
     return Optional.empty();
@@ -115,11 +125,27 @@ public interface Kind {
 
   /**
    * True for an object Adobe keeps in every sandbox that lists show with the user's own (Adobe's
-   * default merge policy): export leaves it out. By default, the objects of {@link #standard} ids.
+   * default merge policy, a standard namespace, as the list answers them): export leaves it out. By
+   * default, the objects of {@link #standard} ids.
    */
   default boolean system(Remote remote) {
     return standard(remote.id());
   }
+
+  /**
+   * Problems only the resources of this kind together show (two primary identities on one schema),
+   * given every resolved resource of the kind in the order the files declare them: each problem
+   * names the resource it is found in.
+   */
+  default List<Finding> checkAll(List<Declared> declared) {
+    return List.of();
+  }
+
+  /** A resolved resource of the kind, for {@link #checkAll}. */
+  record Declared(String address, Value spec) {}
+
+  /** A problem {@link #checkAll} found in the resource at {@code address}. */
+  record Finding(String address, SpecProblem problem) {}
 
   /** Keys the kind does not know, checked on the spec as written. */
   default List<SpecProblem> unknownFields(Value spec) {
@@ -163,6 +189,23 @@ public interface Kind {
    * (fields removed from a schema enabled for Profile): the reason it is replaced instead.
    */
   default Optional<String> replaceInstead(Value applied, List<String> changed) {
+    return Optional.empty();
+  }
+
+  /**
+   * As {@link #replaceInstead(Value, List)}, for kinds that need to see the desired spec too (what
+   * a change removes).
+   */
+  default Optional<String> replaceInstead(Value applied, Value desired, List<String> changed) {
+    return replaceInstead(applied, changed);
+  }
+
+  /**
+   * What an in-place update from {@code applied} to {@code desired} destroys (disabling Profile on
+   * a dataset removes its profile records), when it does: plan refuses it unless {@code --replace
+   * ADDR} confirms it, and then updates the object in place rather than replacing it.
+   */
+  default Optional<String> updateLosesData(Value applied, Value desired, List<String> changed) {
     return Optional.empty();
   }
 

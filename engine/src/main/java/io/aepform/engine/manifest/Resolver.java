@@ -4,6 +4,7 @@ import io.aepform.engine.kind.Kind;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +73,7 @@ public final class Resolver {
         problems.addAll(e.problems());
       }
     }
+    problems.addAll(checkAll(config, ordered));
     List<OutputValue> outputs = outputs(config, evaluator, problems);
     if (problems.stream().anyMatch(Problem::isError)) {
       throw new ManifestException(problems);
@@ -95,8 +97,10 @@ public final class Resolver {
     }
     Map<String, Value> attributes = new LinkedHashMap<>();
     for (String attr : kind.attributes()) {
-      Optional<Value> fromSpec =
-          attr.equals(kind.nameField()) ? Values.at(spec, "/" + attr) : Optional.empty();
+      // the name and the other identifying values are the user's: known before apply
+      boolean identifying =
+          attr.equals(kind.nameField()) || kind.identity().pointers().contains("/" + attr);
+      Optional<Value> fromSpec = identifying ? Values.at(spec, "/" + attr) : Optional.empty();
       attributes.put(
           attr,
           fromSpec
@@ -104,6 +108,34 @@ public final class Resolver {
               .orElseGet(() -> unknown(decl.address(), attr)));
     }
     return new Desired(decl, spec, attributes);
+  }
+
+  /** The kinds' rules over all their resolved resources, each problem where it is found. */
+  private List<Problem> checkAll(Configuration config, List<Desired> resolved) {
+    Map<String, List<Kind.Declared>> byKind = new LinkedHashMap<>();
+    // in the order the files declare them, so the problem is reported at the later declaration
+    List<Desired> inFileOrder = new ArrayList<>(resolved);
+    inFileOrder.sort(
+        Comparator.comparing((Desired d) -> d.decl().position().file())
+            .thenComparingInt(d -> d.decl().position().line()));
+    for (Desired d : inFileOrder) {
+      byKind
+          .computeIfAbsent(d.decl().kind(), k -> new ArrayList<>())
+          .add(new Kind.Declared(d.address().toString(), d.spec()));
+    }
+    List<Problem> problems = new ArrayList<>();
+    byKind.forEach(
+        (kind, declared) -> {
+          for (Kind.Finding f : kinds.get(kind).checkAll(declared)) {
+            ResourceDecl decl =
+                config.resource(Address.parse(f.address()).orElseThrow()).orElseThrow();
+            problems.add(
+                Problem.error(
+                    decl.specPosition(f.problem().pointer()),
+                    decl.address() + ": " + f.problem().message()));
+          }
+        });
+    return problems;
   }
 
   /** The resolved resource whose attribute the value at {@code pointer} is wholly made of. */

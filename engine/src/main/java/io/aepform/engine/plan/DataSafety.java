@@ -22,6 +22,9 @@ public final class DataSafety {
 
   public static void check(Plan plan, Map<String, Kind> kinds, Set<Address> confirmed) {
     for (ResourceChange c : plan.changes()) {
+      if (c.action() == Action.UPDATE && !confirmed.contains(c.address())) {
+        refuseLossyUpdate(c, kinds.get(c.kind()));
+      }
       if (c.action() != Action.REPLACE || confirmed.contains(c.address())) {
         continue;
       }
@@ -42,6 +45,27 @@ public final class DataSafety {
                         + c.address());
               });
     }
+  }
+
+  /** An in-place update that destroys data (disabling Profile on a dataset) needs --replace. */
+  private static void refuseLossyUpdate(ResourceChange c, Kind kind) {
+    Value before = c.before().flatMap(b -> Values.at(b, "/spec")).orElse(Value.Obj.empty());
+    Value after = c.after().flatMap(a -> Values.at(a, "/spec")).orElse(Value.Obj.empty());
+    List<String> changed = c.fields().stream().map(FieldChange::pointer).toList();
+    kind.updateLosesData(before, after, changed)
+        .ifPresent(
+            loses -> {
+              throw new AepformException(
+                  ErrorCode.USAGE,
+                  c.address()
+                      + " would be updated in place, and that "
+                      + loses
+                      + ". aepform never does this implicitly. To confirm, plan again with"
+                      + " --replace "
+                      + c.address()
+                      + ": for this change it confirms the update (the object is updated in"
+                      + " place, not replaced)");
+            });
   }
 
   /**

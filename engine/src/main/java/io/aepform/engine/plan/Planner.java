@@ -7,6 +7,8 @@ import io.aepform.engine.manifest.Problem;
 import io.aepform.engine.manifest.Resolver;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
+import io.aepform.error.AepformException;
+import io.aepform.error.ErrorCode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -179,17 +181,22 @@ public final class Planner {
       }
     }
     refuseImmutable(d, kind, fields);
+    List<String> changed = fields.stream().map(FieldChange::pointer).toList();
+    if (forced.isPresent()
+        && !fields.isEmpty()
+        && kind.updateLosesData(r.get().spec(), spec, changed).isPresent()) {
+      // --replace confirms what this update destroys; replacing would destroy more
+      forced = Optional.empty();
+    }
     if (forced.isEmpty() && !fields.isEmpty()) {
-      kind.refuseUpdate(r.get().spec(), spec, fields.stream().map(FieldChange::pointer).toList())
+      kind.refuseUpdate(r.get().spec(), spec, changed)
           .ifPresent(
               why -> {
-                throw new io.aepform.error.AepformException(
-                    io.aepform.error.ErrorCode.USAGE, d.address() + ": " + why);
+                throw new AepformException(ErrorCode.USAGE, d.address() + ": " + why);
               });
     }
     if (forced.isEmpty() && !fields.isEmpty()) {
-      forced =
-          kind.replaceInstead(r.get().spec(), fields.stream().map(FieldChange::pointer).toList());
+      forced = kind.replaceInstead(r.get().spec(), spec, changed);
     }
     if (forced.isPresent()) {
       Value fresh = ResourceObject.of(unknownIds(d, kind), spec, kind.nameField());

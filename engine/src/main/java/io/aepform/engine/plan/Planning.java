@@ -34,6 +34,9 @@ public final class Planning {
             ws.config().refactorings(),
             state.map(StateView::recorded).orElse(Map.of()),
             session.map(s -> i -> imported(i, ws, handlers, s)));
+    if (session.isPresent()) {
+      refactored = AdoptExisting.apply(refactored, ws, handlers, session.get());
+    }
     Map<Address, Recorded> recorded = refactored.recorded();
     List<io.aepform.engine.manifest.Problem> warnings =
         new java.util.ArrayList<>(ws.config().warnings());

@@ -25,6 +25,9 @@ final class DatasetKind implements Kind {
   /** The {@code kind:} word: the only place it is written. */
   static final String KIND = "dataset";
 
+  private static final String PROFILE_TAG = "/tags/unifiedProfile";
+  private static final Value ENABLED = new Value.Str("enabled:true");
+
   private static final Fields FIELDS =
       Fields.of(
           Field.string("/name").required(),
@@ -37,6 +40,9 @@ final class DatasetKind implements Kind {
           Field.object("/fileDescription").open(),
           Field.string("/fileDescription/format"),
           Field.object("/tags").open(),
+          // AEP may add entries of its own (e.g. "enabledAt:..."): what was applied must be there
+          Field.strings(PROFILE_TAG).equivalentWhen(DatasetKind::holdsAll),
+          Field.strings("/tags/unifiedIdentity").equivalentWhen(DatasetKind::holdsAll),
           Field.bool("/enableErrorDiagnostics"),
           Field.any("/observableSchema"),
           Field.string("/basePath"),
@@ -87,6 +93,33 @@ final class DatasetKind implements Kind {
   @Override
   public Optional<String> losesData() {
     return Optional.of("deletes the dataset and every batch ingested into it");
+  }
+
+  /**
+   * Disabling Profile on a dataset (its {@code unifiedProfile} tag no longer {@code enabled:true}):
+   * "you can disable or delete the dataset later, but doing so removes associated profile records"
+   * (xdm/schema/profile-enablement-planning.md).
+   */
+  @Override
+  public Optional<String> updateLosesData(Value applied, Value desired, List<String> changed) {
+    if (profileEnabled(applied) && !profileEnabled(desired)) {
+      return Optional.of(
+          "disables Profile on the dataset, which removes its profile records from Real-Time"
+              + " Customer Profile (xdm/schema/profile-enablement-planning.md)");
+    }
+    return Optional.empty();
+  }
+
+  private static boolean profileEnabled(Value spec) {
+    return Values.at(spec, PROFILE_TAG).map(Values::unmark).orElse(null) instanceof Value.Arr tag
+        && tag.items().contains(ENABLED);
+  }
+
+  /** True when the platform's list holds every entry that was applied. */
+  private static boolean holdsAll(Value applied, Value remote) {
+    return applied instanceof Value.Arr a
+        && remote instanceof Value.Arr r
+        && r.items().containsAll(a.items());
   }
 
   @Override

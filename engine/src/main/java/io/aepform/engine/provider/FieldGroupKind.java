@@ -8,7 +8,8 @@ import io.aepform.engine.kind.Fields;
  * xdm/api/field-groups.md): the classes they extend ({@code meta:intendedToExtend}) and their
  * fields in {@code definitions}, reached through {@code allOf}. Custom fields live under {@code
  * _<tenantId>}: write {@code _${platform.tenantId}}. A schema uses one with {@code $ref:
- * ${fieldGroup.x.id}}.
+ * ${fieldGroup.x.id}}; a field of a data type is {@code $ref: ${dataType.x.id}}. One that a schema
+ * enabled for Profile uses is never deleted (see {@link XdmKind#undeletable}).
  */
 final class FieldGroupKind extends XdmKind {
   /** The {@code kind:} word: the only place it is written. */
@@ -20,8 +21,8 @@ final class FieldGroupKind extends XdmKind {
           Field.string("/type").required().oneOf("object").defaultsTo("object"),
           Field.string("/description").required().defaultsTo(""),
           Field.strings("/meta:intendedToExtend"),
-          Field.any("/definitions"),
-          Field.any("/properties"),
+          Field.any("/definitions").referencesBelow("$ref", DataTypeKind.KIND),
+          Field.any("/properties").referencesBelow("$ref", DataTypeKind.KIND),
           Field.array("/allOf"),
           Field.object("/allOf/*"),
           Field.string("/allOf/*/$ref").required(),

@@ -53,7 +53,7 @@ final class FlowKind extends FlowServiceKind {
           Field.object("/transformations/*/params").open(),
           // a Mapping transformation: ${mappingSet.x.id} and ${mappingSet.x.version}; the version
           // is a string in flow-service.yaml (TransformationSpecDTO) and in Adobe's GET answers
-          Field.string("/transformations/*/params/mappingId").references("mappingSet"),
+          Field.string("/transformations/*/params/mappingId").references(MappingSetKind.KIND),
           Field.string("/transformations/*/params/mappingVersion")
               .attributeOf("mappingId", "version"),
           Field.object("/scheduleParams").required(),

@@ -15,8 +15,11 @@ public final class Kinds {
     Map<String, Kind> kinds = new LinkedHashMap<>();
     for (Kind k :
         List.of(
+            new IdentityNamespaceKind(),
+            new DataTypeKind(),
             new FieldGroupKind(),
             new SchemaKind(),
+            new DescriptorKind(),
             new ConnectionKind(clock),
             new SourceConnectionKind(clock),
             new DatasetKind(clock),

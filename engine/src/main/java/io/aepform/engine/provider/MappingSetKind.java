@@ -28,6 +28,9 @@ import java.util.Set;
  * destroy leaves it in AEP.
  */
 final class MappingSetKind implements Kind {
+  /** The {@code kind:} word: the only place it is written. */
+  static final String KIND = "mappingSet";
+
   /**
    * {@code sourceType} as sent (data-prep.yaml's enum) and as Data Prep answers it: {@code
    * ATTRIBUTE} comes back {@code text/x.schema-path} (mapping-set.md), {@code STATIC} {@code
@@ -44,7 +47,7 @@ final class MappingSetKind implements Kind {
           Field.string("/name"),
           Field.object("/outputSchema").required(),
           Field.object("/outputSchema/schemaRef").required(),
-          Field.string("/outputSchema/schemaRef/id").required().references("schema"),
+          Field.string("/outputSchema/schemaRef/id").required().references(SchemaKind.KIND),
           Field.string("/outputSchema/schemaRef/contentType")
               .required()
               .defaultsTo("application/vnd.adobe.xed-full+json;version=1")
@@ -71,7 +74,7 @@ final class MappingSetKind implements Kind {
 
   @Override
   public String kind() {
-    return "mappingSet";
+    return KIND;
   }
 
   @Override

@@ -26,6 +26,9 @@ import java.util.function.Supplier;
  * default policy, which aepform never exports or deletes.
  */
 final class MergePolicyKind implements Kind {
+  /** The {@code kind:} word: the only place it is written. */
+  static final String KIND = "mergePolicy";
+
   /** Adobe's policy in every sandbox, as the list answers of merge-policies.md name it. */
   static final String ADOBE_DEFAULT = "Profile Default Merge Policy";
 
@@ -46,7 +49,7 @@ final class MergePolicyKind implements Kind {
               .required()
               .oneOf("timestampOrdered", "dataSetPrecedence"),
           Field.strings("/attributeMerge/order"),
-          Field.string("/attributeMerge/order/*").references("dataset"),
+          Field.string("/attributeMerge/order/*").references(DatasetKind.KIND),
           Field.bool("/default").defaultsTo("false"),
           Field.bool("/isActiveOnEdge").defaultsTo("false"));
 
@@ -54,7 +57,7 @@ final class MergePolicyKind implements Kind {
 
   @Override
   public String kind() {
-    return "mergePolicy";
+    return KIND;
   }
 
   @Override

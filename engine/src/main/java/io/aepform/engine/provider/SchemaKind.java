@@ -1,18 +1,26 @@
 package io.aepform.engine.provider;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.aepform.engine.kind.Field;
 import io.aepform.engine.kind.Fields;
+import io.aepform.engine.kind.Remote;
 import io.aepform.engine.kind.SpecProblem;
+import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * XDM schemas in the Schema Registry ({@code POST /tenant/schemas}, xdm/api/schemas.md): a class
  * and field groups in {@code allOf}, and the schema's own XDM. Replacing one loses what was built
- * on it, so it is never replaced implicitly.
+ * on it, so it is never replaced implicitly. Profile enablement is written as the API writes it,
+ * {@code meta:immutableTags: [union]}: the schema is created without it and the tag is added once
+ * the identity descriptors on the schema exist (AEP needs a primary identity first).
  */
 final class SchemaKind extends XdmKind {
   /** The {@code kind:} word: the only place it is written. */
@@ -30,10 +38,15 @@ final class SchemaKind extends XdmKind {
           Field.string("/allOf/*/type"),
           Field.string("/allOf/*/meta:xdmType"),
           Field.string("/meta:class").replaces(),
-          Field.any("/properties"),
-          Field.any("/definitions"),
+          Field.any("/properties").referencesBelow("$ref", DataTypeKind.KIND),
+          Field.any("/definitions").referencesBelow("$ref", DataTypeKind.KIND),
           Field.strings("/meta:extends"),
-          Field.strings("/meta:immutableTags"),
+          Field.strings(ProfileSchemas.TAGS)
+              .irreversible()
+              .describe(
+                  "[union] enables the schema for Real-Time Customer Profile; then it can be"
+                      + " neither disabled nor deleted, nor lose fields"
+                      + " (xdm/schema/profile-enablement-planning.md)"),
           // in the request of Adobe's tutorials (sources/tutorials/api/cloud-storage-parquet.md)
           Field.string("/meta:containerId"),
           Field.string("/meta:resourceType"),
@@ -59,5 +72,91 @@ final class SchemaKind extends XdmKind {
   public Optional<String> losesData() {
     return Optional.of(
         "deletes the schema, which fails while datasets use it and loses its history");
+  }
+
+  /**
+   * "To participate in a union, a schema must include an identityMap fieldgroup or a primary
+   * identity descriptor" (xdm/troubleshooting-guide.md, XDM-1528-400): the tag waits for the
+   * descriptors on the schema.
+   */
+  @Override
+  public Map<String, String> deferredUntil() {
+    return Map.of(ProfileSchemas.TAGS, DescriptorKind.KIND);
+  }
+
+  @Override
+  public Optional<String> undeletable(Value applied, List<Tracked> others) {
+    if (!ProfileSchemas.enabled(applied)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "it is enabled for Profile, so it stays in AEP: \"when you enable a schema for Profile,"
+            + " you cannot disable or delete it\" (xdm/schema/profile-enablement-planning.md)");
+  }
+
+  @Override
+  public Optional<String> replaceInstead(Value applied, Value desired, List<String> changed) {
+    if (!ProfileSchemas.enabled(applied)) {
+      return Optional.empty();
+    }
+    return ProfileSchemas.breakingChange(applied, desired)
+        .map(
+            what ->
+                what
+                    + ", which AEP refuses on a schema enabled for Profile"
+                    + " (xdm/schema/best-practices.md): a new schema replaces it, and the old one"
+                    + " stays in AEP (it cannot be deleted), so give the new one another title");
+  }
+
+  /**
+   * Field groups added at the end of {@code allOf} and the union tag are JSON Patch {@code add}s,
+   * as Adobe's schema tutorial adds them (xdm/tutorials/create-schema-api.md, {@code add /allOf/-};
+   * xdm/api/schemas.md, {@code add /meta:immutableTags}); anything else is a PUT of the whole
+   * schema.
+   */
+  @Override
+  public Remote update(
+      PlatformClient client, Remote current, Value before, Value after, List<String> changed) {
+    Optional<ArrayNode> patch = additions(before, after, changed);
+    return patch.isPresent()
+        ? api.patch(client, current, patch.get())
+        : super.update(client, current, before, after, changed);
+  }
+
+  private static Optional<ArrayNode> additions(Value before, Value after, List<String> changed) {
+    ArrayNode patch = JsonNodeFactory.instance.arrayNode();
+    for (String pointer : changed) {
+      Optional<List<Value>> was = items(before, pointer);
+      Optional<List<Value>> now = items(after, pointer);
+      boolean appends =
+          now.isPresent()
+              && now.get().size() > was.orElse(List.of()).size()
+              && now.get().subList(0, was.orElse(List.of()).size()).equals(was.orElse(List.of()));
+      if (pointer.equals("/allOf") && appends && was.isPresent()) {
+        for (Value added : now.get().subList(was.get().size(), now.get().size())) {
+          patch.addObject().put("op", "add").put("path", "/allOf/-").set("value", json(added));
+        }
+      } else if (pointer.equals(ProfileSchemas.TAGS) && appends) {
+        patch
+            .addObject()
+            .put("op", "add")
+            .put("path", pointer)
+            .set("value", json(new Value.Arr(now.get())));
+      } else {
+        return Optional.empty();
+      }
+    }
+    return patch.isEmpty() ? Optional.empty() : Optional.of(patch);
+  }
+
+  private static Optional<List<Value>> items(Value spec, String pointer) {
+    return Values.at(spec, pointer)
+        .map(Values::unmark)
+        .filter(v -> v instanceof Value.Arr)
+        .map(v -> ((Value.Arr) v).items());
+  }
+
+  private static JsonNode json(Value v) {
+    return Values.toJsonRevealed(v);
   }
 }

@@ -9,6 +9,7 @@ import io.aepform.engine.kind.Kind;
 import io.aepform.engine.kind.Remote;
 import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.engine.value.Value;
+import io.aepform.engine.value.Values;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -74,6 +75,33 @@ abstract class XdmKind implements Kind {
   @Override
   public Set<String> attributes() {
     return Set.of("id", "altId", "title");
+  }
+
+  /**
+   * A field group or data type that a schema enabled for Profile keeps using cannot go: the schema
+   * stays in AEP (it cannot be deleted) and AEP deletes nothing a schema still uses.
+   */
+  @Override
+  public Optional<String> undeletable(Value applied, List<Tracked> others) {
+    return ownId(applied, others)
+        .flatMap(id -> ProfileSchemas.keepingInUse(id, others))
+        .map(
+            schema ->
+                schema
+                    + " uses it, and that schema is enabled for Profile, so it stays in AEP"
+                    + " (\"when you enable a schema for Profile, you cannot disable or delete it\","
+                    + " xdm/schema/profile-enablement-planning.md), and AEP deletes nothing a"
+                    + " schema uses");
+  }
+
+  /** The id state records for this object: titles are unique in a sandbox. */
+  private Optional<String> ownId(Value applied, List<Tracked> others) {
+    Optional<Value> title = Values.at(applied, "/title").map(Values::unmark);
+    return others.stream()
+        .filter(t -> t.kind().equals(kind) && !t.id().isEmpty())
+        .filter(t -> Values.at(t.spec(), "/title").map(Values::unmark).equals(title))
+        .map(Tracked::id)
+        .findFirst();
   }
 
   @Override

@@ -156,9 +156,10 @@ class ManifestLoaderTest {
     assertThat(messages())
         .containsExactly(
             file("x.yaml")
-                + ":1:7: unknown kind 'bucket': expected one of [connection, dataset, fieldGroup, flow,"
-                + " import, mappingSet, mergePolicy, moved, output, removed, schema,"
-                + " sourceConnection, targetConnection, variable]");
+                + ":1:7: unknown kind 'bucket': expected one of [connection, dataType, dataset,"
+                + " descriptor, fieldGroup, flow, identityNamespace, import, mappingSet,"
+                + " mergePolicy, moved, output, removed, schema, sourceConnection,"
+                + " targetConnection, variable]");
   }
 
   @Test

@@ -5,11 +5,11 @@ import java.util.Objects;
 
 /**
  * Where Adobe's OpenAPI specs ({@code flow-service.yaml}, {@code schema-registry.yaml}, {@code
- * catalog.yaml}, {@code data-prep.yaml}, {@code profile.yaml}) differ from what the live API takes,
- * per Adobe's docs (AEP-API.md). The one list of these: the handlers send what {@link
- * Deviation#liveApiDoes()} says, the emulator accepts it, and request validation in tests ignores
- * exactly the {@link Deviation#explains() reports} a spec validator makes about it, and only on the
- * deviation's operations.
+ * catalog.yaml}, {@code data-prep.yaml}, {@code profile.yaml}, {@code identity-service.yaml})
+ * differ from what the live API takes, per Adobe's docs (AEP-API.md). The one list of these: the
+ * handlers send what {@link Deviation#liveApiDoes()} says, the emulator accepts it, and request
+ * validation in tests ignores exactly the {@link Deviation#explains() reports} a spec validator
+ * makes about it, and only on the deviation's operations.
  */
 public final class ApiDeviations {
   /**
@@ -21,7 +21,8 @@ public final class ApiDeviations {
     SCHEMA_REGISTRY("schema-registry.yaml", "/data/foundation/schemaregistry"),
     CATALOG("catalog.yaml", "/data/foundation/catalog"),
     DATA_PREP("data-prep.yaml", "/data/foundation/conversion"),
-    PROFILE("profile.yaml", "/data/core", "/data/core/ups");
+    PROFILE("profile.yaml", "/data/core", "/data/core/ups"),
+    IDENTITY_SERVICE("identity-service.yaml", "/data/core", "/data/core/idnamespace");
 
     private final String specFile;
     private final String basePath;
@@ -224,6 +225,48 @@ public final class ApiDeviations {
               + " policies with the common headers only, and aepform does the same",
           List.of(new Report(Part.HEADER, "x-profile-instance-id")));
 
+  public static final Deviation DATA_TYPE_PUT_DESCRIPTION_IS_TEXT =
+      new Deviation(
+          "data-type-put-description-is-text",
+          Api.SCHEMA_REGISTRY,
+          List.of("replaceDatatype"),
+          "replaceDataType adds a description property without a type to createDataType, which the"
+              + " converted spec reads as an object",
+          "description is a string, as in createDataType and the PUT example of"
+              + " xdm/api/data-types.md (\"Update a data type\")",
+          List.of(new Report(Part.BODY, "/description")));
+
+  public static final Deviation DESCRIPTOR_LIST_XDM_ACCEPT =
+      new Deviation(
+          "descriptor-list-xdm-accept",
+          Api.SCHEMA_REGISTRY,
+          List.of("listDescriptors"),
+          "listDescriptors produces application/json",
+          "descriptor lists need an xdm Accept header: application/vnd.adobe.xdm-id+json,"
+              + " xdm-link+json or xdm+json (\"Descriptors require unique Accept headers that"
+              + " replace xed with xdm\", xdm/api/descriptors.md)",
+          List.of(new Report(Part.ACCEPT, "Accept")));
+
+  public static final Deviation DESCRIPTOR_SOURCE_VERSION_IS_INTEGER =
+      new Deviation(
+          "descriptor-source-version-is-integer",
+          Api.SCHEMA_REGISTRY,
+          List.of("createDescriptor", "updateDescriptor"),
+          "createDescriptor types xdm:sourceVersion as a string",
+          "every request and answer of xdm/api/descriptors.md carries \"xdm:sourceVersion\": 1, a"
+              + " number, as the spec's own example does; aepform sends the number",
+          List.of(new Report(Part.BODY, "/xdm:sourceVersion")));
+
+  public static final Deviation DESCRIPTOR_PUT_ANSWERS_ID =
+      new Deviation(
+          "descriptor-put-answers-id",
+          Api.SCHEMA_REGISTRY,
+          List.of("updateDescriptor"),
+          "updateDescriptor answers 200 with the whole descriptor",
+          "the PUT answers 201 with {\"@id\"} alone (xdm/api/descriptors.md, \"Update a"
+              + " descriptor\"): aepform reads nothing else from it",
+          List.of());
+
   private static final List<Deviation> ALL =
       List.of(
           FLOW_SERVICE_PATCH_IS_JSON_PATCH,
@@ -237,7 +280,11 @@ public final class ApiDeviations {
           CATALOG_JSON_PATCH_CONTENT_TYPE,
           CATALOG_REQUEST_DATA_SOURCE,
           RUN_ACTIVITIES_SPELLING,
-          PROFILE_INSTANCE_ID_HEADER);
+          PROFILE_INSTANCE_ID_HEADER,
+          DATA_TYPE_PUT_DESCRIPTION_IS_TEXT,
+          DESCRIPTOR_LIST_XDM_ACCEPT,
+          DESCRIPTOR_SOURCE_VERSION_IS_INTEGER,
+          DESCRIPTOR_PUT_ANSWERS_ID);
 
   private ApiDeviations() {}
 

@@ -25,6 +25,12 @@ class ApiDeviationsTest {
   private static final String JSON_PATCH =
       "[{\"op\":\"replace\",\"path\":\"/name\",\"value\":\"n\"}]";
 
+  /** Adobe's identity descriptor (xdm/api/descriptors.md, "Create a descriptor"). */
+  private static final String DESCRIPTOR =
+      "{\"@type\":\"xdm:descriptorIdentity\",\"xdm:sourceSchema\":\"https://ns.adobe.com/acme/schemas/1\","
+          + "\"xdm:sourceVersion\":1,\"xdm:sourceProperty\":\"/personalEmail/address\","
+          + "\"xdm:namespace\":\"Email\",\"xdm:property\":\"xdm:code\",\"xdm:isPrimary\":false}";
+
   /** For each deviation that explains reports, requests that follow the live API. */
   private static final Map<String, List<SimpleRequest>> LIVE_REQUESTS =
       Map.of(
@@ -56,6 +62,29 @@ class ApiDeviationsTest {
                   .build()),
           ApiDeviations.CATALOG_JSON_PATCH_CONTENT_TYPE.id(),
           List.of(patch(CAT + "/dataSets/d1", "application/json-patch+json", JSON_PATCH)),
+          ApiDeviations.DATA_TYPE_PUT_DESCRIPTION_IS_TEXT.id(),
+          List.of(
+              aep(SimpleRequest.Builder.put(SR + "/tenant/datatypes/_acme.datatypes.1"))
+                  .withContentType("application/json")
+                  .withBody(
+                      "{\"title\":\"Address\",\"description\":\"where\",\"type\":\"object\","
+                          + "\"properties\":{\"city\":{\"type\":\"string\"}}}")
+                  .build()),
+          ApiDeviations.DESCRIPTOR_LIST_XDM_ACCEPT.id(),
+          List.of(
+              aep(SimpleRequest.Builder.get(SR + "/tenant/descriptors"))
+                  .withAccept("application/vnd.adobe.xdm+json")
+                  .build()),
+          ApiDeviations.DESCRIPTOR_SOURCE_VERSION_IS_INTEGER.id(),
+          List.of(
+              aep(SimpleRequest.Builder.post(SR + "/tenant/descriptors"))
+                  .withContentType("application/json")
+                  .withBody(DESCRIPTOR)
+                  .build(),
+              aep(SimpleRequest.Builder.put(SR + "/tenant/descriptors/d1"))
+                  .withContentType("application/json")
+                  .withBody(DESCRIPTOR)
+                  .build()),
           ApiDeviations.CATALOG_REQUEST_DATA_SOURCE.id(),
           List.of(
               aep(SimpleRequest.Builder.post(CAT + "/dataSets"))
@@ -97,7 +126,12 @@ class ApiDeviationsTest {
             "schema-description-required",
             "schema-registry-vendor-accept",
             "catalog-json-patch-content-type",
-            "run-activities-spelling");
+            "run-activities-spelling",
+            "profile-instance-id-header",
+            "data-type-put-description-is-text",
+            "descriptor-list-xdm-accept",
+            "descriptor-source-version-is-integer",
+            "descriptor-put-answers-id");
   }
 
   @Test

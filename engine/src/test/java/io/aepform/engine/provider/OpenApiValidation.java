@@ -151,8 +151,21 @@ public final class OpenApiValidation {
               && parameterIs(parameter, "header", report.field());
       case BODY ->
           key.startsWith("validation.request.body")
-              && pointerMatches(report.field(), pointer(message));
+              && (pointerMatches(report.field(), pointer(message))
+                  || explainsParts(report, message));
     };
+  }
+
+  /**
+   * A composition (replaceDataType's {@code allOf}) that fails only on what {@code report}
+   * describes and on the validator's closing of each part to unlisted properties (see below).
+   */
+  private static boolean explainsParts(Report report, ValidationReport.Message message) {
+    return message.getKey().equals("validation.request.body.schema.allOf")
+        && !message.getNestedMessages().isEmpty()
+        && message.getNestedMessages().stream()
+            .allMatch(n -> onlyAdditionalProperties(n) || describes(report, n))
+        && message.getNestedMessages().stream().anyMatch(n -> describes(report, n));
   }
 
   private static boolean parameterIs(Optional<Parameter> parameter, String in, String name) {

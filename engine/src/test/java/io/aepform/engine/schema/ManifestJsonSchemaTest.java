@@ -104,10 +104,51 @@ class ManifestJsonSchemaTest {
 
   /** A complete spec per kind (several for kinds with conditional rules), every field filled. */
   private static final Map<String, List<String>> SAMPLES =
-      Map.of(
-          "fieldGroup",
-          List.of(
-              """
+      Map.ofEntries(
+          Map.entry(
+              "identityNamespace",
+              List.of(
+                  """
+              name: Loyalty Member
+              code: Loyalty
+              idType: Cross_device
+              description: loyalty program members
+              """)),
+          Map.entry(
+              "dataType",
+              List.of(
+                  """
+              title: Address
+              description: a postal address
+              type: object
+              properties:
+                street: {type: string}
+                city: {type: string}
+              """)),
+          Map.entry(
+              "descriptor",
+              List.of(
+                  """
+              "@type": xdm:descriptorIdentity
+              xdm:sourceSchema: https://ns.adobe.com/t/schemas/1
+              xdm:sourceVersion: 1
+              xdm:sourceProperty: /_t/loyaltyId
+              xdm:namespace: Loyalty
+              xdm:property: xdm:code
+              xdm:isPrimary: true
+              """,
+                  """
+              "@type": xdm:descriptorOneToOne
+              xdm:sourceSchema: https://ns.adobe.com/t/schemas/1
+              xdm:sourceProperty: /_t/storeId
+              xdm:destinationSchema: https://ns.adobe.com/t/schemas/2
+              xdm:destinationVersion: 1
+              xdm:destinationProperty: /_t/id
+              """)),
+          Map.entry(
+              "fieldGroup",
+              List.of(
+                  """
               title: Loyalty
               description: loyalty fields
               type: object
@@ -118,20 +159,22 @@ class ManifestJsonSchemaTest {
                     _tenant: {type: object, properties: {points: {type: integer}}}
               allOf:
                 - $ref: "#/definitions/loyalty"
-              """),
-          "schema",
-          List.of(
-              """
+              """)),
+          Map.entry(
+              "schema",
+              List.of(
+                  """
               title: Demo
               type: object
               description: ""
               allOf:
                 - $ref: https://ns.adobe.com/xdm/context/profile
               meta:class: https://ns.adobe.com/xdm/context/profile
-              """),
-          "connection",
-          List.of(
-              """
+              """)),
+          Map.entry(
+              "connection",
+              List.of(
+                  """
               name: S3
               description: the bucket
               auth:
@@ -139,13 +182,14 @@ class ManifestJsonSchemaTest {
                 params: {s3AccessKey: AKIA, s3SecretKey: secret}
               connectionSpec: {id: amazon-s3, version: "1.0"}
               """,
-              """
+                  """
               name: Data lake
               connectionSpec: {id: data-lake, version: "1.0"}
-              """),
-          "sourceConnection",
-          List.of(
-              """
+              """)),
+          Map.entry(
+              "sourceConnection",
+              List.of(
+                  """
               name: Source
               description: files
               baseConnectionId: abc
@@ -154,19 +198,21 @@ class ManifestJsonSchemaTest {
                 format: parquet_xdm
                 schema: {id: https://ns.adobe.com/t/schemas/1, version: v1}
               params: {path: bucket/folder}
-              """),
-          "dataset",
-          List.of(
-              """
+              """)),
+          Map.entry(
+              "dataset",
+              List.of(
+                  """
               name: Leads
               description: leads
               schemaRef: {id: https://ns.adobe.com/t/schemas/1, contentType: v1}
               fileDescription: {format: parquet}
               tags: {team: [data]}
-              """),
-          "targetConnection",
-          List.of(
-              """
+              """)),
+          Map.entry(
+              "targetConnection",
+              List.of(
+                  """
               name: Target
               description: lake
               baseConnectionId: abc
@@ -175,10 +221,11 @@ class ManifestJsonSchemaTest {
                 format: parquet_xdm
                 schema: {id: https://ns.adobe.com/t/schemas/1, version: v1}
               params: {dataSetId: ds1}
-              """),
-          "flow",
-          List.of(
-              """
+              """)),
+          Map.entry(
+              "flow",
+              List.of(
+                  """
               name: Flow
               description: ingest
               flowSpec: {id: cloud-storage, version: "1.0"}
@@ -188,19 +235,19 @@ class ManifestJsonSchemaTest {
               scheduleParams: {frequency: minute, interval: 1000, startTime: 1700000000, backfill: true}
               state: enabled
               """,
-              """
+                  """
               flowSpec: {id: cloud-storage}
               sourceConnectionIds: [s1]
               targetConnectionIds: [t1]
               scheduleParams: {frequency: once}
               """,
-              """
+                  """
               flowSpec: {id: cloud-storage}
               sourceConnectionIds: [s1]
               targetConnectionIds: [t1]
               scheduleParams: {frequency: hour, interval: "1"}
               """,
-              """
+                  """
               flowSpec: {id: cloud-storage}
               sourceConnectionIds: [s1]
               targetConnectionIds: [t1]
@@ -208,10 +255,11 @@ class ManifestJsonSchemaTest {
                 - name: Mapping
                   params: {mappingId: m1, mappingVersion: "0"}
               scheduleParams: {frequency: once}
-              """),
-          "mappingSet",
-          List.of(
-              """
+              """)),
+          Map.entry(
+              "mappingSet",
+              List.of(
+                  """
               name: CSV columns
               outputSchema:
                 schemaRef:
@@ -223,10 +271,11 @@ class ManifestJsonSchemaTest {
                   destination: personalEmail.address
                   name: email
                   description: the address
-              """),
-          "mergePolicy",
-          List.of(
-              """
+              """)),
+          Map.entry(
+              "mergePolicy",
+              List.of(
+                  """
               name: CSV first
               schema: {name: _xdm.context.profile}
               identityGraph: {type: pdg}
@@ -234,12 +283,12 @@ class ManifestJsonSchemaTest {
               default: false
               isActiveOnEdge: false
               """,
-              """
+                  """
               name: Latest wins
               schema: {name: _xdm.context.profile}
               identityGraph: {type: none}
               attributeMerge: {type: timestampOrdered}
-              """));
+              """)));
 
   /** What each field is replaced by in turn, besides being removed. */
   private static final List<JsonNode> REPLACEMENTS =
