@@ -14,6 +14,7 @@ import io.aepform.engine.plan.Secrets;
 import io.aepform.engine.plan.StateView;
 import io.aepform.engine.recovery.PendingResolver;
 import io.aepform.engine.workspace.Connector;
+import io.aepform.engine.workspace.SessionAhead;
 import io.aepform.engine.workspace.Workspace;
 import io.aepform.error.AepformException;
 import io.aepform.error.ErrorCode;
@@ -43,8 +44,32 @@ public final class Applying {
       Optional<SavedPlans.SavedPlan> saved,
       boolean destroy) {
     // --parallelism calls at once; once the platform answers 429, no faster than it accepts
-    AdaptiveLimiter limiter = new AdaptiveLimiter(request.parallelism());
-    try (Connector.Session session = Connector.open(ws.env(), ws.dir(), settings, limiter)) {
+    AdaptiveLimiter limiter = limiter(request);
+    try (SessionAhead none = SessionAhead.none(settings, limiter)) {
+      return apply(ws, request, handlers, settings, saved, destroy, limiter, none);
+    }
+  }
+
+  /** The limiter of {@code request}'s calls, for a session opened ahead of the apply. */
+  public static AdaptiveLimiter limiter(ApplyRequest request) {
+    return new AdaptiveLimiter(request.parallelism());
+  }
+
+  /**
+   * As above, with the session {@code ahead} opened while the configuration loaded, for {@code
+   * limiter}.
+   */
+  @SuppressWarnings("try")
+  public static ApplyResult apply(
+      Workspace ws,
+      ApplyRequest request,
+      Map<String, Kind> handlers,
+      EngineSettings settings,
+      Optional<SavedPlans.SavedPlan> saved,
+      boolean destroy,
+      AdaptiveLimiter limiter,
+      SessionAhead ahead) {
+    try (Connector.Session session = ahead.open(ws.env(), ws.dir())) {
       session.redactor().registerAll(Secrets.configured(ws.offline()));
       StateStore store = ws.stateStore(settings.processEnv());
       try (StateLock lock =
