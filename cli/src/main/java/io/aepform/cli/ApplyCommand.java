@@ -72,7 +72,12 @@ final class ApplyCommand implements Callable<Integer> {
         Interrupts.whileRunning(
             cancel,
             cli,
-            () -> planFile == null ? engine.apply(request) : engine.applySaved(planFile, request));
+            () ->
+                change.showingPlan(
+                    () ->
+                        planFile == null
+                            ? engine.apply(request)
+                            : engine.applySaved(planFile, request)));
     if (refreshOnly) {
       if (!change.asked.get()) { // no drift: nothing was asked, nothing to record
         cli.out().print(new PlanTextRenderer(style).renderRefreshOnly(noChanges(request)));

@@ -46,7 +46,9 @@ final class DestroyCommand implements Callable<Integer> {
             cancel,
             Confirm.Question.DESTROY);
     Engine engine = new Engine(Settings.of(cli, common));
-    ApplyResult result = Interrupts.whileRunning(cancel, cli, () -> engine.destroy(request));
+    ApplyResult result =
+        Interrupts.whileRunning(
+            cancel, cli, () -> change.showingPlan(() -> engine.destroy(request)));
     if (result.outcomes().isEmpty() && !result.interrupted()) {
       cli.out()
           .println(
