@@ -204,6 +204,6 @@ public final class Applying {
   }
 
   private static List<io.aepform.engine.manifest.OutputValue> outputs(Workspace ws, State state) {
-    return ws.resolve(StateView.knownIds(StateView.recorded(state))).outputs();
+    return ws.outputsResolving(StateView.knownIds(StateView.recorded(state)));
   }
 }
