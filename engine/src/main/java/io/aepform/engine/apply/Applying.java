@@ -70,7 +70,8 @@ public final class Applying {
       AdaptiveLimiter limiter,
       SessionAhead ahead) {
     try (Connector.Session session = ahead.open(ws.env(), ws.dir())) {
-      session.redactor().registerAll(Secrets.configured(ws.offline()));
+      List<String> configured = Secrets.configured(ws.offline());
+      session.redactor().registerAll(configured);
       StateStore store = ws.stateStore(settings.processEnv());
       try (StateLock lock =
           store.lock(LockInfo.forCurrentProcess("apply"), request.lockTimeout())) {
@@ -82,6 +83,11 @@ public final class Applying {
                     State.empty(
                         ws.env().name(), session.sandbox(), session.imsOrg(), Version.current()));
         state.checkBelongsTo(session.sandbox(), session.imsOrg());
+        if (!destroy) {
+          // the plan compares secrets, and apply records them, as digests under the state's salt:
+          // started now, PBKDF2 runs while the plan waits for the platform's answers
+          Secrets.digestAhead(configured, state.secretsSalt());
+        }
         try (StateWriter writer = new StateWriter(store, state)) {
           List<UnaryOperator<State>> settle =
               new PendingResolver(
