@@ -96,7 +96,7 @@ public final class Cli {
       if (verbose) {
         e.printStackTrace(err);
       }
-      return ae.code().exitCode();
+      return ae.domain().exitCode();
     }
     err.println("Error: internal error: " + e);
     if (verbose) {
