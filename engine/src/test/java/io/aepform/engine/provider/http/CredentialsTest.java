@@ -102,7 +102,7 @@ class CredentialsTest {
     assertThatThrownBy(() -> Credentials.fromEnvironment(env))
         .isInstanceOfSatisfying(
             AepformException.class,
-            e -> assertThat(e.code()).isEqualTo("usage.missing_credentials"))
+            e -> assertThat(e.code()).isEqualTo("usage.invalid_environment"))
         .hasMessageContaining("Refusing plain http:// for AEP_IMS_URL");
   }
 
