@@ -37,7 +37,7 @@ class ErrorJsonTest {
   @TempDir Path tmp;
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"malformed-yaml", "several-unset-env", "cycle"})
+  @ValueSource(strings = {"malformed-yaml", "unknown-top-level-key", "cycle"})
   void aBadConfigurationIsOneDiagnosticPerProblemWithItsPlace(String name) throws IOException {
     Path dir = copyBad(name);
     CliRun run = CliRun.run(args("plan", dir, "--format", "json"));
