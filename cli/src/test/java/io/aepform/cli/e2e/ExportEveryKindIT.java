@@ -1,0 +1,149 @@
+package io.aepform.cli.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aepform.cli.CliRun;
+import io.aepform.cli.LocalPlatformExtension;
+import io.aepform.emulator.ResourceKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The done-when of issues 17 and 18: a sandbox built by hand with every kind aepform manages is
+ * exported; the export plans no changes against that sandbox (with --import), and applied to an
+ * empty sandbox it makes every object and then plans no changes. Secrets and Adobe's own objects
+ * stay out of the exported files.
+ */
+class ExportEveryKindIT {
+  private static final String SECRET_VARIABLE = "HAND_BUCKET_S3SECRETKEY";
+
+  @RegisterExtension final LocalPlatformExtension platform = LocalPlatformExtension.emulatorOnly();
+
+  private Path out;
+
+  @Test
+  void aSandboxBuiltByHandIsExportedAndAppliedToAnEmptySandboxWithNothingLeftToDo()
+      throws Exception {
+    new HandBuiltSandbox(platform, "hand").build();
+    out = platform.root().resolve("exported");
+    environment("hand");
+    environment("copy");
+
+    CliRun export = cli("hand", "export", "--out", out.toString(), "--import");
+    assertThat(export.exitCode()).as(export.out() + export.err()).isZero();
+    assertThat(export.err()).isEmpty();
+    assertThat(export.out())
+        .contains("Exported 21 resources")
+        .contains("Imported 21")
+        .contains(SECRET_VARIABLE)
+        .doesNotContain("Warning");
+
+    String manifests = manifests();
+    for (String kind :
+        new String[] {
+          "identityNamespace",
+          "dataType",
+          "fieldGroup",
+          "schema",
+          "descriptor",
+          "connection",
+          "sourceConnection",
+          "dataset",
+          "targetConnection",
+          "mappingSet",
+          "flow",
+          "mergePolicy"
+        }) {
+      assertThat(manifests).as(kind).contains("kind: " + kind + "\n");
+    }
+    assertThat(manifests)
+        .doesNotContain(HandBuiltSandbox.SECRET)
+        .contains("s3SecretKey: ${env." + SECRET_VARIABLE + "}")
+        .doesNotContain("Profile Default Merge Policy")
+        .doesNotContain("code: Email")
+        .doesNotContain("code: ECID")
+        .contains("xdm:namespace: Email")
+        .contains("- ${dataset.hand_members.id}")
+        .contains("mappingId: ${mappingSet.mapping_set.id}")
+        .contains("mappingVersion: ${mappingSet.mapping_set.version}")
+        .contains("xdm:namespace: ${identityNamespace.hand_loyalty.code}")
+        .contains("$ref: ${dataType.hand_address.id}")
+        .contains("- union");
+    assertThat(manifests.split("kind: fieldGroup\n", -1)).hasSize(2);
+
+    // the export describes the sandbox it was read from: nothing to do there
+    assertThat(cli("hand", "validate").exitCode()).isZero();
+    platform.emulator.clearRequestLog();
+    plansNoChanges("hand");
+    assertThat(platform.writes()).allMatch(w -> w.contains("/mappingSets/validate"));
+
+    // and makes the same objects in an empty one
+    CliRun apply = cli("copy", "apply", "--auto-approve");
+    assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
+    assertThat(apply.out()).contains("Apply complete! Resources: 21 added, 0 changed");
+    plansNoChanges("copy");
+    Map<ResourceKind, List<String>> hand = shapes("hand");
+    Map<ResourceKind, List<String>> copy = shapes("copy");
+    hand.forEach((kind, objects) -> assertThat(copy.get(kind)).as(kind.name()).isEqualTo(objects));
+    for (String sandbox : List.of("hand", "copy")) {
+      assertThat(only(ResourceKind.FLOW, sandbox).at("/transformations/0/params/mappingVersion"))
+          .as(sandbox)
+          .hasToString("\"" + only(ResourceKind.MAPPING_SET, sandbox).path("version") + "\"");
+    }
+  }
+
+  private Map<ResourceKind, List<String>> shapes(String sandbox) {
+    return SandboxShapes.of(platform.emulator, platform.client.orgId(), sandbox);
+  }
+
+  private ObjectNode only(ResourceKind kind, String sandbox) {
+    List<ObjectNode> all = platform.emulator.objects(kind, platform.client.orgId(), sandbox);
+    assertThat(all).as(kind + " in " + sandbox).hasSize(1);
+    return all.get(0);
+  }
+
+  private void plansNoChanges(String env) {
+    CliRun plan = cli(env, "plan", "--detailed-exitcode");
+    assertThat(plan.exitCode()).as(env + ":\n" + plan.out() + plan.err()).isZero();
+    assertThat(plan.out()).contains("No changes.");
+  }
+
+  private CliRun cli(String env, String... command) {
+    Map<String, String> vars = new HashMap<>(platform.env());
+    vars.put(SECRET_VARIABLE, HandBuiltSandbox.SECRET);
+    String[] args = new String[command.length + 5];
+    System.arraycopy(command, 0, args, 0, command.length);
+    System.arraycopy(
+        new String[] {"--dir", out.toString(), "--env", env, "--no-color"},
+        0,
+        args,
+        command.length,
+        5);
+    return CliRun.run(vars, args);
+  }
+
+  private void environment(String sandbox) throws IOException {
+    Files.createDirectories(out.resolve("environments"));
+    Files.writeString(
+        out.resolve("environments/" + sandbox + ".yaml"),
+        "sandbox: " + sandbox + "\nplatform: " + platform.emulator.baseUrl() + "\n");
+  }
+
+  private String manifests() throws IOException {
+    StringBuilder all = new StringBuilder();
+    try (Stream<Path> files = Files.list(out)) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+        all.append(Files.readString(f)).append('\n');
+      }
+    }
+    return all.toString();
+  }
+}
