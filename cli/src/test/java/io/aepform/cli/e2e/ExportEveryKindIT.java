@@ -78,6 +78,9 @@ class ExportEveryKindIT {
         .contains("$ref: ${dataType.hand_address.id}")
         .contains("- union");
     assertThat(manifests.split("kind: fieldGroup\n", -1)).hasSize(2);
+    assertThat(export.out())
+        .contains(out.resolve("merge_policies.yaml").toString())
+        .contains(out.resolve("mapping_sets.yaml").toString());
 
     // the export describes the sandbox it was read from: nothing to do there
     assertThat(cli("hand", "validate").exitCode()).isZero();
@@ -90,6 +93,12 @@ class ExportEveryKindIT {
     assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
     assertThat(apply.out()).contains("Apply complete! Resources: 21 added, 0 changed");
     plansNoChanges("copy");
+    // the secret is in no file: manifests, states (--import's and the copy's), backups
+    try (Stream<Path> files = Files.walk(out)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        assertThat(Files.readString(f)).as(f.toString()).doesNotContain(HandBuiltSandbox.SECRET);
+      }
+    }
     Map<ResourceKind, List<String>> hand = shapes("hand");
     Map<ResourceKind, List<String>> copy = shapes("copy");
     hand.forEach((kind, objects) -> assertThat(copy.get(kind)).as(kind.name()).isEqualTo(objects));

@@ -62,13 +62,9 @@ final class HandBuiltSandbox {
         "PATCH",
         schemaPath(members),
         "[{\"op\":\"add\",\"path\":\"/meta:immutableTags\",\"value\":[\"union\"]}]");
-    String membersDataset =
-        dataset(
-            "Hand Members",
-            members,
-            ",\"tags\":{\"unifiedProfile\":[\"enabled:true\"],"
-                + "\"unifiedIdentity\":[\"enabled:true\"]}");
-    String storesDataset = dataset("Hand Stores", stores, "");
+    String membersDataset = dataset("Hand Members", members);
+    String storesDataset = dataset("Hand Stores", stores);
+    enableForProfile(membersDataset);
     String mappingSet = mappingSet(members);
     flow(members, membersDataset, mappingSet);
     mergePolicy(membersDataset, storesDataset);
@@ -110,6 +106,11 @@ final class HandBuiltSandbox {
                 + "\"loyaltyId\":{\"title\":\"Loyalty ID\",\"type\":\"string\"},"
                 + "\"storeId\":{\"title\":\"Store ID\",\"type\":\"string\"},"
                 + "\"points\":{\"title\":\"Points\",\"type\":\"integer\",\"minimum\":0},"
+                + "\"tier\":{\"title\":\"Tier\",\"type\":\"string\",\"enum\":[\"gold\",\"silver\"],"
+                + "\"meta:enum\":{\"gold\":\"Gold member\",\"silver\":\"Silver member\"}},"
+                + "\"previousAddresses\":{\"type\":\"array\",\"items\":{\"$ref\":\""
+                + dataType
+                + "\"}},"
                 + "\"address\":{\"title\":\"Address\",\"$ref\":\""
                 + dataType
                 + "\"}}}}}},"
@@ -193,8 +194,18 @@ final class HandBuiltSandbox {
             + "}");
   }
 
-  /** catalog/datasets/enable-for-profile.md: the Profile tags at create. */
-  private String dataset(String name, String schema, String tags) throws Exception {
+  /** catalog/datasets/enable-for-profile.md: a JSON Patch of the single tag paths. */
+  private void enableForProfile(String dataset) throws Exception {
+    call(
+        "PATCH",
+        "/data/foundation/catalog/dataSets/" + dataset,
+        "application/json-patch+json",
+        "[{\"op\":\"add\",\"path\":\"/tags/unifiedProfile\",\"value\":[\"enabled:true\"]},"
+            + "{\"op\":\"add\",\"path\":\"/tags/unifiedIdentity\",\"value\":[\"enabled:true\"]}]");
+  }
+
+  /** catalog/datasets/create.md. */
+  private String dataset(String name, String schema) throws Exception {
     return call(
             "POST",
             "/data/foundation/catalog/dataSets?requestDataSource=true",
@@ -204,9 +215,7 @@ final class HandBuiltSandbox {
                 + schema
                 + "\",\"contentType\":\""
                 + XED
-                + "\"}"
-                + tags
-                + "}")
+                + "\"}}")
         .get(0)
         .asText()
         .replace("@/dataSets/", "");
@@ -220,7 +229,9 @@ final class HandBuiltSandbox {
             + "\",\"contentType\":\""
             + XED
             + "\"}},\"mappings\":["
-            + mapping("ATTRIBUTE", "loyalty_id", tenant + ".loyaltyId")
+            + "{\"sourceType\":\"ATTRIBUTE\",\"source\":\"loyalty_id\",\"destination\":\""
+            + tenant
+            + ".loyaltyId\",\"name\":\"loyalty\",\"description\":\"Loyalty identifier\"}"
             + ","
             + mapping("ATTRIBUTE", "store", tenant + ".storeId");
     String id =
@@ -260,7 +271,7 @@ final class HandBuiltSandbox {
             "{\"name\":\"Hand CSV\",\"baseConnectionId\":\""
                 + s3
                 + "\",\"data\":{\"format\":\"delimited\",\"properties\":{\"columnDelimiter\":"
-                + "\";\"}},\"params\":{\"path\":\"hand/members\",\"type\":\"folder\"},"
+                + "\"\\t\"}},\"params\":{\"path\":\"hand/members\",\"type\":\"folder\"},"
                 + spec(S3)
                 + "}");
     String target =
@@ -320,6 +331,11 @@ final class HandBuiltSandbox {
   }
 
   private JsonNode call(String method, String path, String body) throws Exception {
+    return call(method, path, "application/json", body);
+  }
+
+  private JsonNode call(String method, String path, String contentType, String body)
+      throws Exception {
     String token = platform.emulator.issueToken(platform.client.clientId());
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(platform.emulator.baseUrl() + path))
@@ -333,7 +349,7 @@ final class HandBuiltSandbox {
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body));
     if (body != null) {
-      request.header("Content-Type", "application/json");
+      request.header("Content-Type", contentType);
     }
     HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     assertThat(answer.statusCode())
