@@ -39,10 +39,11 @@ final class HandBuiltSandbox {
   }
 
   /**
-   * Two identity namespaces, a data type, a field group using it, two schemas (one enabled for
-   * Profile), identity, friendly-name and relationship descriptors, two base connections (one with
-   * a secret), a source connection, two datasets (one enabled for Profile), a target connection, a
-   * mapping set at its second version, a flow using it, and a merge policy ordering the datasets.
+   * Two identity namespaces, a data type, a field group using it, three schemas (two enabled for
+   * Profile, by a primary identity descriptor and by an identityMap), identity, friendly-name and
+   * relationship descriptors, two base connections (one with a secret), a source connection, three
+   * datasets (two enabled for Profile), a target connection, a mapping set at its second version, a
+   * flow using it, and a merge policy ordering two datasets.
    */
   void build() throws Exception {
     tenant = "_" + call("GET", REGISTRY + "stats", null).path("tenantId").asText();
@@ -65,6 +66,7 @@ final class HandBuiltSandbox {
     String membersDataset = dataset("Hand Members", members);
     String storesDataset = dataset("Hand Stores", stores);
     enableForProfile(membersDataset);
+    events();
     String mappingSet = mappingSet(members);
     flow(members, membersDataset, mappingSet);
     mergePolicy(membersDataset, storesDataset);
@@ -192,6 +194,32 @@ final class HandBuiltSandbox {
             + "\","
             + rest
             + "}");
+  }
+
+  /**
+   * An event schema enabled for Profile through its identityMap, tagged in the create body, and its
+   * dataset enabled at create (catalog/datasets/enable-for-profile.md).
+   */
+  private void events() throws Exception {
+    String events =
+        call(
+                "POST",
+                REGISTRY + "tenant/schemas",
+                "{\"type\":\"object\",\"title\":\"Hand Events\",\"description\":\"\","
+                    + "\"meta:class\":\"https://ns.adobe.com/xdm/context/experienceevent\","
+                    + "\"allOf\":[{\"$ref\":\"https://ns.adobe.com/xdm/context/experienceevent\"},"
+                    + "{\"$ref\":\"https://ns.adobe.com/xdm/context/identitymap\"}],"
+                    + "\"meta:immutableTags\":[\"union\"]}")
+            .path("$id")
+            .asText();
+    call(
+        "POST",
+        "/data/foundation/catalog/dataSets?requestDataSource=true",
+        "{\"name\":\"Hand Events\",\"schemaRef\":{\"id\":\""
+            + events
+            + "\",\"contentType\":\"application/vnd.adobe.xed-full-notext+json; version=1\"},"
+            + "\"tags\":{\"unifiedProfile\":[\"enabled:true\"],"
+            + "\"unifiedIdentity\":[\"enabled:true\"]}}");
   }
 
   /** catalog/datasets/enable-for-profile.md: a JSON Patch of the single tag paths. */
