@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ExportEveryKindIT {
   private static final String SECRET_VARIABLE = "HAND_BUCKET_S3SECRETKEY";
+  private static final String ADOBE_POLICY = "Profile Default Merge Policy";
 
   @RegisterExtension final LocalPlatformExtension platform = LocalPlatformExtension.emulatorOnly();
 
@@ -33,6 +34,13 @@ class ExportEveryKindIT {
   void aSandboxBuiltByHandIsExportedAndAppliedToAnEmptySandboxWithNothingLeftToDo()
       throws Exception {
     new HandBuiltSandbox(platform, "hand").build();
+    // Adobe's own objects are there too, as in every sandbox
+    assertThat(platform.emulator.objects(ResourceKind.MERGE_POLICY, org(), "hand"))
+        .extracting(p -> p.path("name").asText())
+        .contains(ADOBE_POLICY);
+    assertThat(platform.emulator.objects(ResourceKind.IDENTITY_NAMESPACE, org(), "hand"))
+        .extracting(n -> n.path("code").asText())
+        .contains("Email", "ECID");
     out = platform.root().resolve("exported");
     environment("hand");
     environment("copy");
@@ -67,7 +75,7 @@ class ExportEveryKindIT {
     assertThat(manifests)
         .doesNotContain(HandBuiltSandbox.SECRET)
         .contains("s3SecretKey: ${env." + SECRET_VARIABLE + "}")
-        .doesNotContain("Profile Default Merge Policy")
+        .doesNotContain(ADOBE_POLICY)
         .doesNotContain("code: Email")
         .doesNotContain("code: ECID")
         .contains("xdm:namespace: Email")
@@ -128,11 +136,15 @@ class ExportEveryKindIT {
   }
 
   private Map<ResourceKind, List<String>> shapes(String sandbox) {
-    return SandboxShapes.of(platform.emulator, platform.client.orgId(), sandbox);
+    return SandboxShapes.of(platform.emulator, org(), sandbox);
+  }
+
+  private String org() {
+    return platform.client.orgId();
   }
 
   private ObjectNode only(ResourceKind kind, String sandbox) {
-    List<ObjectNode> all = platform.emulator.objects(kind, platform.client.orgId(), sandbox);
+    List<ObjectNode> all = platform.emulator.objects(kind, org(), sandbox);
     assertThat(all).as(kind + " in " + sandbox).hasSize(1);
     return all.get(0);
   }
