@@ -243,7 +243,8 @@ final class HandBuiltSandbox {
                 + schema
                 + "\",\"contentType\":\""
                 + XED
-                + "\"}}")
+                + "\"},\"fileDescription\":{\"persisted\":true,\"containerFormat\":\"parquet\","
+                + "\"format\":\"parquet\"}}")
         .get(0)
         .asText()
         .replace("@/dataSets/", "");
@@ -299,7 +300,8 @@ final class HandBuiltSandbox {
             "{\"name\":\"Hand CSV\",\"baseConnectionId\":\""
                 + s3
                 + "\",\"data\":{\"format\":\"delimited\",\"properties\":{\"columnDelimiter\":"
-                + "\"\\t\"}},\"params\":{\"path\":\"hand/members\",\"type\":\"folder\"},"
+                + "\"\\t\",\"compressionType\":\"gzip\"}},"
+                + "\"params\":{\"path\":\"hand/members\",\"type\":\"folder\",\"recursive\":\"true\"},"
                 + spec(S3)
                 + "}");
     String target =
