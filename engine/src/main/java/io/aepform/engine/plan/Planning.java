@@ -189,8 +189,9 @@ public final class Planning {
   }
 
   /**
-   * Deleting everything state holds, dependents first. Every change is a delete asked for by
-   * destroy, so none carries the reason a plan gives (such as "not in the configuration").
+   * Deleting everything state holds, dependents first. Every delete is asked for by destroy, so
+   * none carries the reason a plan gives (such as "not in the configuration"); what AEP cannot
+   * delete keeps the reason it stays.
    */
   public static Plan destroy(Workspace ws, State state, Map<String, Kind> handlers) {
     Plan planned =
@@ -217,6 +218,9 @@ public final class Planning {
   }
 
   private static ResourceChange withoutReason(ResourceChange c) {
+    if (c.action() == Action.FORGET) {
+      return c;
+    }
     return new ResourceChange(
         c.address(), c.action(), "", c.before(), c.after(), c.fields(), c.dependencies());
   }

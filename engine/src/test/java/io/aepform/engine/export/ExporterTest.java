@@ -101,7 +101,9 @@ class ExporterTest {
         .containsExactly(
             "title", "type", "description", "allOf", "meta:class", "meta:immutableTags");
     assertThat(schema.get("allOf").toString())
-        .isEqualTo("[{\"$ref\":\"https://ns.adobe.com/xdm/context/profile\"}]");
+        .isEqualTo(
+            "[{\"$ref\":\"https://ns.adobe.com/xdm/context/profile\"},"
+                + "{\"$ref\":\"https://ns.adobe.com/xdm/context/identitymap\"}]");
   }
 
   @Test
