@@ -24,9 +24,16 @@ public final class ManifestFiles {
 
   private ManifestFiles() {}
 
-  /** The file a kind's documents go to: {@code source_connections.yaml} for sourceConnection. */
+  /**
+   * The file a kind's documents go to: {@code source_connections.yaml} for sourceConnection, {@code
+   * merge_policies.yaml} for mergePolicy.
+   */
   static String fileName(String kind) {
-    return LogicalNames.snake(kind) + "s.yaml";
+    String snake = LogicalNames.snake(kind);
+    return (snake.matches(".*[^aeiou]y")
+            ? snake.substring(0, snake.length() - 1) + "ies"
+            : snake + "s")
+        + ".yaml";
   }
 
   /** Writes the manifests of {@code export} under {@code out}; returns the files written. */
