@@ -11,12 +11,16 @@ import io.aepform.engine.WaitOptions;
 import io.aepform.engine.apply.ApplyResult;
 import io.aepform.engine.monitor.RunWaitResult;
 import io.aepform.engine.plan.Plan;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
 /** {@code aepform apply}: plan, confirm, and carry it out. */
 @Command(
@@ -41,15 +45,18 @@ final class ApplyCommand implements Callable<Integer> {
   @Mixin ChangeOptions change;
   @Mixin WaitForRunsOptions runs;
 
-  @picocli.CommandLine.Parameters(
+  @Parameters(
       arity = "0..1",
       paramLabel = "PLANFILE",
       description = "A plan saved with plan --out: applied without asking, refused when stale.")
-  java.nio.file.Path planFile;
+  Path planFile;
 
   ApplyCommand(Cli cli) {
     this.cli = cli;
   }
+
+  /** Not an exit code: what {@link #report} says when the runs are waited for next. */
+  private static final int WAIT_FOR_RUNS = -1;
 
   @Override
   public Integer call() {
@@ -68,16 +75,31 @@ final class ApplyCommand implements Callable<Integer> {
     Engine engine = new Engine(Settings.of(cli, common));
     Duration waitTimeout = runs.waitForRuns ? runs.timeout() : Duration.ZERO;
     Instant started = Instant.now();
+    // the summary is written under the same interrupt hook: a Ctrl-C that comes as the walk ends
+    // still says what happens, and the JVM waits for the summary before it exits
+    AtomicInteger exit = new AtomicInteger();
     ApplyResult result =
         Interrupts.whileRunning(
             cancel,
             cli,
-            () ->
-                change.showingPlan(
-                    () ->
-                        planFile == null
-                            ? engine.apply(request)
-                            : engine.applySaved(planFile, request)));
+            () -> {
+              ApplyResult applied =
+                  change.showingPlan(
+                      () ->
+                          planFile == null
+                              ? engine.apply(request)
+                              : engine.applySaved(planFile, request));
+              exit.set(report(applied, request, style, refreshOnly));
+              return applied;
+            });
+    if (exit.get() != WAIT_FOR_RUNS) {
+      return exit.get();
+    }
+    return waitForRuns(engine, request, result, started, waitTimeout);
+  }
+
+  /** Apply's own exit code, or {@link #WAIT_FOR_RUNS} when the runs are to be waited for next. */
+  private int report(ApplyResult result, ApplyRequest request, Style style, boolean refreshOnly) {
     if (refreshOnly) {
       if (!change.asked.get()) { // no drift: nothing was asked, nothing to record
         cli.out().print(new PlanTextRenderer(style).renderRefreshOnly(noChanges(request)));
@@ -103,7 +125,7 @@ final class ApplyCommand implements Callable<Integer> {
     if (!result.succeeded()) {
       return 1;
     }
-    return runs.waitForRuns ? waitForRuns(engine, request, result, started, waitTimeout) : 0;
+    return runs.waitForRuns ? WAIT_FOR_RUNS : 0;
   }
 
   /** After the walk: the first runs of what the apply started; reads only, Ctrl-C just stops. */
@@ -129,12 +151,6 @@ final class ApplyCommand implements Callable<Integer> {
 
   private Plan noChanges(ApplyRequest request) {
     return new Plan(
-        request.config().environment(),
-        "",
-        0,
-        java.util.List.of(),
-        java.util.List.of(),
-        java.util.List.of(),
-        java.util.List.of());
+        request.config().environment(), "", 0, List.of(), List.of(), List.of(), List.of());
   }
 }

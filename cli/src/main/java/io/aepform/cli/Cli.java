@@ -1,5 +1,6 @@
 package io.aepform.cli;
 
+import io.aepform.cli.render.ErrorJson;
 import io.aepform.error.AepformException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -82,6 +83,9 @@ public final class Cli {
   }
 
   private int onUsageError(CommandLine.ParameterException e, String[] args) {
+    if (JsonFormat.requested(e.getCommandLine(), args)) {
+      out.print(ErrorJson.usage(e.getMessage()));
+    }
     err.println("Error: " + e.getMessage());
     UsageHints.of(e).ifPresent(err::println);
     String name = e.getCommandLine().getCommandSpec().qualifiedName();
@@ -91,12 +95,15 @@ public final class Cli {
 
   private int onError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
     boolean verbose = parsed.hasMatchedOption("--verbose") || hasVerboseSubcommand(parsed);
+    if (JsonFormat.requested(parsed)) {
+      out.print(ErrorJson.render(e));
+    }
     if (e instanceof AepformException ae) {
       err.println("Error: " + ae.getMessage());
       if (verbose) {
         e.printStackTrace(err);
       }
-      return ae.code().exitCode();
+      return ae.domain().exitCode();
     }
     err.println("Error: internal error: " + e);
     if (verbose) {

@@ -1,7 +1,6 @@
 package io.aepform.cli;
 
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
+import io.aepform.error.UsageException;
 import java.util.List;
 
 /** The "yes" prompt of apply and destroy, which refuses to guess when there is no terminal. */
@@ -43,8 +42,8 @@ final class Confirm {
       return true;
     }
     if (!cli.terminal().interactive()) {
-      throw new AepformException(
-          ErrorCode.USAGE,
+      throw new UsageException(
+          UsageException.Code.NO_TERMINAL,
           question.command
               + " needs confirmation but there is no terminal: review the plan and run with"
               + " --auto-approve"

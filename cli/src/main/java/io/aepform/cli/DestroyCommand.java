@@ -4,7 +4,9 @@ import io.aepform.cli.render.ApplySummary;
 import io.aepform.cli.render.Style;
 import io.aepform.engine.ApplyRequest;
 import io.aepform.engine.Engine;
+import io.aepform.engine.PlanOptions;
 import io.aepform.engine.apply.ApplyResult;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
@@ -40,15 +42,18 @@ final class DestroyCommand implements Callable<Integer> {
         change.request(
             cli,
             common.request(vars),
-            new io.aepform.engine.PlanOptions(true),
+            new PlanOptions(true),
             lock.timeout(),
             style,
             cancel,
             Confirm.Question.DESTROY);
     Engine engine = new Engine(Settings.of(cli, common));
-    ApplyResult result =
-        Interrupts.whileRunning(
-            cancel, cli, () -> change.showingPlan(() -> engine.destroy(request)));
+    // the summary is written under the interrupt hook, as apply's is
+    return Interrupts.whileRunning(
+        cancel, cli, () -> report(change.showingPlan(() -> engine.destroy(request)), style));
+  }
+
+  private int report(ApplyResult result, Style style) {
     if (result.outcomes().isEmpty() && !result.interrupted()) {
       cli.out()
           .println(
@@ -56,8 +61,7 @@ final class DestroyCommand implements Callable<Integer> {
       return 0;
     }
     // nothing is left to have outputs
-    ApplyResult shown =
-        new ApplyResult(result.outcomes(), java.util.List.of(), result.interrupted());
+    ApplyResult shown = new ApplyResult(result.outcomes(), List.of(), result.interrupted());
     ApplySummary.destroyed(shown, cli.out(), cli.err(), style);
     return result.succeeded() ? 0 : 1;
   }

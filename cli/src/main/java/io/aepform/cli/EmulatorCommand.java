@@ -4,8 +4,7 @@ import io.aepform.emulator.ClientCredentials;
 import io.aepform.emulator.Emulator;
 import io.aepform.emulator.EmulatorFlags;
 import io.aepform.emulator.EmulatorOptions;
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
+import io.aepform.error.UsageException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,8 +73,8 @@ final class EmulatorCommand implements Callable<Integer> {
     try {
       options = EmulatorFlags.parse(args.toArray(String[]::new));
     } catch (IllegalArgumentException e) {
-      throw new AepformException(
-          ErrorCode.USAGE,
+      throw new UsageException(
+          UsageException.Code.INVALID_ARGUMENTS,
           e.getMessage().lines().findFirst().orElse("") + " (see aepform emulator --help)");
     }
     CountDownLatch stop = new CountDownLatch(1);

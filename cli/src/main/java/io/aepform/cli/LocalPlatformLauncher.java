@@ -6,8 +6,7 @@ import io.aepform.emulator.EmulatorFlags;
 import io.aepform.emulator.EmulatorOptions;
 import io.aepform.engine.LocalPlatform;
 import io.aepform.engine.provider.http.Credentials;
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
+import io.aepform.error.UsageException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -49,16 +48,16 @@ final class LocalPlatformLauncher implements LocalPlatform {
     String[] args = flags.split("\\s+");
     for (String a : args) {
       if (a.startsWith("--port") || a.startsWith("--data-dir") || a.startsWith("--client")) {
-        throw new AepformException(
-            ErrorCode.USAGE,
+        throw new UsageException(
+            UsageException.Code.INVALID_ENVIRONMENT,
             FLAGS + " may not set " + a + ": the local platform picks its port, data and client");
       }
     }
     try {
       return EmulatorFlags.parse(args);
     } catch (IllegalArgumentException e) {
-      throw new AepformException(
-          ErrorCode.USAGE,
+      throw new UsageException(
+          UsageException.Code.INVALID_ENVIRONMENT,
           FLAGS
               + ": "
               + e.getMessage().lines().findFirst().orElse("")

@@ -4,8 +4,8 @@ import io.aepform.cli.render.OutputText;
 import io.aepform.engine.Engine;
 import io.aepform.engine.manifest.OutputValue;
 import io.aepform.engine.value.Values;
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
+import io.aepform.error.UsageException;
+import io.aepform.state.StateException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,15 +50,16 @@ final class OutputCommand implements Callable<Integer> {
     if (name != null) {
       outputs = outputs.stream().filter(o -> o.name().equals(name)).toList();
       if (outputs.isEmpty()) {
-        throw new AepformException(ErrorCode.USAGE, "no output named '" + name + "' is declared");
+        throw new UsageException(
+            UsageException.Code.INVALID_ARGUMENTS, "no output named '" + name + "' is declared");
       }
     }
     // as after Terraform's destroy: state holding no object has no outputs
     boolean applied =
         engine.state(common.request()).map(s -> !s.resources().isEmpty()).orElse(false);
     if (applied && name != null && !Values.isKnown(outputs.get(0).value())) {
-      throw new AepformException(
-          ErrorCode.STATE,
+      throw new StateException(
+          StateException.Code.NOT_FOUND,
           "output '"
               + name
               + "' has no value yet: state does not hold the objects it reads. Run aepform apply");

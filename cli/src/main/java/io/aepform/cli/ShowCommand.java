@@ -6,8 +6,7 @@ import io.aepform.cli.render.StateJsonRenderer;
 import io.aepform.cli.render.StateRenderer;
 import io.aepform.engine.Engine;
 import io.aepform.engine.plan.Plan;
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
+import io.aepform.error.UsageException;
 import io.aepform.state.ResourceState;
 import io.aepform.state.State;
 import java.nio.file.Path;
@@ -72,8 +71,8 @@ final class ShowCommand implements Callable<Integer> {
       return 0;
     }
     if (format == PlanCommand.Format.markdown) {
-      throw new AepformException(
-          ErrorCode.USAGE,
+      throw new UsageException(
+          UsageException.Code.INVALID_ARGUMENTS,
           "--format markdown renders a saved plan: pass PLANFILE, or use text or json for the state");
     }
     for (ResourceState r : state.resources()) {

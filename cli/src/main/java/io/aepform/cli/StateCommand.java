@@ -2,10 +2,9 @@ package io.aepform.cli;
 
 import io.aepform.cli.render.StateRenderer;
 import io.aepform.engine.Engine;
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
 import io.aepform.state.ResourceState;
 import io.aepform.state.State;
+import io.aepform.state.StateException;
 import io.aepform.state.StateVersion;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -59,8 +58,8 @@ final class StateCommand implements Runnable {
         .state(common.request())
         .orElseThrow(
             () ->
-                new AepformException(
-                    ErrorCode.STATE,
+                new StateException(
+                    StateException.Code.NOT_FOUND,
                     "no state for environment '" + common.env + "' yet: nothing has been applied"));
   }
 
@@ -119,16 +118,17 @@ final class StateCommand implements Runnable {
                   .stateAt(common.request(), serial)
                   .orElseThrow(
                       () ->
-                          new AepformException(
-                              ErrorCode.STATE,
+                          new StateException(
+                              StateException.Code.NOT_FOUND,
                               "no state with serial " + serial + ": see aepform state history"));
       ResourceState r =
           state
               .find(address)
               .orElseThrow(
                   () ->
-                      new AepformException(
-                          ErrorCode.STATE, address + " is not in state: see aepform state list"));
+                      new StateException(
+                          StateException.Code.NOT_FOUND,
+                          address + " is not in state: see aepform state list"));
       cli.out().print(StateRenderer.show(r));
       return 0;
     }

@@ -7,49 +7,72 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** What users read about the example: its plan as text and JSON, its graph as DOT and mermaid. */
+/**
+ * What users read about the examples: their plans as text, JSON and markdown, their graphs as DOT
+ * and mermaid.
+ */
 class ExampleGoldenTest {
-  // a copy: state that running the README's apply leaves in the example must not change the plan
-  @TempDir static Path copy;
-  private static String EXAMPLE;
+  private static final String PARQUET = "parquet-ingestion";
+
+  // copies: state that running the README's apply leaves in an example must not change the plan
+  @TempDir static Path copies;
 
   @BeforeAll
-  static void copyTheExample() throws IOException {
-    TestConfigurations.copy(Path.of("../examples/parquet-ingestion"), copy);
-    EXAMPLE = copy.toString();
+  static void copyTheExamples() throws IOException {
+    for (String example : new String[] {PARQUET, "csv-to-profile"}) {
+      TestConfigurations.copy(Path.of("../examples", example), copies.resolve(example));
+    }
   }
 
   private static CliRun run(String... args) {
+    return in(PARQUET, args);
+  }
+
+  private static CliRun in(String example, String... args) {
     String[] full = new String[args.length + 4];
     System.arraycopy(args, 0, full, 0, args.length);
-    System.arraycopy(new String[] {"--dir", EXAMPLE, "--env", "local"}, 0, full, args.length, 4);
+    String dir = copies.resolve(example).toString();
+    System.arraycopy(new String[] {"--dir", dir, "--env", "local"}, 0, full, args.length, 4);
     CliRun run = CliRun.run(full);
     assertThat(run.err()).isEmpty();
     return run;
   }
 
-  @Test
-  void planText() throws Exception {
-    CliRun run = run("plan", "--refresh=false");
+  @ParameterizedTest
+  @ValueSource(strings = {PARQUET, "csv-to-profile"})
+  void planText(String example) throws Exception {
+    CliRun run = in(example, "plan", "--refresh=false");
     assertThat(run.exitCode()).isZero();
-    Golden.check("parquet-ingestion/plan.txt", run.out());
+    Golden.check(example + "/plan.txt", run.out());
   }
 
-  @Test
-  void planJson() throws Exception {
-    CliRun run = run("plan", "--refresh=false", "--format", "json");
-    Golden.check("parquet-ingestion/plan.json", run.out());
+  @ParameterizedTest
+  @ValueSource(strings = {PARQUET, "csv-to-profile"})
+  void planJson(String example) throws Exception {
+    CliRun run = in(example, "plan", "--refresh=false", "--format", "json");
+    Golden.check(example + "/plan.json", run.out());
   }
 
-  @Test
-  void graphDot() throws Exception {
-    Golden.check("parquet-ingestion/graph.dot", run("graph").out());
+  @ParameterizedTest
+  @ValueSource(strings = {PARQUET, "csv-to-profile"})
+  void planMarkdown(String example) throws Exception {
+    CliRun run = in(example, "plan", "--refresh=false", "--format", "markdown");
+    Golden.check(example + "/plan.md", run.out());
   }
 
-  @Test
-  void graphMermaid() throws Exception {
-    Golden.check("parquet-ingestion/graph.mmd", run("graph", "--format", "mermaid").out());
+  @ParameterizedTest
+  @ValueSource(strings = {PARQUET, "csv-to-profile"})
+  void graphDot(String example) throws Exception {
+    Golden.check(example + "/graph.dot", in(example, "graph").out());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {PARQUET, "csv-to-profile"})
+  void graphMermaid(String example) throws Exception {
+    Golden.check(example + "/graph.mmd", in(example, "graph", "--format", "mermaid").out());
   }
 
   @Test

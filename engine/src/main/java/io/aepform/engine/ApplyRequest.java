@@ -2,6 +2,7 @@ package io.aepform.engine;
 
 import io.aepform.engine.apply.ApplyListener;
 import io.aepform.engine.plan.Plan;
+import io.aepform.error.UsageException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,8 +26,9 @@ public record ApplyRequest(
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(options, "options");
     if (parallelism < 1) {
-      throw new io.aepform.error.AepformException(
-          io.aepform.error.ErrorCode.USAGE, "--parallelism must be at least 1, not " + parallelism);
+      throw new UsageException(
+          UsageException.Code.INVALID_ARGUMENTS,
+          "--parallelism must be at least 1, not " + parallelism);
     }
     Objects.requireNonNull(lockTimeout, "lockTimeout");
     Objects.requireNonNull(confirm, "confirm");

@@ -7,6 +7,7 @@ import io.aepform.engine.edit.StateEditing;
 import io.aepform.engine.edit.StatePush;
 import io.aepform.engine.export.Exporting;
 import io.aepform.engine.graph.DependencyGraph;
+import io.aepform.engine.graph.GraphException;
 import io.aepform.engine.kind.Kind;
 import io.aepform.engine.manifest.EnvironmentConfig;
 import io.aepform.engine.manifest.EnvironmentLoader;
@@ -27,6 +28,7 @@ import io.aepform.engine.workspace.LocalHistory;
 import io.aepform.engine.workspace.SessionAhead;
 import io.aepform.engine.workspace.StateStores;
 import io.aepform.engine.workspace.Workspace;
+import io.aepform.error.UsageException;
 import io.aepform.state.LocalStateStore;
 import io.aepform.state.State;
 import io.aepform.state.StateStore;
@@ -66,6 +68,8 @@ public final class Engine {
       return new ValidationResult(ws.config().warnings(), ws.config().resources().size());
     } catch (ManifestException e) {
       return new ValidationResult(e.problems(), 0);
+    } catch (GraphException e) {
+      return new ValidationResult(List.of(e.problem()), 0);
     }
   }
 
@@ -249,8 +253,8 @@ public final class Engine {
     if (store instanceof io.aepform.state.StateHistory h) {
       return h;
     }
-    throw new io.aepform.error.AepformException(
-        io.aepform.error.ErrorCode.USAGE,
+    throw new UsageException(
+        UsageException.Code.INVALID_ARGUMENTS,
         "the local backend keeps the current state and one .backup, not a history: use a shared backend (state: {backend: postgres, ...})");
   }
 
@@ -290,8 +294,8 @@ public final class Engine {
     return io.aepform.engine.manifest.Address.parse(text)
         .orElseThrow(
             () ->
-                new io.aepform.error.AepformException(
-                    io.aepform.error.ErrorCode.USAGE,
+                new UsageException(
+                    UsageException.Code.INVALID_ARGUMENTS,
                     "'" + text + "' is not an address: write kind.name, e.g. flow.ingest"));
   }
 

@@ -1,5 +1,6 @@
 package io.aepform.engine;
 
+import io.aepform.error.UsageException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -56,8 +57,8 @@ public record EngineSettings(
           ? java.time.Duration.ofSeconds(Long.parseLong(text))
           : java.time.Duration.parse("PT" + text.toUpperCase(java.util.Locale.ROOT));
     } catch (RuntimeException e) {
-      throw new io.aepform.error.AepformException(
-          io.aepform.error.ErrorCode.USAGE,
+      throw new UsageException(
+          UsageException.Code.INVALID_ENVIRONMENT,
           "AEPFORM_PENDING_GRACE='" + text + "' is not a duration: write seconds (60) or 30s, 2m");
     }
   }

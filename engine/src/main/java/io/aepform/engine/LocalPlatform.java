@@ -1,6 +1,7 @@
 package io.aepform.engine;
 
 import io.aepform.engine.provider.http.Credentials;
+import io.aepform.error.UsageException;
 import java.net.URI;
 import java.nio.file.Path;
 
@@ -18,8 +19,9 @@ public interface LocalPlatform {
 
   static LocalPlatform none() {
     return dir -> {
-      throw new io.aepform.error.AepformException(
-          io.aepform.error.ErrorCode.USAGE, "the local platform is not available in this context");
+      throw new UsageException(
+          UsageException.Code.INVALID_ENVIRONMENT,
+          "the local platform is not available in this context");
     };
   }
 }

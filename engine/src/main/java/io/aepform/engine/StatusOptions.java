@@ -1,7 +1,6 @@
 package io.aepform.engine;
 
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
+import io.aepform.error.UsageException;
 import java.util.List;
 
 /**
@@ -15,8 +14,9 @@ public record StatusOptions(List<String> addresses, int runs) {
   public StatusOptions {
     addresses = List.copyOf(addresses);
     if (runs < 1 || runs > MAX_RUNS) {
-      throw new AepformException(
-          ErrorCode.USAGE, "--runs must be between 1 and " + MAX_RUNS + ", not " + runs);
+      throw new UsageException(
+          UsageException.Code.INVALID_ARGUMENTS,
+          "--runs must be between 1 and " + MAX_RUNS + ", not " + runs);
     }
   }
 }

@@ -1,8 +1,7 @@
 package io.aepform.engine;
 
 import io.aepform.engine.apply.ApplyListener;
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
+import io.aepform.error.UsageException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -20,7 +19,8 @@ public record WaitOptions(
     Objects.requireNonNull(listener, "listener");
     Objects.requireNonNull(cancel, "cancel");
     if (timeout.isNegative() || timeout.isZero()) {
-      throw new AepformException(ErrorCode.USAGE, "--wait-timeout must be more than 0");
+      throw new UsageException(
+          UsageException.Code.INVALID_ARGUMENTS, "--wait-timeout must be more than 0");
     }
   }
 }

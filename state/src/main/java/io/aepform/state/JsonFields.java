@@ -85,7 +85,9 @@ final class JsonFields {
 
   StateException error(String name, String problem) {
     String where = pathOf(name);
-    return new StateException(source + ": " + (where.isEmpty() ? "" : where + ": ") + problem);
+    return new StateException(
+        StateException.Code.CORRUPT,
+        source + ": " + (where.isEmpty() ? "" : where + ": ") + problem);
   }
 
   private JsonNode required(String name) {

@@ -79,7 +79,10 @@ public final class LocalStateStore implements StateStore {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new StateException("Cannot create the state directory " + dir + ": " + e, e);
+      throw new StateException(
+          StateException.Code.UNAVAILABLE,
+          "Cannot create the state directory " + dir + ": " + e,
+          e);
     }
     acquirer.acquire(info, timeout);
     session = new Session(info);
@@ -118,6 +121,7 @@ public final class LocalStateStore implements StateStore {
               state, AtomicFiles.write(stateFile, StateCodec.chunks(state, session.fragments)));
     } catch (IOException e) {
       throw new StateException(
+          StateException.Code.UNAVAILABLE,
           "Cannot write the state " + stateFile + ": " + e + ". The previous state is unchanged.",
           e);
     }
@@ -129,12 +133,17 @@ public final class LocalStateStore implements StateStore {
     try {
       current = lockFile.read();
     } catch (StateException e) {
-      throw new StateException(LockMessages.damaged(stateFile.toString(), e), e);
+      throw new StateException(
+          StateException.Code.CORRUPT, LockMessages.damaged(stateFile.toString(), e), e);
     }
     LockInfo holder =
-        current.orElseThrow(() -> new StateException("The state " + stateFile + " is not locked."));
+        current.orElseThrow(
+            () ->
+                new StateException(
+                    StateException.Code.NOT_FOUND, "The state " + stateFile + " is not locked."));
     if (!holder.id().equals(lockId)) {
       throw new StateException(
+          StateException.Code.LOCKED,
           String.format(
               "The state %s is locked with id %s, not %s; refusing to remove another lock.",
               stateFile, holder.id(), lockId));
@@ -151,7 +160,8 @@ public final class LocalStateStore implements StateStore {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new StateException("Cannot read the state " + stateFile + ": " + e, e);
+      throw new StateException(
+          StateException.Code.UNAVAILABLE, "Cannot read the state " + stateFile + ": " + e, e);
     }
   }
 
@@ -163,10 +173,11 @@ public final class LocalStateStore implements StateStore {
       String what = e.getMessage().endsWith(".") ? e.getMessage() : e.getMessage() + ".";
       // a state from a newer aepform is fine: the way out is to upgrade, not to restore
       boolean newer = what.contains("Upgrade aepform");
-      throw new StateException(newer ? what : what + " " + recovery(), e);
+      throw new StateException(e.reason(), newer ? what : what + " " + recovery(), e);
     }
     if (!state.environment().equals(environment)) {
       throw new StateException(
+          StateException.Code.MISMATCH,
           String.format(
               "%s: records environment '%s', not '%s'; was it copied from another environment?"
                   + " Rename it back, or fix its environment by hand.",
@@ -193,6 +204,7 @@ public final class LocalStateStore implements StateStore {
     String id = session.lock.id();
     if (!lockFile.holds(session.lock)) {
       throw new StateException(
+          StateException.Code.LOCK_LOST,
           String.format(
               "The lock %s of the state %s was removed (force-unlock?) while this run held it;"
                   + " refusing to write, another run may be using the state. Check the state with"

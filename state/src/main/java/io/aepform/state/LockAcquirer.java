@@ -1,5 +1,6 @@
 package io.aepform.state;
 
+import io.aepform.error.CancelledException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +40,7 @@ final class LockAcquirer {
         damagedSince = damagedSince < 0 ? System.nanoTime() : damagedSince;
         boolean grace = System.nanoTime() - damagedSince < WRITE_GRACE.toNanos();
         if (!grace && System.nanoTime() >= deadline) {
-          throw new StateException(LockMessages.damaged(state, e), e);
+          throw new StateException(StateException.Code.CORRUPT, LockMessages.damaged(state, e), e);
         }
         sleep(deadline);
         continue;
@@ -51,6 +52,7 @@ final class LockAcquirer {
       if (System.nanoTime() >= deadline) {
         Duration waited = Duration.ofNanos(System.nanoTime() - start);
         throw new StateException(
+            StateException.Code.LOCKED,
             LockMessages.held(state, holder.get(), clock.instant(), waited, environment));
       }
       sleep(deadline);
@@ -62,7 +64,9 @@ final class LockAcquirer {
       return lockFile.tryCreate(info);
     } catch (IOException e) {
       throw new StateException(
-          lockFile.path() + ": cannot create the lock file: " + e.getMessage(), e);
+          StateException.Code.UNAVAILABLE,
+          lockFile.path() + ": cannot create the lock file: " + e.getMessage(),
+          e);
     }
   }
 
@@ -73,7 +77,9 @@ final class LockAcquirer {
     }
     boolean alive = ProcessHandle.of(holder.pid()).map(ProcessHandle::isAlive).orElse(false);
     if (!alive) {
-      throw new StateException(LockMessages.stale(state, holder, clock.instant(), environment));
+      throw new StateException(
+          StateException.Code.LOCKED,
+          LockMessages.stale(state, holder, clock.instant(), environment));
     }
   }
 
@@ -84,7 +90,9 @@ final class LockAcquirer {
       Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new StateException("Interrupted while waiting for the lock of the state " + state, e);
+      throw new CancelledException(
+          CancelledException.Code.INTERRUPTED,
+          "Interrupted while waiting for the lock of the state " + state);
     }
   }
 }

@@ -58,7 +58,10 @@ final class LockFile {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new StateException(path + ": cannot read the lock file: " + e.getMessage(), e);
+      throw new StateException(
+          StateException.Code.UNAVAILABLE,
+          path + ": cannot read the lock file: " + e.getMessage(),
+          e);
     }
     return Optional.of(decode(bytes));
   }
@@ -98,7 +101,9 @@ final class LockFile {
       AtomicFiles.syncDirectory(path.toAbsolutePath().getParent());
     } catch (IOException e) {
       throw new StateException(
-          path + ": cannot remove the lock file (" + e.getMessage() + "); delete it by hand", e);
+          StateException.Code.UNAVAILABLE,
+          path + ": cannot remove the lock file (" + e.getMessage() + "); delete it by hand",
+          e);
     }
   }
 
@@ -119,7 +124,8 @@ final class LockFile {
     try {
       fields = new JsonFields(CanonicalJson.read(bytes), "", source);
     } catch (IOException e) {
-      throw new StateException(source + ": not valid JSON: " + e.getMessage(), e);
+      throw new StateException(
+          StateException.Code.CORRUPT, source + ": not valid JSON: " + e.getMessage(), e);
     }
     fields.allowOnly(FIELDS);
     try {

@@ -1,5 +1,6 @@
 package io.aepform.state;
 
+import io.aepform.error.UsageException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -38,7 +39,9 @@ final class PostgresDatabase {
       // The driver is named rather than looked up: a shaded jar may lose its service entry.
       Connection connection = new org.postgresql.Driver().connect(config.url(), properties);
       if (connection == null) {
-        throw new StateException("Not a PostgreSQL JDBC URL: " + config.redactedUrl());
+        throw new UsageException(
+            UsageException.Code.INVALID_ENVIRONMENT,
+            "Not a PostgreSQL JDBC URL: " + config.redactedUrl());
       }
       return connection;
     } catch (SQLException e) {
@@ -67,6 +70,7 @@ final class PostgresDatabase {
   /** {@code Cannot <doing> the state <location>: <cause>}. */
   StateException failure(String doing, SQLException e) {
     return new StateException(
+        StateException.Code.UNAVAILABLE,
         String.format(
             "Cannot %s the state %s: %s (SQLSTATE %s)",
             doing, location, e.getMessage(), e.getSQLState()),

@@ -1,5 +1,6 @@
 package io.aepform.state;
 
+import io.aepform.error.CancelledException;
 import io.aepform.state.PostgresLocks.Holder;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -60,6 +61,7 @@ final class PostgresLockAcquirer {
     if (backend.isPresent()) {
       if (backend.getAsInt() != row.get().backendPid()) {
         throw new StateException(
+            StateException.Code.LOCKED,
             String.format(
                 "Lock %s of the state %s is stale: the state is now locked by another session"
                     + " (backend pid %d) that has not recorded itself yet. Nothing was removed; run"
@@ -74,18 +76,21 @@ final class PostgresLockAcquirer {
   private StateException refuse(Optional<Holder> row, OptionalInt backend, String lockId) {
     if (row.isPresent()) {
       return new StateException(
+          StateException.Code.LOCKED,
           String.format(
               "The state %s is locked with id %s, not %s; refusing to remove another lock.",
               location, row.get().info().id(), lockId));
     }
     if (backend.isPresent()) {
       return new StateException(
+          StateException.Code.LOCKED,
           String.format(
               "The state %s is locked by a session (backend pid %d) that has not recorded itself"
                   + " yet, not by %s; nothing was removed.",
               location, backend.getAsInt(), lockId));
     }
-    return new StateException("The state " + location + " is not locked.");
+    return new StateException(
+        StateException.Code.NOT_FOUND, "The state " + location + " is not locked.");
   }
 
   private void terminate(Connection connection, int pid, String lockId) throws SQLException {
@@ -93,6 +98,7 @@ final class PostgresLockAcquirer {
       PostgresLocks.terminate(connection, pid);
     } catch (SQLException e) {
       throw new StateException(
+          StateException.Code.LOCKED,
           String.format(
               "Cannot end the database session (backend pid %d) that holds lock %s of the state %s:"
                   + " %s. Only the same database user, a member of pg_signal_backend or a"
@@ -105,6 +111,7 @@ final class PostgresLockAcquirer {
     while (locks.lockingBackend(connection).equals(OptionalInt.of(pid))) {
       if (System.nanoTime() >= deadline) {
         throw new StateException(
+            StateException.Code.LOCKED,
             String.format(
                 "Asked the database to end the session (backend pid %d) holding lock %s of the"
                     + " state %s, but it still holds the lock after %s; try again.",
@@ -118,10 +125,12 @@ final class PostgresLockAcquirer {
     Optional<Holder> holder = locks.holder(connection);
     if (holder.isPresent()) {
       return new StateException(
+          StateException.Code.LOCKED,
           LockMessages.held(location, holder.get().info(), clock.instant(), waited, environment));
     }
     // Taken a moment ago by a run that has not written its row yet (or released meanwhile).
     return new StateException(
+        StateException.Code.LOCKED,
         String.format(
             "The state %s is locked by a run that is just starting; waited %s. Retry, or wait"
                 + " with --lock-timeout.",
@@ -134,8 +143,9 @@ final class PostgresLockAcquirer {
       Thread.sleep(at / 1_000_000, (int) (at % 1_000_000));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new StateException(
-          "Interrupted while waiting for the lock of the state " + location, e);
+      throw new CancelledException(
+          CancelledException.Code.INTERRUPTED,
+          "Interrupted while waiting for the lock of the state " + location);
     }
   }
 }

@@ -123,6 +123,7 @@ final class PostgresSchema {
     }
     if (version > LATEST) {
       throw new StateException(
+          StateException.Code.UNSUPPORTED_VERSION,
           String.format(
               "The state %s is kept in tables of version %d, made by a newer aepform (this one knows"
                   + " up to %d); refusing to touch them. Upgrade aepform.",

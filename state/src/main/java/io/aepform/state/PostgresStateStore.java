@@ -145,10 +145,11 @@ public final class PostgresStateStore implements StateStore, StateHistory {
     try {
       state = StateCodec.read(row.json(), source);
     } catch (StateException e) {
-      throw new StateException(e.getMessage() + ". " + recovery(), e);
+      throw new StateException(e.reason(), e.getMessage() + ". " + recovery(), e);
     }
     if (!state.environment().equals(environment)) {
       throw new StateException(
+          StateException.Code.MISMATCH,
           String.format(
               "%s: records environment '%s', not '%s'. %s",
               source, state.environment(), environment, recovery()));

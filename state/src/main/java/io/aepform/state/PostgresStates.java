@@ -71,6 +71,7 @@ final class PostgresStates {
     long id = append(connection, next, by);
     if (move(connection, expected, next, id) != 1) {
       throw new StateException(
+          StateException.Code.STALE,
           String.format(
               "Refusing to overwrite the state %s: another run wrote it while this one was writing"
                   + " serial %d. Nothing was written; run the command again to start from the"

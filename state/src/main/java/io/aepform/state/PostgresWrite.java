@@ -66,6 +66,7 @@ final class PostgresWrite {
   private void checkStillLocked() throws SQLException {
     if (!locks.rowNames(connection, lock.id())) {
       throw new StateException(
+          StateException.Code.LOCK_LOST,
           String.format(
               "The lock %s of the state %s was removed (force-unlock?) while this run held it;"
                   + " refusing to write, another run may be using the state. Check the state with"
@@ -82,6 +83,7 @@ final class PostgresWrite {
 
   private StateException lockLost(SQLException e) {
     return new StateException(
+        StateException.Code.LOCK_LOST,
         String.format(
             "This run lost its connection to the state %s, and with it the lock %s (force-unlock?"
                 + " database restart? network?): %s. Nothing was written; another run may be using"
@@ -92,6 +94,7 @@ final class PostgresWrite {
 
   private StateException unknownOutcome(State next, SQLException e) {
     return new StateException(
+        StateException.Code.LOCK_LOST,
         String.format(
             "The connection to the state %s failed while committing serial %d (%s); it may or may"
                 + " not have been written, and this run no longer holds the lock. Check with"

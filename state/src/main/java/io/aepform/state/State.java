@@ -158,6 +158,7 @@ public record State(
   public void checkBelongsTo(String sandbox, String imsOrg) {
     if (!this.sandbox.equals(sandbox)) {
       throw new StateException(
+          StateException.Code.MISMATCH,
           mismatch("sandbox", this.sandbox, sandbox)
               + " Use the environment that targets sandbox '"
               + this.sandbox
@@ -167,6 +168,7 @@ public record State(
     }
     if (!this.imsOrg.equals(imsOrg)) {
       throw new StateException(
+          StateException.Code.MISMATCH,
           mismatch("organization", this.imsOrg, imsOrg)
               + " Check AEP_ORG_ID, or use a new environment (--env) for this organization.");
     }

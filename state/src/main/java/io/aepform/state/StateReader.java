@@ -70,7 +70,7 @@ final class StateReader {
 
   private JsonNode parse(byte[] json) {
     if (new String(json, StandardCharsets.UTF_8).isBlank()) {
-      throw new StateException(source + ": the file is empty");
+      throw new StateException(StateException.Code.CORRUPT, source + ": the file is empty");
     }
     try {
       return CanonicalJson.read(json);
@@ -79,6 +79,7 @@ final class StateReader {
       String where =
           at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       throw new StateException(
+          StateException.Code.CORRUPT,
           source
               + ": not valid JSON"
               + where
@@ -86,7 +87,8 @@ final class StateReader {
               + e.getOriginalMessage(),
           e);
     } catch (IOException e) {
-      throw new StateException(source + ": cannot be parsed: " + e.getMessage(), e);
+      throw new StateException(
+          StateException.Code.CORRUPT, source + ": cannot be parsed: " + e.getMessage(), e);
     }
   }
 
@@ -95,6 +97,7 @@ final class StateReader {
     long version = root.integer("version");
     if (version > State.FORMAT_VERSION) {
       throw new StateException(
+          StateException.Code.UNSUPPORTED_VERSION,
           String.format(
               "%s: written by a newer aepform (state format version %d; this aepform reads up to"
                   + " version %d). Upgrade aepform to use this state.",

@@ -18,6 +18,7 @@ final class StateSuccession {
   static void check(String file, State stored, State next) {
     if (!stored.lineage().equals(next.lineage())) {
       throw refuse(
+          StateException.Code.MISMATCH,
           file,
           String.format(
               "it holds lineage %s, this run's state has lineage %s: the file was replaced by"
@@ -26,6 +27,7 @@ final class StateSuccession {
     }
     if (!stored.sandbox().equals(next.sandbox()) || !stored.imsOrg().equals(next.imsOrg())) {
       throw refuse(
+          StateException.Code.MISMATCH,
           file,
           String.format(
               "it belongs to sandbox '%s' of organization '%s', this run's state to sandbox '%s' of"
@@ -34,6 +36,7 @@ final class StateSuccession {
     }
     if (next.serial() <= stored.serial()) {
       throw refuse(
+          StateException.Code.STALE,
           file,
           String.format(
               "it has serial %d, this run's state serial %d: it was written by someone else since"
@@ -42,8 +45,9 @@ final class StateSuccession {
     }
   }
 
-  private static StateException refuse(String file, String why) {
+  private static StateException refuse(StateException.Code code, String file, String why) {
     return new StateException(
+        code,
         "Refusing to overwrite the state "
             + file
             + ": "

@@ -2,6 +2,7 @@ package io.aepform.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aepform.cli.CliRun;
 import io.aepform.cli.LocalPlatformExtension;
 import io.aepform.emulator.Emulator;
@@ -9,22 +10,50 @@ import io.aepform.emulator.ResourceKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The CSV-to-profile example applies on the local platform, then plans no changes. */
+/**
+ * The CSV-to-profile example as its README runs it on the local platform: apply, then no changes;
+ * the schema and dataset enabled for Profile; destroy leaves what AEP cannot delete and says why.
+ */
 class CsvToProfileExampleIT {
   @RegisterExtension
   final LocalPlatformExtension platform = LocalPlatformExtension.example("csv-to-profile");
 
   @Test
-  void appliesThenPlansNoChanges() {
+  void appliesThenPlansNoChangesThenDestroysWhatAepCanDelete() {
     LifecycleSteps steps = new LifecycleSteps(platform);
     CliRun apply = steps.cli("apply", "--auto-approve");
     assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
     assertThat(apply.out())
-        .contains("Apply complete! Resources: 10 added, 0 changed, 0 destroyed.")
+        .contains("Apply complete! Resources: 13 added, 0 changed, 0 destroyed.")
         .contains("mapping_version = 0");
     String tenant = Emulator.tenantOf(platform.client.orgId());
     assertThat(steps.only(ResourceKind.MAPPING_SET).at("/mappings/0/destination").asText())
         .isEqualTo("_" + tenant + ".crmId");
+    ObjectNode schema = steps.named(ResourceKind.SCHEMA, "CRM Customers");
+    assertThat(schema.path("meta:immutableTags").toString()).isEqualTo("[\"union\"]");
+    assertThat(steps.named(ResourceKind.DATASET, "CRM Customers").at("/tags/unifiedProfile"))
+        .hasToString("[\"enabled:true\"]");
     steps.plansNoChanges();
+
+    CliRun destroy = steps.cli("destroy", "--auto-approve");
+    assertThat(destroy.exitCode()).as(destroy.out() + destroy.err()).isZero();
+    assertThat(destroy.out())
+        .contains(
+            "  # mappingSet.customers will no longer be managed by aepform, but will not be"
+                + " destroyed\n  # (AEP cannot delete a mapping set")
+        .contains(
+            "  # identityNamespace.crm will no longer be managed by aepform, but will not be"
+                + " destroyed\n  # (AEP cannot delete an identity namespace")
+        .contains(
+            "  # schema.customers will no longer be managed by aepform, but will not be"
+                + " destroyed\n  # (it is enabled for Profile, so it stays in AEP")
+        .contains(
+            "  # fieldGroup.crm will no longer be managed by aepform, but will not be"
+                + " destroyed\n  # (schema.customers uses it, and that schema is enabled for"
+                + " Profile");
+    assertThat(steps.objects(ResourceKind.FLOW)).isEmpty();
+    assertThat(steps.objects(ResourceKind.DATASET)).isEmpty();
+    assertThat(steps.objects(ResourceKind.SCHEMA)).hasSize(1);
+    assertThat(steps.objects(ResourceKind.MAPPING_SET)).hasSize(1);
   }
 }

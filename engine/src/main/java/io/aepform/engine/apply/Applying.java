@@ -16,10 +16,11 @@ import io.aepform.engine.recovery.PendingResolver;
 import io.aepform.engine.workspace.Connector;
 import io.aepform.engine.workspace.SessionAhead;
 import io.aepform.engine.workspace.Workspace;
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
+import io.aepform.error.CancelledException;
+import io.aepform.error.SafetyException;
 import io.aepform.state.LockInfo;
 import io.aepform.state.State;
+import io.aepform.state.StateException;
 import io.aepform.state.StateLock;
 import io.aepform.state.StateStore;
 import java.util.List;
@@ -117,8 +118,8 @@ public final class Applying {
           if (request.options().refreshOnly() && !destroy) {
             if (!plan.drift().isEmpty()) {
               if (!request.confirm().test(plan)) {
-                throw new AepformException(
-                    ErrorCode.USAGE, "Apply cancelled: state was not updated.");
+                throw new CancelledException(
+                    CancelledException.Code.DECLINED, "Apply cancelled: state was not updated.");
               }
               writer.write(s -> RefreshOnly.record(s, plan.drift()));
             }
@@ -130,8 +131,8 @@ public final class Applying {
           if (saved.isPresent()) {
             refuseChanged(saved.get(), plan);
           } else if (!request.confirm().test(plan)) {
-            throw new AepformException(
-                ErrorCode.USAGE,
+            throw new CancelledException(
+                CancelledException.Code.DECLINED,
                 destroy
                     ? "Destroy cancelled: nothing was destroyed."
                     : "Apply cancelled: nothing was changed.");
@@ -178,8 +179,8 @@ public final class Applying {
     String lineage = stored.map(State::lineage).orElse("");
     long serial = stored.map(State::serial).orElse(0L);
     if (!lineage.equals(saved.lineage()) || serial != saved.serial()) {
-      throw new AepformException(
-          ErrorCode.STATE,
+      throw new StateException(
+          StateException.Code.STALE,
           "the saved plan is stale: it was made from state serial "
               + saved.serial()
               + ", the state is now at serial "
@@ -195,8 +196,8 @@ public final class Applying {
     String expected = PlanCodec.text(withoutOrigin(saved.encoded()));
     String actual = PlanCodec.text(withoutOrigin(PlanCodec.encode(now, saved.salt())));
     if (!expected.equals(actual)) {
-      throw new AepformException(
-          ErrorCode.USAGE,
+      throw new SafetyException(
+          SafetyException.Code.PLAN_CHANGED,
           "the configuration, variables or secrets no longer give the saved plan: nothing was changed. Run aepform plan --out again and review it");
     }
   }

@@ -13,10 +13,11 @@ import io.aepform.engine.provider.http.ApiException;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
+import io.aepform.error.InternalException;
 import io.aepform.state.PendingCreate;
 import io.aepform.state.ResourceState;
 import io.aepform.state.State;
+import io.aepform.state.StateException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -267,13 +268,9 @@ final class Operations {
   private void record(UnaryOperator<State> edit, String whatNow) {
     try {
       ctx.writer().write(edit);
-    } catch (AepformException e) {
-      if (e.code() != ErrorCode.STATE) {
-        throw e;
-      }
+    } catch (StateException e) {
       String said = e.getMessage().strip();
-      throw new AepformException(
-          ErrorCode.STATE, said + (said.endsWith(".") ? " " : ". ") + whatNow, e);
+      throw new StateException(e.reason(), said + (said.endsWith(".") ? " " : ". ") + whatNow, e);
     }
   }
 
@@ -351,8 +348,7 @@ final class Operations {
         handler.normalize(
             evaluator.evaluate(planned, p -> Position.of(change.address().toString())));
     if (!Values.isKnown(spec)) {
-      throw new AepformException(
-          ErrorCode.INTERNAL,
+      throw new InternalException(
           change.address() + ": values still unknown at apply time; this is a bug in aepform");
     }
     return spec;

@@ -8,11 +8,10 @@ import io.aepform.engine.plan.Adoption;
 import io.aepform.engine.plan.Plan;
 import io.aepform.engine.plan.ResourceChange;
 import io.aepform.engine.provider.http.PlatformClient;
+import io.aepform.engine.provider.http.PlatformException;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import io.aepform.engine.workspace.Workspace;
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
 import io.aepform.state.ResourceState;
 import io.aepform.state.State;
 import java.util.ArrayList;
@@ -56,8 +55,8 @@ final class Refactors {
         kind.read(client, id)
             .orElseThrow(
                 () ->
-                    new AepformException(
-                        ErrorCode.PROVIDER,
+                    new PlatformException(
+                        PlatformException.Code.NOT_FOUND,
                         c.address() + ": the object " + id + " to import is gone: plan again"));
     Value desired = c.after().flatMap(a -> Values.at(a, "/spec")).orElseThrow();
     return Adoption.record(decl, kind, remote, desired);

@@ -1,8 +1,8 @@
 package io.aepform.engine.apply;
 
 import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
 import io.aepform.state.State;
+import io.aepform.state.StateException;
 import io.aepform.state.StateStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,8 +112,8 @@ public final class StateWriter implements AutoCloseable {
   private void writeBatch(List<Change> batch) {
     if (failure != null) {
       AepformException notWritten =
-          new AepformException(
-              ErrorCode.STATE,
+          new StateException(
+              StateException.Code.UNAVAILABLE,
               "not recorded in state: an earlier state write failed: " + failure.getMessage());
       batch.forEach(c -> c.done().completeExceptionally(notWritten));
       return;

@@ -10,14 +10,15 @@ import io.aepform.engine.manifest.Resolver;
 import io.aepform.engine.manifest.ResourceDecl;
 import io.aepform.engine.plan.Adoption;
 import io.aepform.engine.plan.StateView;
+import io.aepform.engine.provider.http.PlatformException;
 import io.aepform.engine.value.Values;
 import io.aepform.engine.workspace.Connector;
 import io.aepform.engine.workspace.Workspace;
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
+import io.aepform.error.UsageException;
 import io.aepform.state.LockInfo;
 import io.aepform.state.ResourceState;
 import io.aepform.state.State;
+import io.aepform.state.StateException;
 import io.aepform.state.StateLock;
 import io.aepform.state.StateStore;
 import java.time.Duration;
@@ -44,8 +45,8 @@ public final class StateEditing {
             .resource(address)
             .orElseThrow(
                 () ->
-                    new AepformException(
-                        ErrorCode.USAGE,
+                    new UsageException(
+                        UsageException.Code.INVALID_ARGUMENTS,
                         address
                             + " is not declared: add it to the manifests first, then import it"));
     Kind handler = handlers.get(decl.kind());
@@ -64,8 +65,8 @@ public final class StateEditing {
                             Version.current()));
         state.checkBelongsTo(session.sandbox(), session.imsOrg());
         if (state.find(address.toString()).isPresent()) {
-          throw new AepformException(
-              ErrorCode.USAGE,
+          throw new StateException(
+              StateException.Code.CONFLICT,
               address
                   + " is already in state: to adopt another object, first run aepform state rm "
                   + address);
@@ -75,8 +76,8 @@ public final class StateEditing {
                 .read(session.client(), remoteId)
                 .orElseThrow(
                     () ->
-                        new AepformException(
-                            ErrorCode.PROVIDER,
+                        new PlatformException(
+                            PlatformException.Code.NOT_FOUND,
                             "no "
                                 + decl.kind()
                                 + " with id "
@@ -111,8 +112,9 @@ public final class StateEditing {
         lockTimeout,
         state -> {
           if (state.find(address.toString()).isEmpty()) {
-            throw new AepformException(
-                ErrorCode.USAGE, address + " is not in state: see aepform state list");
+            throw new StateException(
+                StateException.Code.NOT_FOUND,
+                address + " is not in state: see aepform state list");
           }
           return state.without(address.toString());
         });
@@ -125,8 +127,9 @@ public final class StateEditing {
   public static List<String> move(
       Workspace ws, Address from, Address to, Duration lockTimeout, Map<String, String> env) {
     if (!from.kind().equals(to.kind())) {
-      throw new AepformException(
-          ErrorCode.USAGE, "cannot move " + from + " to " + to + ": the kinds differ");
+      throw new UsageException(
+          UsageException.Code.INVALID_ARGUMENTS,
+          "cannot move " + from + " to " + to + ": the kinds differ");
     }
     List<String> warnings = new ArrayList<>();
     edit(
@@ -140,11 +143,12 @@ public final class StateEditing {
                   .find(from.toString())
                   .orElseThrow(
                       () ->
-                          new AepformException(
-                              ErrorCode.USAGE, from + " is not in state: see aepform state list"));
+                          new StateException(
+                              StateException.Code.NOT_FOUND,
+                              from + " is not in state: see aepform state list"));
           if (state.find(to.toString()).isPresent()) {
-            throw new AepformException(
-                ErrorCode.USAGE,
+            throw new StateException(
+                StateException.Code.CONFLICT,
                 to + " is already in state: remove it first with aepform state rm " + to);
           }
           ws.config()
@@ -188,8 +192,8 @@ public final class StateEditing {
               .read()
               .orElseThrow(
                   () ->
-                      new AepformException(
-                          ErrorCode.STATE,
+                      new StateException(
+                          StateException.Code.NOT_FOUND,
                           "no state for environment '" + ws.env().name() + "' yet"));
       store.write(change.apply(state).nextSerial());
     }

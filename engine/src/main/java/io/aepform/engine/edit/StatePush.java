@@ -1,9 +1,9 @@
 package io.aepform.engine.edit;
 
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
+import io.aepform.error.UsageException;
 import io.aepform.state.LockInfo;
 import io.aepform.state.State;
+import io.aepform.state.StateException;
 import io.aepform.state.StateHistory;
 import io.aepform.state.StateLock;
 import io.aepform.state.StateStore;
@@ -20,7 +20,8 @@ public final class StatePush {
       return io.aepform.state.StateCodec.read(
           java.nio.file.Files.readAllBytes(file), file.toString());
     } catch (java.io.IOException e) {
-      throw new AepformException(ErrorCode.USAGE, "cannot read " + file + ": " + e.getMessage());
+      throw new UsageException(
+          UsageException.Code.INVALID_ARGUMENTS, "cannot read " + file + ": " + e.getMessage());
     }
   }
 
@@ -36,8 +37,8 @@ public final class StatePush {
       boolean otherLineage = !now.lineage().equals(pushed.lineage());
       boolean older = pushed.serial() <= now.serial();
       if (!force && (otherLineage || older)) {
-        throw new AepformException(
-            ErrorCode.STATE,
+        throw new StateException(
+            otherLineage ? StateException.Code.MISMATCH : StateException.Code.STALE,
             "refusing to push: "
                 + (otherLineage
                     ? "the pushed state is of another lineage ("
@@ -57,8 +58,8 @@ public final class StatePush {
         return pushed;
       }
       if (!(store instanceof StateHistory history)) {
-        throw new AepformException(
-            ErrorCode.STATE,
+        throw new UsageException(
+            UsageException.Code.INVALID_ARGUMENTS,
             "--force over another lineage or an older serial needs a backend with history (postgres); with local files, copy the file by hand");
       }
       history.replace(pushed);

@@ -11,8 +11,7 @@ import io.aepform.engine.manifest.Address;
 import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
+import io.aepform.error.UsageException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -61,8 +60,9 @@ public final class Exporter {
   public Export export(PlatformClient client, List<String> kinds) {
     for (String k : kinds) {
       if (!handlers.containsKey(k)) {
-        throw new AepformException(
-            ErrorCode.USAGE, "unknown kind '" + k + "': expected one of " + handlers.keySet());
+        throw new UsageException(
+            UsageException.Code.INVALID_ARGUMENTS,
+            "unknown kind '" + k + "': expected one of " + handlers.keySet());
       }
     }
     Map<String, List<Remote>> remotes = new LinkedHashMap<>();

@@ -14,11 +14,11 @@ import io.aepform.engine.plan.Adoption;
 import io.aepform.engine.plan.Secrets;
 import io.aepform.engine.workspace.Connector;
 import io.aepform.engine.workspace.Workspace;
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
+import io.aepform.error.UsageException;
 import io.aepform.state.LockInfo;
 import io.aepform.state.ResourceState;
 import io.aepform.state.State;
+import io.aepform.state.StateException;
 import io.aepform.state.StateLock;
 import io.aepform.state.StateStore;
 import java.nio.file.Path;
@@ -108,8 +108,8 @@ public final class Exporting {
             new ConfigRequest(out, envName, VariableValues.Inputs.none()), handlers, penv);
     String target = Optional.ofNullable(penv.get("AEP_SANDBOX")).orElse(ws.env().sandbox());
     if (!target.strip().equals(sandbox)) {
-      throw new AepformException(
-          ErrorCode.USAGE,
+      throw new UsageException(
+          UsageException.Code.INVALID_ENVIRONMENT,
           "cannot import: environments/"
               + envName
               + ".yaml in "
@@ -146,8 +146,8 @@ public final class Exporting {
 
   private static ResourceState adopted(Desired d, Exporter.Exported e, State state, Kind kind) {
     if (state.find(d.address().toString()).isPresent()) {
-      throw new AepformException(
-          ErrorCode.USAGE,
+      throw new StateException(
+          StateException.Code.CONFLICT,
           d.address()
               + " is already in the state of the exported configuration: remove it with aepform state rm, or export into a new directory");
     }

@@ -2,8 +2,7 @@ package io.aepform.engine.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aepform.engine.manifest.EnvironmentConfig;
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
+import io.aepform.error.UsageException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,9 +24,16 @@ public final class ManifestFiles {
 
   private ManifestFiles() {}
 
-  /** The file a kind's documents go to: {@code source_connections.yaml} for sourceConnection. */
+  /**
+   * The file a kind's documents go to: {@code source_connections.yaml} for sourceConnection, {@code
+   * merge_policies.yaml} for mergePolicy.
+   */
   static String fileName(String kind) {
-    return LogicalNames.snake(kind) + "s.yaml";
+    String snake = LogicalNames.snake(kind);
+    return (snake.matches(".*[^aeiou]y")
+            ? snake.substring(0, snake.length() - 1) + "ies"
+            : snake + "s")
+        + ".yaml";
   }
 
   /** Writes the manifests of {@code export} under {@code out}; returns the files written. */
@@ -38,8 +44,8 @@ public final class ManifestFiles {
         .forEach(e -> byKind.computeIfAbsent(e.address().kind(), k -> new ArrayList<>()).add(e));
     for (String kind : byKind.keySet()) {
       if (Files.exists(out.resolve(fileName(kind)))) {
-        throw new AepformException(
-            ErrorCode.USAGE,
+        throw new UsageException(
+            UsageException.Code.INVALID_ARGUMENTS,
             out.resolve(fileName(kind))
                 + " already exists: export into a new directory, or remove the file first");
       }
@@ -109,7 +115,8 @@ public final class ManifestFiles {
       Files.writeString(file, text, StandardCharsets.UTF_8);
       return file;
     } catch (IOException e) {
-      throw new AepformException(ErrorCode.USAGE, "cannot write " + file + ": " + e.getMessage());
+      throw new UsageException(
+          UsageException.Code.INVALID_ARGUMENTS, "cannot write " + file + ": " + e.getMessage());
     }
   }
 }

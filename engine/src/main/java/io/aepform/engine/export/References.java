@@ -98,7 +98,7 @@ final class References {
     }
     for (AttributeField f : attributeFields) {
       if (f.kind().equals(address.kind())) {
-        attribute(spec, f.path(), f);
+        attribute(spec, f.path(), "", f, address, warnings);
       }
     }
   }
@@ -135,16 +135,27 @@ final class References {
 
   /**
    * Writes the value of an {@link AttributeField} as the attribute of the object its sibling now
-   * references, when the two agree (a flow may pin an older version: that stays a literal).
+   * references, when the two agree. A flow may pin an older version of a mapping set: that stays a
+   * literal, with a warning, since a sandbox where the manifests create the object anew holds only
+   * its current content.
    */
-  private void attribute(JsonNode node, List<String> path, AttributeField f) {
+  private void attribute(
+      JsonNode node,
+      List<String> path,
+      String at,
+      AttributeField f,
+      Address address,
+      Consumer<String> warnings) {
     String step = path.get(0);
     List<String> rest = path.subList(1, path.size());
     if (step.equals("*") && node instanceof ArrayNode array) {
-      array.forEach(item -> attribute(item, rest, f));
+      for (int i = 0; i < array.size(); i++) {
+        attribute(array.get(i), rest, Pointers.child(at, i), f, address, warnings);
+      }
     } else if (node instanceof ObjectNode object && object.has(step)) {
+      String here = Pointers.child(at, step);
       if (!rest.isEmpty()) {
-        attribute(object.get(step), rest, f);
+        attribute(object.get(step), rest, here, f, address, warnings);
         return;
       }
       Matcher m = ID_REFERENCE.matcher(object.path(f.key()).asText(""));
@@ -155,6 +166,22 @@ final class References {
       Value value = attributes.getOrDefault(target, Map.of()).get(f.attribute());
       if (value != null && Values.looselyEqual(value, Values.fromJson(object.get(step)))) {
         object.set(step, TextNode.valueOf("${" + target + "." + f.attribute() + "}"));
+      } else if (value != null) {
+        warnings.accept(
+            address
+                + ": spec"
+                + here.replace('/', '.')
+                + " '"
+                + object.get(step).asText()
+                + "' is not the current "
+                + f.attribute()
+                + " of "
+                + target
+                + " ("
+                + Values.toJsonRedacted(value).asText()
+                + "): kept as it is, but where the manifests create "
+                + target
+                + " anew it has only its current content");
       }
     }
   }

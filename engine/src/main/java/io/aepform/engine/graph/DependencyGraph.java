@@ -3,7 +3,6 @@ package io.aepform.engine.graph;
 import io.aepform.engine.manifest.Address;
 import io.aepform.engine.manifest.Configuration;
 import io.aepform.engine.manifest.Dependency;
-import io.aepform.engine.manifest.ManifestException;
 import io.aepform.engine.manifest.ResourceDecl;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,7 +45,7 @@ public final class DependencyGraph {
     this.order = order;
   }
 
-  /** Builds the graph; a cycle is a {@link ManifestException} naming every edge of it. */
+  /** Builds the graph; a cycle is a {@link GraphException} naming every edge of it. */
   public static DependencyGraph build(Configuration config) {
     return build(config.resources().stream().map(ResourceDecl::address).toList(), edges(config));
   }
@@ -66,7 +65,8 @@ public final class DependencyGraph {
     Optional<List<Address>> order = topologicalOrder(graph);
     if (order.isEmpty()) {
       List<Edge> cycle = Cycles.find(graph, new CycleDetector<>(graph)).orElseThrow();
-      throw new ManifestException(cycle.get(0).cause().at(), Cycles.describe(cycle));
+      throw new GraphException(
+          GraphException.Code.CYCLE, cycle.get(0).cause().at(), Cycles.describe(cycle));
     }
     return new DependencyGraph(graph, order.get());
   }

@@ -103,6 +103,16 @@ public interface Kind {
   record Target(String address, String kind, Value spec) {}
 
   /**
+   * Problems the resources that reference this one show, or lack (a schema enabled for Profile
+   * needs a primary identity descriptor on it): {@code attributes} are this resource's (its id,
+   * unknown until apply), {@code referrers} every resolved resource whose spec references it.
+   */
+  default List<SpecProblem> checkReferrers(
+      Value spec, Map<String, Value> attributes, List<Target> referrers) {
+    return List.of();
+  }
+
+  /**
    * What only the platform can tell of a spec about to be created or updated (a mapping set's
    * mappings, which Data Prep validates): asked at plan time with a session; values known only
    * after apply are {@link Value.Unknown}; {@code id} is the object's when it exists. Problems

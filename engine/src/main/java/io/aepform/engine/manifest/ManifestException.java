@@ -11,10 +11,16 @@ import java.util.List;
 public final class ManifestException extends AepformException {
   private static final long serialVersionUID = 1L;
 
+  /** The one case of {@code manifest.*}: the problems say what is wrong where. */
+  public enum Code {
+    /** The configuration does not parse, resolve or validate. */
+    INVALID
+  }
+
   private final transient List<Problem> problems;
 
   public ManifestException(List<Problem> problems) {
-    super(ErrorCode.MANIFEST, summary(problems));
+    super(ErrorCode.MANIFEST, Code.INVALID, summary(problems), null);
     this.problems = List.copyOf(problems);
   }
 

@@ -1,6 +1,7 @@
 package io.aepform.engine.manifest;
 
 import io.aepform.engine.kind.Kind;
+import io.aepform.engine.kind.SpecProblem;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import java.util.ArrayList;
@@ -74,6 +75,7 @@ public final class Resolver {
       }
     }
     problems.addAll(checkAll(config, ordered));
+    problems.addAll(checkReferrers(ordered));
     List<OutputValue> outputs = outputs(config, evaluator, problems);
     if (problems.stream().anyMatch(Problem::isError)) {
       throw new ManifestException(problems);
@@ -89,9 +91,9 @@ public final class Resolver {
       List<Problem> problems) {
     Kind kind = kinds.get(decl.kind());
     Value spec = kind.normalize(evaluator.evaluate(decl.spec(), decl::specPosition));
-    List<io.aepform.engine.kind.SpecProblem> found = new ArrayList<>(kind.check(spec));
+    List<SpecProblem> found = new ArrayList<>(kind.check(spec));
     found.addAll(kind.checkAgainst(spec, pointer -> target(decl, pointer, done)));
-    for (io.aepform.engine.kind.SpecProblem p : found) {
+    for (SpecProblem p : found) {
       problems.add(
           Problem.error(decl.specPosition(p.pointer()), decl.address() + ": " + p.message()));
     }
@@ -133,6 +135,31 @@ public final class Resolver {
                     decl.address() + ": " + f.problem().message()));
           }
         });
+    return problems;
+  }
+
+  /** Each kind's rules over the resources that reference one of its resources. */
+  private List<Problem> checkReferrers(List<Desired> resolved) {
+    Map<Address, List<Kind.Target>> referrers = new HashMap<>();
+    for (Desired d : resolved) {
+      d.decl().dependencies().stream()
+          .map(Dependency::target)
+          .distinct()
+          .forEach(
+              target ->
+                  referrers
+                      .computeIfAbsent(target, t -> new ArrayList<>())
+                      .add(new Kind.Target(d.address().toString(), d.decl().kind(), d.spec())));
+    }
+    List<Problem> problems = new ArrayList<>();
+    for (Desired d : resolved) {
+      List<Kind.Target> by = referrers.getOrDefault(d.address(), List.of());
+      for (SpecProblem p :
+          kinds.get(d.decl().kind()).checkReferrers(d.spec(), d.attributes(), by)) {
+        problems.add(
+            Problem.error(d.decl().specPosition(p.pointer()), d.address() + ": " + p.message()));
+      }
+    }
     return problems;
   }
 

@@ -19,10 +19,10 @@ import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import io.aepform.engine.workspace.Connector;
 import io.aepform.engine.workspace.StateStores;
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
+import io.aepform.error.UsageException;
 import io.aepform.state.ResourceState;
 import io.aepform.state.State;
+import io.aepform.state.StateException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,8 +128,8 @@ public final class Monitoring {
     List<ResourceState> out = new ArrayList<>();
     for (String text : addresses) {
       if (Address.parse(text).isEmpty()) {
-        throw new AepformException(
-            ErrorCode.USAGE,
+        throw new UsageException(
+            UsageException.Code.INVALID_ARGUMENTS,
             "'" + text + "' is not an address: write kind.name, e.g. " + example(kinds));
       }
       ResourceState r =
@@ -138,20 +138,20 @@ public final class Monitoring {
               .findFirst()
               .orElseThrow(
                   () ->
-                      new AepformException(
-                          ErrorCode.USAGE,
+                      new StateException(
+                          StateException.Code.NOT_FOUND,
                           text
                               + " is not in the state of environment '"
                               + env
                               + "': run aepform state list to see what is"));
       if (!runs(kinds, r.kind())) {
-        throw new AepformException(
-            ErrorCode.USAGE,
+        throw new UsageException(
+            UsageException.Code.INVALID_ARGUMENTS,
             text + " does not run: status shows resources of kind " + runningKinds(kinds));
       }
       if (r.id().isEmpty()) {
-        throw new AepformException(
-            ErrorCode.USAGE,
+        throw new StateException(
+            StateException.Code.UNRESOLVED,
             text + " has no remote object yet (an interrupted create): run aepform apply");
       }
       if (!out.contains(r)) {

@@ -6,10 +6,9 @@ import io.aepform.engine.kind.Remote;
 import io.aepform.engine.manifest.Address;
 import io.aepform.engine.manifest.ResourceDecl;
 import io.aepform.engine.value.Value;
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
 import io.aepform.state.ResourceState;
 import io.aepform.state.State;
+import io.aepform.state.StateException;
 import java.util.Optional;
 
 /**
@@ -50,8 +49,8 @@ public final class Adoption {
         .filter(other -> !other.equals(address))
         .ifPresent(
             other -> {
-              throw new AepformException(
-                  ErrorCode.USAGE,
+              throw new StateException(
+                  StateException.Code.CONFLICT,
                   "cannot import "
                       + id
                       + " as "

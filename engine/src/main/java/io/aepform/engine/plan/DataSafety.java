@@ -6,8 +6,7 @@ import io.aepform.engine.manifest.Position;
 import io.aepform.engine.manifest.Problem;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
+import io.aepform.error.SafetyException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +33,8 @@ public final class DataSafety {
           .losesData()
           .ifPresent(
               loses -> {
-                throw new AepformException(
-                    ErrorCode.USAGE,
+                throw new SafetyException(
+                    SafetyException.Code.DATA_LOSS,
                     c.address()
                         + " would be replaced ("
                         + c.reason()
@@ -55,8 +54,8 @@ public final class DataSafety {
     kind.updateLosesData(before, after, changed)
         .ifPresent(
             loses -> {
-              throw new AepformException(
-                  ErrorCode.USAGE,
+              throw new SafetyException(
+                  SafetyException.Code.DATA_LOSS,
                   c.address()
                       + " would be updated in place, and that "
                       + loses
@@ -87,8 +86,8 @@ public final class DataSafety {
         continue;
       }
       if (kinds.get(dep.kind()).receivesIngestedData() && !dep.action().adds()) {
-        throw new AepformException(
-            ErrorCode.USAGE,
+        throw new SafetyException(
+            SafetyException.Code.DATA_LOSS,
             c.address()
                 + " would be replaced ("
                 + c.reason()
@@ -123,8 +122,8 @@ public final class DataSafety {
         java.util.Optional<Value> was = Values.at(before, f.pointer()).map(Values::unmark);
         java.util.Optional<Value> now = Values.at(after, f.pointer()).map(Values::unmark);
         if (was.isPresent() && !covers(now, was.get())) {
-          throw new AepformException(
-              ErrorCode.USAGE,
+          throw new SafetyException(
+              SafetyException.Code.UNCHANGEABLE,
               c.address()
                   + ": spec"
                   + f.pointer().replace('/', '.')

@@ -3,8 +3,7 @@ package io.aepform.engine.plan;
 import io.aepform.engine.kind.Kind;
 import io.aepform.engine.kind.Remote;
 import io.aepform.engine.provider.http.PlatformClient;
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
+import io.aepform.error.CancelledException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -94,8 +93,8 @@ public final class Inventory {
       throw new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new AepformException(
-          ErrorCode.PROVIDER, "Interrupted while listing what the sandbox holds.");
+      throw new CancelledException(
+          CancelledException.Code.INTERRUPTED, "Interrupted while listing what the sandbox holds.");
     }
   }
 

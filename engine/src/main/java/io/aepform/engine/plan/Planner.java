@@ -7,8 +7,8 @@ import io.aepform.engine.manifest.Problem;
 import io.aepform.engine.manifest.Resolver;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
+import io.aepform.error.SafetyException;
+import io.aepform.state.StateException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -192,7 +192,8 @@ public final class Planner {
       kind.refuseUpdate(r.get().spec(), spec, changed)
           .ifPresent(
               why -> {
-                throw new AepformException(ErrorCode.USAGE, d.address() + ": " + why);
+                throw new SafetyException(
+                    SafetyException.Code.UNCHANGEABLE, d.address() + ": " + why);
               });
     }
     if (forced.isEmpty() && !fields.isEmpty()) {
@@ -247,8 +248,8 @@ public final class Planner {
           .immutableAt(f.pointer())
           .ifPresent(
               field -> {
-                throw new io.aepform.error.AepformException(
-                    io.aepform.error.ErrorCode.USAGE,
+                throw new SafetyException(
+                    SafetyException.Code.UNCHANGEABLE,
                     d.decl().specPosition(field.pointer())
                         + ": "
                         + d.address()
@@ -371,8 +372,8 @@ public final class Planner {
         .findFirst()
         .ifPresent(
             o -> {
-              throw new io.aepform.error.AepformException(
-                  io.aepform.error.ErrorCode.STATE,
+              throw new StateException(
+                  StateException.Code.CONFLICT,
                   r.address()
                       + " and "
                       + o.address()

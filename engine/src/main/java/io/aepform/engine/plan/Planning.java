@@ -4,16 +4,18 @@ import io.aepform.engine.PlanOptions;
 import io.aepform.engine.kind.Kind;
 import io.aepform.engine.kind.Remote;
 import io.aepform.engine.manifest.Address;
+import io.aepform.engine.manifest.ManifestException;
 import io.aepform.engine.manifest.PlatformFacts;
 import io.aepform.engine.manifest.Position;
 import io.aepform.engine.manifest.Resolver;
+import io.aepform.engine.provider.http.PlatformException;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import io.aepform.engine.workspace.Connector;
 import io.aepform.engine.workspace.Workspace;
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
+import io.aepform.error.SafetyException;
 import io.aepform.state.State;
+import io.aepform.state.StateException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -134,7 +136,7 @@ public final class Planning {
       Connector.Session session) {
     Value idValue = ws.evaluate(i.id(), i.at());
     if (!(Values.unmark(idValue) instanceof Value.Str id) || id.value().isBlank()) {
-      throw new AepformException(ErrorCode.USAGE, i.at() + ": the import id must be a string");
+      throw new ManifestException(i.at(), "the import id must be a string");
     }
     io.aepform.engine.manifest.ResourceDecl decl = ws.config().resource(i.to()).orElseThrow();
     Kind kind = kinds.get(decl.kind());
@@ -142,8 +144,8 @@ public final class Planning {
         kind.read(session.client(), id.value())
             .orElseThrow(
                 () ->
-                    new AepformException(
-                        ErrorCode.USAGE,
+                    new PlatformException(
+                        PlatformException.Code.NOT_FOUND,
                         i.at()
                             + ": no "
                             + decl.kind()
@@ -189,8 +191,9 @@ public final class Planning {
   }
 
   /**
-   * Deleting everything state holds, dependents first. Every change is a delete asked for by
-   * destroy, so none carries the reason a plan gives (such as "not in the configuration").
+   * Deleting everything state holds, dependents first. Every delete is asked for by destroy, so
+   * none carries the reason a plan gives (such as "not in the configuration"); what AEP cannot
+   * delete keeps the reason it stays.
    */
   public static Plan destroy(Workspace ws, State state, Map<String, Kind> handlers) {
     Plan planned =
@@ -217,6 +220,9 @@ public final class Planning {
   }
 
   private static ResourceChange withoutReason(ResourceChange c) {
+    if (c.action() == Action.FORGET) {
+      return c;
+    }
     return new ResourceChange(
         c.address(), c.action(), "", c.before(), c.after(), c.fields(), c.dependencies());
   }
@@ -228,8 +234,8 @@ public final class Planning {
           ws.config().resource(c.address()).map(r -> r.lifecycle().preventDestroy()).orElse(false);
       if (prevented && c.action().destroys()) {
         Position at = ws.config().resource(c.address()).orElseThrow().position();
-        throw new AepformException(
-            ErrorCode.USAGE,
+        throw new SafetyException(
+            SafetyException.Code.PREVENT_DESTROY,
             at
                 + ": "
                 + c.address()
@@ -321,8 +327,8 @@ public final class Planning {
               .map(Recorded::address)
               .findFirst();
       if (tracked.isPresent()) {
-        throw new AepformException(
-            ErrorCode.USAGE,
+        throw new StateException(
+            StateException.Code.CONFLICT,
             what
                 + " and state tracks it as "
                 + tracked.get()
@@ -342,8 +348,8 @@ public final class Planning {
                 + c.address()
                 + " another name");
       }
-      throw new AepformException(
-          ErrorCode.USAGE,
+      throw new SafetyException(
+          SafetyException.Code.NAME_TAKEN,
           what
               + " and is not in state. Adopt it with an import document (kind: import, to: "
               + c.address()

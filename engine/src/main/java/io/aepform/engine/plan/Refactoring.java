@@ -4,8 +4,8 @@ import io.aepform.engine.manifest.Address;
 import io.aepform.engine.manifest.Problem;
 import io.aepform.engine.manifest.Refactorings;
 import io.aepform.engine.value.Value;
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
+import io.aepform.error.UsageException;
+import io.aepform.state.StateException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,8 +48,8 @@ final class Refactoring {
         continue;
       }
       if (out.containsKey(end)) {
-        throw new AepformException(
-            ErrorCode.STATE,
+        throw new StateException(
+            StateException.Code.CONFLICT,
             "cannot move "
                 + from
                 + " to "
@@ -88,8 +88,8 @@ final class Refactoring {
           importer
               .orElseThrow(
                   () ->
-                      new AepformException(
-                          ErrorCode.USAGE,
+                      new UsageException(
+                          UsageException.Code.INVALID_ARGUMENTS,
                           i.at()
                               + ": an import document needs the platform to read "
                               + i.to()
@@ -101,8 +101,8 @@ final class Refactoring {
           .findFirst()
           .ifPresent(
               o -> {
-                throw new AepformException(
-                    ErrorCode.USAGE,
+                throw new StateException(
+                    StateException.Code.CONFLICT,
                     i.at()
                         + ": cannot import "
                         + id

@@ -12,8 +12,8 @@ import io.aepform.engine.manifest.VariableValues;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import io.aepform.engine.workspace.Workspace;
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
+import io.aepform.error.SafetyException;
+import io.aepform.error.UsageException;
 import io.aepform.state.SecretDigests;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -82,8 +82,9 @@ public final class SavedPlans {
       Files.writeString(tmp, PlanCodec.text(root) + "\n");
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new AepformException(
-          ErrorCode.USAGE, "cannot write plan file " + file + ": " + e.getMessage());
+      throw new UsageException(
+          UsageException.Code.INVALID_ARGUMENTS,
+          "cannot write plan file " + file + ": " + e.getMessage());
     }
   }
 
@@ -92,8 +93,8 @@ public final class SavedPlans {
     try {
       root = MAPPER.readTree(Files.readString(file));
     } catch (IOException e) {
-      throw new AepformException(
-          ErrorCode.USAGE,
+      throw new UsageException(
+          UsageException.Code.INVALID_ARGUMENTS,
           "cannot read plan file "
               + file
               + ": "
@@ -101,11 +102,12 @@ public final class SavedPlans {
               + ": make a new one with aepform plan --out FILE");
     }
     if (root == null || !FORMAT.equals(root.path("format").asText())) {
-      throw new AepformException(ErrorCode.USAGE, file + " is not an aepform plan file");
+      throw new UsageException(
+          UsageException.Code.INVALID_ARGUMENTS, file + " is not an aepform plan file");
     }
     if (root.path("format_version").asInt() != VERSION) {
-      throw new AepformException(
-          ErrorCode.USAGE,
+      throw new UsageException(
+          UsageException.Code.INVALID_ARGUMENTS,
           file
               + " was written by another aepform version ("
               + root.path("aepform_version").asText()
@@ -170,8 +172,8 @@ public final class SavedPlans {
     Map<String, Value> commandLine = VariableValues.commandLine(config, given);
     for (String name : commandLine.keySet()) {
       if (!saved.sensitiveInputs().containsKey(name)) {
-        throw new AepformException(
-            ErrorCode.USAGE,
+        throw new UsageException(
+            UsageException.Code.INVALID_ARGUMENTS,
             "apply PLANFILE takes --var and --var-file only for the sensitive inputs the plan"
                 + " file keeps as digests ("
                 + (saved.sensitiveInputs().isEmpty()
@@ -184,8 +186,8 @@ public final class SavedPlans {
     }
     for (String name : saved.sensitiveInputs().keySet()) {
       if (!commandLine.containsKey(name)) {
-        throw new AepformException(
-            ErrorCode.USAGE,
+        throw new SafetyException(
+            SafetyException.Code.PLAN_CHANGED,
             "the plan was made with a value for "
                 + name
                 + ", which is sensitive and so kept only as a digest: give it again, e.g."
@@ -205,8 +207,8 @@ public final class SavedPlans {
             (name, digest) -> {
               Value v = Values.unmark(variables.getOrDefault(name, Value.Null.INSTANCE));
               if (!SecretDigests.digest(text(v), saved.salt()).equals(digest)) {
-                throw new AepformException(
-                    ErrorCode.USAGE,
+                throw new SafetyException(
+                    SafetyException.Code.PLAN_CHANGED,
                     "the value given for "
                         + name
                         + " differs from the one the plan was made with: nothing was changed."

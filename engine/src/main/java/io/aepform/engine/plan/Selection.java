@@ -3,8 +3,7 @@ package io.aepform.engine.plan;
 import io.aepform.engine.PlanOptions;
 import io.aepform.engine.manifest.Address;
 import io.aepform.engine.workspace.Workspace;
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
+import io.aepform.error.UsageException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -26,12 +25,13 @@ public final class Selection {
           Address.parse(text)
               .orElseThrow(
                   () ->
-                      new AepformException(
-                          ErrorCode.USAGE,
+                      new UsageException(
+                          UsageException.Code.INVALID_ARGUMENTS,
                           flag + " " + text + ": write an address such as flow.ingest"));
       if (ws.config().resource(a).isEmpty()) {
-        throw new AepformException(
-            ErrorCode.USAGE, flag + " " + text + ": no such resource is declared");
+        throw new UsageException(
+            UsageException.Code.INVALID_ARGUMENTS,
+            flag + " " + text + ": no such resource is declared");
       }
       out.add(a);
     }

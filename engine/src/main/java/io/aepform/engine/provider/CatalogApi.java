@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aepform.engine.kind.Remote;
 import io.aepform.engine.provider.http.ApiRequest;
 import io.aepform.engine.provider.http.PlatformClient;
+import io.aepform.engine.provider.http.PlatformException;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,8 +38,8 @@ final class CatalogApi {
     JsonNode answer = client.send(post).body();
     String ref = answer.isArray() && answer.size() == 1 ? answer.get(0).asText() : "";
     if (!ref.startsWith("@/dataSets/")) {
-      throw new AepformException(
-          ErrorCode.PROVIDER,
+      throw new PlatformException(
+          PlatformException.Code.UNEXPECTED_ANSWER,
           "Catalog answered the dataset create with " + answer + ", not [\"@/dataSets/{id}\"]");
     }
     String id = ref.substring("@/dataSets/".length());

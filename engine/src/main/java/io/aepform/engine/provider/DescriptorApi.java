@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aepform.engine.kind.Remote;
 import io.aepform.engine.provider.http.ApiRequest;
 import io.aepform.engine.provider.http.PlatformClient;
+import io.aepform.engine.provider.http.PlatformException;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -54,8 +53,8 @@ final class DescriptorApi {
     JsonNode answer =
         client.send(ApiRequest.put(PATH + "/" + ApiRequest.segment(current.id()), body)).body();
     if (!answer.path("@id").asText().equals(current.id())) {
-      throw new AepformException(
-          ErrorCode.PROVIDER,
+      throw new PlatformException(
+          PlatformException.Code.UNEXPECTED_ANSWER,
           "the Schema Registry answered the update of descriptor "
               + current.id()
               + " with "

@@ -135,6 +135,19 @@ final class DescriptorKind implements Kind {
   }
 
   /** "Schemas may contain only one primary identity" (xdm/api/descriptors.md). */
+  /** True when {@code r} is a primary identity descriptor on the schema whose id is {@code id}. */
+  static boolean isPrimaryIdentityOf(Target r, Value id) {
+    return r.kind().equals(KIND)
+        && Values.at(r.spec(), "/@type")
+            .map(Values::unmark)
+            .equals(Optional.of(Values.str(IDENTITY)))
+        && Values.at(r.spec(), "/xdm:isPrimary").map(Values::unmark).orElse(null)
+            instanceof Value.Bool b
+        && b.value()
+        && id != null
+        && Values.at(r.spec(), "/xdm:sourceSchema").map(Values::unmark).equals(Optional.of(id));
+  }
+
   @Override
   public List<Finding> checkAll(List<Declared> declared) {
     Map<Value, String> primary = new HashMap<>();

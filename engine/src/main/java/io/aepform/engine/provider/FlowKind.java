@@ -10,11 +10,10 @@ import io.aepform.engine.kind.Remote;
 import io.aepform.engine.kind.SpecProblem;
 import io.aepform.engine.provider.http.ApiException;
 import io.aepform.engine.provider.http.PlatformClient;
+import io.aepform.engine.provider.http.PlatformException;
 import io.aepform.engine.runs.Runs;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -224,8 +223,8 @@ final class FlowKind extends FlowServiceKind {
           api.read(client, current.id())
               .orElseThrow(
                   () ->
-                      new AepformException(
-                          ErrorCode.PROVIDER,
+                      new PlatformException(
+                          PlatformException.Code.NOT_FOUND,
                           "flow " + current.id() + " is gone: plan again to create it"));
       patch.addAll(FlowTransformations.patch(read.body(), before, after));
     }

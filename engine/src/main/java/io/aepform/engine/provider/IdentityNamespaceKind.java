@@ -11,8 +11,7 @@ import io.aepform.engine.kind.SpecProblem;
 import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
+import io.aepform.error.SafetyException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -212,8 +211,8 @@ final class IdentityNamespaceKind implements Kind {
 
   @Override
   public void delete(PlatformClient client, Remote remote) {
-    throw new AepformException(
-        ErrorCode.PROVIDER,
+    throw new SafetyException(
+        SafetyException.Code.UNDELETABLE,
         "identity namespace " + remote.name() + ": " + undeletable(Value.Null.INSTANCE, List.of()));
   }
 

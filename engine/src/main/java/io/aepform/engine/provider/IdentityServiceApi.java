@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aepform.engine.kind.Remote;
 import io.aepform.engine.provider.http.ApiRequest;
 import io.aepform.engine.provider.http.PlatformClient;
+import io.aepform.engine.provider.http.PlatformException;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +47,8 @@ final class IdentityServiceApi {
     JsonNode answer = client.send(ApiRequest.put(PATH + "/" + id, body)).body();
     JsonNode ns = answer.isArray() && answer.size() == 1 ? answer.get(0) : answer;
     if (!ns.isObject()) {
-      throw new AepformException(
-          ErrorCode.PROVIDER,
+      throw new PlatformException(
+          PlatformException.Code.UNEXPECTED_ANSWER,
           "Identity Service answered the namespace update with " + answer + ", not the namespace");
     }
     return remote(ns);

@@ -3,8 +3,7 @@ package io.aepform.engine.provider;
 import io.aepform.engine.manifest.PlatformFacts;
 import io.aepform.engine.provider.http.ApiRequest;
 import io.aepform.engine.provider.http.PlatformClient;
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
+import io.aepform.engine.provider.http.PlatformException;
 import java.util.Optional;
 
 /**
@@ -19,8 +18,8 @@ public final class PlatformStats {
   public static PlatformFacts facts(PlatformClient client) {
     String tenant = client.send(ApiRequest.get(PATH)).body().path("tenantId").asText("");
     if (tenant.isEmpty()) {
-      throw new AepformException(
-          ErrorCode.PROVIDER,
+      throw new PlatformException(
+          PlatformException.Code.UNEXPECTED_ANSWER,
           "the Schema Registry's GET /stats answered no tenantId: ${platform.tenantId} has no"
               + " value");
     }

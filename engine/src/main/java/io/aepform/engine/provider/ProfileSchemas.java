@@ -33,6 +33,15 @@ final class ProfileSchemas {
         && tags.items().contains(new Value.Str(UNION));
   }
 
+  /** Adobe's Identity Map field group: a schema that uses it has identities without descriptors. */
+  static final String IDENTITY_MAP = "https://ns.adobe.com/xdm/context/identitymap";
+
+  /** True when the schema uses the Identity Map field group or declares an identityMap field. */
+  static boolean hasIdentityMap(Value spec) {
+    return allOf(spec).contains(IDENTITY_MAP)
+        || Values.at(spec, "/properties/identityMap").isPresent();
+  }
+
   /**
    * The address of a tracked Profile schema that uses the XDM object {@code id}, directly or
    * through the field groups and data types it uses ({@code $ref}s at any depth), if any.

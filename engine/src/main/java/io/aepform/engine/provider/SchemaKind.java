@@ -68,6 +68,33 @@ final class SchemaKind extends XdmKind {
     return problems;
   }
 
+  /**
+   * AEP tags a schema for Profile only once it has a primary identity: "To participate in a union,
+   * a schema must include an identityMap fieldgroup or a primary identity descriptor"
+   * (xdm/troubleshooting-guide.md). Refused offline for a schema about to be created, before apply
+   * would create it and fail on the tag; one that exists (its id known) may have its identity from
+   * outside the configuration, and AEP says so if not.
+   */
+  @Override
+  public List<SpecProblem> checkReferrers(
+      Value spec, Map<String, Value> attributes, List<Target> referrers) {
+    if (!ProfileSchemas.enabled(spec)
+        || attributes.get("id") instanceof Value.Str
+        || ProfileSchemas.hasIdentityMap(spec)
+        || referrers.stream()
+            .anyMatch(r -> DescriptorKind.isPrimaryIdentityOf(r, attributes.get("id")))) {
+      return List.of();
+    }
+    return List.of(
+        new SpecProblem(
+            ProfileSchemas.TAGS,
+            "enabling Profile needs a primary identity first (\"a schema must include an identityMap"
+                + " fieldgroup or a primary identity descriptor\", xdm/troubleshooting-guide.md):"
+                + " declare a descriptor with \"@type\": xdm:descriptorIdentity, xdm:sourceSchema"
+                + " referencing this schema and xdm:isPrimary: true (or import the one AEP has"
+                + " with a kind: import document), or add the Identity Map field group"));
+  }
+
   @Override
   public Optional<String> losesData() {
     return Optional.of(

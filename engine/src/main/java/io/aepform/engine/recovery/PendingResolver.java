@@ -7,12 +7,12 @@ import io.aepform.engine.plan.StateView;
 import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
+import io.aepform.error.CancelledException;
 import io.aepform.state.PendingCreate;
 import io.aepform.state.ResourceState;
 import io.aepform.state.ResourceStatus;
 import io.aepform.state.State;
+import io.aepform.state.StateException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,8 +93,8 @@ public final class PendingResolver {
         sleeper.sleep(wait.compareTo(left) < 0 ? wait : left);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new AepformException(
-            ErrorCode.STATE,
+        throw new CancelledException(
+            CancelledException.Code.INTERRUPTED,
             r.address() + ": interrupted while looking for the object an earlier apply created");
       }
       wait = wait.multipliedBy(2);
@@ -110,8 +110,8 @@ public final class PendingResolver {
             .toList();
     String what = kind.identity().describe(spec);
     if (recent.size() > 1) {
-      throw new AepformException(
-          ErrorCode.STATE,
+      throw new StateException(
+          StateException.Code.UNRESOLVED,
           r.address()
               + ": an earlier apply was interrupted while creating "
               + what
@@ -125,8 +125,8 @@ public final class PendingResolver {
     }
     if (recent.isEmpty()) {
       Remote old = matches.get(0);
-      throw new AepformException(
-          ErrorCode.STATE,
+      throw new StateException(
+          StateException.Code.UNRESOLVED,
           r.address()
               + ": "
               + what

@@ -9,8 +9,7 @@ import io.aepform.engine.provider.http.Credentials;
 import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.engine.provider.http.PlatformClientBuilder;
 import io.aepform.engine.provider.http.RateListener;
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
+import io.aepform.error.UsageException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -57,8 +56,8 @@ public final class Connector {
     Map<String, String> penv = settings.processEnv();
     String sandbox = first(penv.get("AEP_SANDBOX"), env.sandbox());
     if (sandbox.isBlank()) {
-      throw new AepformException(
-          ErrorCode.USAGE,
+      throw new UsageException(
+          UsageException.Code.INVALID_ENVIRONMENT,
           "no sandbox for environment '"
               + env.name()
               + "': set 'sandbox:' in environments/"
@@ -76,8 +75,8 @@ public final class Connector {
       credentials = endpoint.credentials();
       local = endpoint.stop();
     } else if (platform.isBlank()) {
-      throw new AepformException(
-          ErrorCode.USAGE,
+      throw new UsageException(
+          UsageException.Code.INVALID_ENVIRONMENT,
           "no platform for environment '"
               + env.name()
               + "': set 'platform:' in environments/"
@@ -87,8 +86,9 @@ public final class Connector {
       try {
         base = new URI(platform);
       } catch (java.net.URISyntaxException e) {
-        throw new AepformException(
-            ErrorCode.USAGE, "platform '" + platform + "' is not a URL: " + e.getReason());
+        throw new UsageException(
+            UsageException.Code.INVALID_ENVIRONMENT,
+            "platform '" + platform + "' is not a URL: " + e.getReason());
       }
       credentials = Credentials.fromEnvironment(penv);
     }

@@ -55,7 +55,8 @@ public final class LocalHistory {
               "-",
               current));
     } catch (IOException e) {
-      throw new StateException("Cannot read " + file + ": " + e, e);
+      throw new StateException(
+          StateException.Code.UNAVAILABLE, "Cannot read " + file + ": " + e, e);
     }
   }
 

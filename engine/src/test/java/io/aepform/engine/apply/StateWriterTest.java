@@ -45,7 +45,8 @@ class StateWriterTest {
     @Override
     public void write(State state) {
       if (writes.incrementAndGet() >= failAt) {
-        throw new StateException("Cannot write the state test.json: disk full.");
+        throw new StateException(
+            StateException.Code.UNAVAILABLE, "Cannot write the state test.json: disk full.");
       }
       written.add(state);
     }

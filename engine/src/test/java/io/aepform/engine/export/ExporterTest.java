@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aepform.engine.kind.Remote;
 import io.aepform.engine.provider.Kinds;
+import io.aepform.engine.value.Value;
 import io.aepform.error.AepformException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +101,9 @@ class ExporterTest {
         .containsExactly(
             "title", "type", "description", "allOf", "meta:class", "meta:immutableTags");
     assertThat(schema.get("allOf").toString())
-        .isEqualTo("[{\"$ref\":\"https://ns.adobe.com/xdm/context/profile\"}]");
+        .isEqualTo(
+            "[{\"$ref\":\"https://ns.adobe.com/xdm/context/profile\"},"
+                + "{\"$ref\":\"https://ns.adobe.com/xdm/context/identitymap\"}]");
   }
 
   @Test
@@ -148,6 +152,50 @@ class ExporterTest {
                     .contains("flow.demo_parquet_ingestion_flow")
                     .contains("spec.sourceConnectionIds.0 'src-elsewhere'")
                     .contains("kept as a literal id"));
+  }
+
+  @Test
+  void aFlowOnTheCurrentMappingVersionFollowsItAndOneOnAnOlderVersionKeepsItWithAWarning() {
+    Map<String, Value> attributes = Map.of("id", new Value.Str("ms-1"), "version", Value.Num.of(2));
+    Remote set =
+        new Remote(
+            "ms-1",
+            "",
+            "",
+            attributes,
+            remote("ms-1", "", "{\"outputSchema\": {\"schemaRef\": {\"id\": \"x\"}}}").body(),
+            Instant.EPOCH);
+    Map<String, List<Remote>> remotes =
+        Map.of("mappingSet", List.of(set), "flow", List.of(mapped("Current", 2), mapped("Old", 1)));
+    Exporter.Export export = exporter.transform(remotes);
+
+    JsonNode current = spec(export, "flow.current").at("/transformations/0/params");
+    assertThat(current.get("mappingId").asText()).isEqualTo("${mappingSet.mapping_set.id}");
+    assertThat(current.get("mappingVersion").asText())
+        .isEqualTo("${mappingSet.mapping_set.version}");
+    JsonNode old = spec(export, "flow.old").at("/transformations/0/params");
+    assertThat(old.get("mappingId").asText()).isEqualTo("${mappingSet.mapping_set.id}");
+    assertThat(old.get("mappingVersion").asText()).isEqualTo("1");
+    assertThat(export.warnings())
+        .filteredOn(w -> w.contains("mappingVersion"))
+        .containsExactly(
+            "flow.old: spec.transformations.0.params.mappingVersion '1' is not the current version"
+                + " of mappingSet.mapping_set (2): kept as it is, but where the manifests create"
+                + " mappingSet.mapping_set anew it has only its current content");
+  }
+
+  private static Remote mapped(String name, int version) {
+    return remote(
+        "flow-" + name,
+        name,
+        """
+        {"name": "%s", "flowSpec": {"id": "9753525b-82c7-4dce-8a9b-5ccfce2b9876", "version": "1.0"},
+         "sourceConnectionIds": ["src-1"], "targetConnectionIds": ["tgt-1"],
+         "transformations": [{"name": "Mapping",
+           "params": {"mappingId": "ms-1", "mappingVersion": "%d"}}],
+         "scheduleParams": {"startTime": 1700000000, "frequency": "hour", "interval": "1"}}
+        """
+            .formatted(name, version));
   }
 
   @Test

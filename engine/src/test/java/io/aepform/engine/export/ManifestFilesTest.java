@@ -68,6 +68,14 @@ class ManifestFilesTest {
   }
 
   @Test
+  void filesAreNamedAfterTheKindInThePlural() {
+    assertThat(ManifestFiles.fileName("sourceConnection")).isEqualTo("source_connections.yaml");
+    assertThat(ManifestFiles.fileName("mergePolicy")).isEqualTo("merge_policies.yaml");
+    assertThat(ManifestFiles.fileName("identityNamespace")).isEqualTo("identity_namespaces.yaml");
+    assertThat(ManifestFiles.fileName("dataType")).isEqualTo("data_types.yaml");
+  }
+
+  @Test
   void neverOverwritesAManifest() throws Exception {
     Files.writeString(dir.resolve("flows.yaml"), "# mine\n");
     assertThatThrownBy(() -> ManifestFiles.write(dir, export(), "dev"))

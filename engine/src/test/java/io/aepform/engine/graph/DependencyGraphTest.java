@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.aepform.engine.manifest.Address;
 import io.aepform.engine.manifest.Configuration;
 import io.aepform.engine.manifest.Dependency;
-import io.aepform.engine.manifest.ManifestException;
 import io.aepform.engine.manifest.ManifestLoader;
 import io.aepform.engine.manifest.Position;
 import io.aepform.engine.provider.Kinds;
@@ -175,7 +174,7 @@ class DependencyGraphTest {
     String b = dir.resolve("b.yaml").toString();
 
     assertThatThrownBy(() -> DependencyGraph.build(config))
-        .isInstanceOf(ManifestException.class)
+        .isInstanceOf(GraphException.class)
         .hasMessage(
             b
                 + ":5:13: dependency cycle: dataset.a needs dataset.b (${dataset.b.id} at "
@@ -187,7 +186,7 @@ class DependencyGraphTest {
 
   @Test
   void aLongerCycleNamesEveryStep() {
-    ManifestException e =
+    GraphException e =
         catchCycle(
             () ->
                 graph(
@@ -202,7 +201,8 @@ class DependencyGraphTest {
         .contains("dataset.c needs dataset.a (dependsOn at dataset.c.yaml:4:9)")
         .doesNotContain("flow.x")
         .doesNotContain("schema.z");
-    assertThat(e.problems()).hasSize(1);
+    assertThat(e.code()).isEqualTo("graph.cycle");
+    assertThat(e.problem().toString()).isEqualTo(e.getMessage());
   }
 
   @Test
@@ -237,7 +237,7 @@ class DependencyGraphTest {
     String a = dir.resolve("a.yaml").toString();
 
     assertThatThrownBy(() -> DependencyGraph.build(config))
-        .isInstanceOf(ManifestException.class)
+        .isInstanceOf(GraphException.class)
         .hasMessage(
             a
                 + ":4:16: dependency cycle: dataset.a needs dataset.a (${dataset.a.name} at "
@@ -245,10 +245,10 @@ class DependencyGraphTest {
                 + ":4:16): remove one of these references");
   }
 
-  private static ManifestException catchCycle(Runnable build) {
+  private static GraphException catchCycle(Runnable build) {
     try {
       build.run();
-    } catch (ManifestException e) {
+    } catch (GraphException e) {
       return e;
     }
     throw new AssertionError("expected a cycle");

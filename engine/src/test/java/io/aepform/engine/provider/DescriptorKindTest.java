@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,5 +129,67 @@ class DescriptorKindTest {
                 + ":24:18: descriptor.email: schemas may contain only one primary identity"
                 + " (xdm/api/descriptors.md), and descriptor.loyalty is the primary identity of"
                 + " ${schema.members.id} already: set xdm:isPrimary: false on one of them");
+  }
+
+  /**
+   * "To participate in a union, a schema must include an identityMap fieldgroup or a primary
+   * identity descriptor" (xdm/troubleshooting-guide.md): refused offline for a schema to create.
+   */
+  @Test
+  void aSchemaEnabledForProfileNeedsAPrimaryIdentityOnItOrTheIdentityMap() throws IOException {
+    String schemas =
+        """
+        kind: schema
+        name: members
+        spec:
+          allOf: [{$ref: "https://ns.adobe.com/xdm/context/profile"}]
+          meta:immutableTags: [union]
+        ---
+        kind: schema
+        name: other
+        spec:
+          allOf: [{$ref: "https://ns.adobe.com/xdm/context/profile"}]
+        ---
+        kind: descriptor
+        name: loyalty
+        spec:
+          "@type": xdm:descriptorIdentity
+          xdm:sourceSchema: ${schema.%s.id}
+          xdm:sourceProperty: /_acme/loyaltyId
+          xdm:namespace: Loyalty
+          xdm:property: xdm:code
+          xdm:isPrimary: %s
+        """;
+    assertThat(validated(schemas.formatted("members", "true"))).isEmpty();
+    String refused =
+        dir.resolve("main.yaml")
+            + ":5:23: schema.members: enabling Profile needs a primary identity first";
+    assertThat(validated(schemas.formatted("members", "false")))
+        .singleElement()
+        .asString()
+        .startsWith(refused);
+    assertThat(validated(schemas.formatted("other", "true")))
+        .singleElement()
+        .asString()
+        .startsWith(refused);
+    assertThat(
+            validated(
+                schemas
+                    .formatted("other", "true")
+                    .replace(
+                        "context/profile\"}]\n  meta:immutableTags",
+                        "context/profile\"}, {$ref: \"https://ns.adobe.com/xdm/context/identitymap\"}]"
+                            + "\n  meta:immutableTags")))
+        .isEmpty();
+  }
+
+  private List<String> validated(String manifests) throws IOException {
+    Files.writeString(dir.resolve("main.yaml"), manifests);
+    return new Engine(Map.of())
+            .validate(new ConfigRequest(dir, "default", VariableValues.Inputs.none()))
+            .problems()
+            .stream()
+            .map(Object::toString)
+            .toList();
   }
 }

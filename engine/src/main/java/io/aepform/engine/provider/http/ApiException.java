@@ -1,8 +1,5 @@
 package io.aepform.engine.provider.http;
 
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
-
 /**
  * AEP answered with an error, or could not be reached. Carries what a caller needs to decide what
  * to do next: the HTTP status (0 when no response was seen), AEP's own error code (such as {@code
@@ -10,7 +7,7 @@ import io.aepform.error.ErrorCode;
  * title, the request id AEP gave the exchange (which Adobe support asks for), and whether the
  * request may have taken effect although no answer was seen.
  */
-public final class ApiException extends AepformException {
+public final class ApiException extends PlatformException {
   private static final long serialVersionUID = 1L;
 
   private final int status;
@@ -45,12 +42,23 @@ public final class ApiException extends AepformException {
       String requestId,
       boolean outcomeUnknown,
       Throwable cause) {
-    super(ErrorCode.PROVIDER, message, cause);
+    super(codeFor(status), message, cause);
     this.status = status;
     this.aepCode = aepCode == null ? "" : aepCode;
     this.title = title == null ? "" : title;
     this.requestId = requestId == null ? "" : requestId;
     this.outcomeUnknown = outcomeUnknown;
+  }
+
+  /** What a script acts on, from the status: 0 is no answer at all. */
+  private static Code codeFor(int status) {
+    return switch (status) {
+      case 0 -> Code.NO_ANSWER;
+      case 401, 403 -> Code.UNAUTHORIZED;
+      case 404 -> Code.NOT_FOUND;
+      case 429 -> Code.THROTTLED;
+      default -> Code.HTTP_ERROR;
+    };
   }
 
   /** The HTTP status of the last response, or 0 when no response was received. */

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
+import io.aepform.error.InternalException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -38,7 +37,7 @@ final class Bodies {
     try {
       return JSON.writeValueAsBytes(node);
     } catch (JsonProcessingException e) {
-      throw new AepformException(ErrorCode.INTERNAL, "Cannot write a request body as JSON", e);
+      throw new InternalException("Cannot write a request body as JSON", e);
     }
   }
 }

@@ -2,6 +2,7 @@ package io.aepform.engine.provider.http;
 
 import io.aepform.error.AepformException;
 import io.aepform.error.ErrorCode;
+import io.aepform.error.UsageException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,8 +87,8 @@ public record Credentials(
           ims);
     }
     if (!clientForm) {
-      throw new AepformException(
-          ErrorCode.USAGE,
+      throw new UsageException(
+          UsageException.Code.MISSING_CREDENTIALS,
           "No AEP credentials in the environment: set AEP_CLIENT_ID, AEP_CLIENT_SECRET and"
               + " AEP_ORG_ID (OAuth server-to-server), or AEP_ACCESS_TOKEN, AEP_API_KEY and"
               + " AEP_ORG_ID (a ready token).");
@@ -136,8 +137,8 @@ public record Credentials(
       }
     }
     if (!missing.isEmpty()) {
-      throw new AepformException(
-          ErrorCode.USAGE,
+      throw new UsageException(
+          UsageException.Code.MISSING_CREDENTIALS,
           "Missing AEP credentials for "
               + form
               + ": set "

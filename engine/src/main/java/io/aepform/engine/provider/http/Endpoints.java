@@ -1,7 +1,6 @@
 package io.aepform.engine.provider.http;
 
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
+import io.aepform.error.UsageException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -20,8 +19,9 @@ public final class Endpoints {
     try {
       return requireSecure(new URI(text.strip()), what);
     } catch (URISyntaxException e) {
-      throw new AepformException(
-          ErrorCode.USAGE, what + " is not a valid URL: '" + text + "' (" + e.getReason() + ")");
+      throw new UsageException(
+          UsageException.Code.INVALID_ENVIRONMENT,
+          what + " is not a valid URL: '" + text + "' (" + e.getReason() + ")");
     }
   }
 
@@ -32,13 +32,13 @@ public final class Endpoints {
   public static URI requireSecure(URI uri, String what) {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-      throw new AepformException(
-          ErrorCode.USAGE,
+      throw new UsageException(
+          UsageException.Code.INVALID_ENVIRONMENT,
           what + " must be an absolute https:// URL with a host, got '" + uri + "'");
     }
     if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-      throw new AepformException(
-          ErrorCode.USAGE,
+      throw new UsageException(
+          UsageException.Code.INVALID_ENVIRONMENT,
           "Refusing plain http:// for "
               + what
               + " ("

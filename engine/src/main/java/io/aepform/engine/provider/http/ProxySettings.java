@@ -1,7 +1,6 @@
 package io.aepform.engine.provider.http;
 
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
+import io.aepform.error.UsageException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -73,8 +72,9 @@ record ProxySettings(Optional<HttpHost> proxy, List<String> noProxy) {
       int port = uri.getPort() > 0 ? uri.getPort() : 80;
       return new HttpHost(uri.getScheme(), uri.getHost(), port);
     } catch (URISyntaxException e) {
-      throw new AepformException(
-          ErrorCode.USAGE, "HTTPS_PROXY is not a valid proxy URL: '" + value + "'");
+      throw new UsageException(
+          UsageException.Code.INVALID_ENVIRONMENT,
+          "HTTPS_PROXY is not a valid proxy URL: '" + value + "'");
     }
   }
 

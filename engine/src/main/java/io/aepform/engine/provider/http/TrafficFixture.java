@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
+import io.aepform.error.InternalException;
+import io.aepform.error.UsageException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -99,7 +99,7 @@ public record TrafficFixture(
     try {
       return JSON.writeValueAsString(toJson()) + "\n";
     } catch (IOException e) {
-      throw new AepformException(ErrorCode.INTERNAL, "cannot write a fixture as JSON", e);
+      throw new InternalException("cannot write a fixture as JSON", e);
     }
   }
 
@@ -108,8 +108,9 @@ public record TrafficFixture(
     try {
       return of(JSON.readTree(file.toFile()));
     } catch (IOException | RuntimeException e) {
-      throw new AepformException(
-          ErrorCode.USAGE, file + ": not an aepform fixture: " + e.getMessage());
+      throw new UsageException(
+          UsageException.Code.INVALID_ARGUMENTS,
+          file + ": not an aepform fixture: " + e.getMessage());
     }
   }
 

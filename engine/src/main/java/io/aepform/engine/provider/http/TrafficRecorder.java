@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
+import io.aepform.error.UsageException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,8 +75,8 @@ final class TrafficRecorder {
         return new TrafficRecorder(Optional.of(dir), redactor, clock, last);
       }
     } catch (IOException | RuntimeException e) {
-      throw new AepformException(
-          ErrorCode.USAGE,
+      throw new UsageException(
+          UsageException.Code.INVALID_ARGUMENTS,
           "--record-traffic " + dir + ": cannot write fixtures there (" + e.getMessage() + ")");
     }
   }
@@ -147,8 +147,9 @@ final class TrafficRecorder {
           StandardCharsets.UTF_8,
           StandardOpenOption.CREATE_NEW);
     } catch (IOException e) {
-      throw new AepformException(
-          ErrorCode.USAGE, "--record-traffic: cannot write " + file + " (" + e.getMessage() + ")");
+      throw new UsageException(
+          UsageException.Code.INVALID_ARGUMENTS,
+          "--record-traffic: cannot write " + file + " (" + e.getMessage() + ")");
     }
   }
 

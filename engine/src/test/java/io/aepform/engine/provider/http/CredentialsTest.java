@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +14,8 @@ class CredentialsTest {
   private static void assertUsage(Map<String, String> env, String message) {
     assertThatThrownBy(() -> Credentials.fromEnvironment(env))
         .isInstanceOfSatisfying(
-            AepformException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
+            AepformException.class,
+            e -> assertThat(e.code()).isEqualTo("usage.missing_credentials"))
         .isNotInstanceOf(ApiException.class)
         .hasMessage(message);
   }
@@ -101,7 +101,8 @@ class CredentialsTest {
             "AEP_IMS_URL", "http://ims.example.com");
     assertThatThrownBy(() -> Credentials.fromEnvironment(env))
         .isInstanceOfSatisfying(
-            AepformException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
+            AepformException.class,
+            e -> assertThat(e.code()).isEqualTo("usage.invalid_environment"))
         .hasMessageContaining("Refusing plain http:// for AEP_IMS_URL");
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aepform.error.AepformException;
-import io.aepform.error.ErrorCode;
 import java.net.URI;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,7 +27,8 @@ class EndpointsTest {
   void plainHttpToOtherHostsIsRefused(String url) {
     assertThatThrownBy(() -> builder(url).build())
         .isInstanceOfSatisfying(
-            AepformException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
+            AepformException.class,
+            e -> assertThat(e.code()).isEqualTo("usage.invalid_environment"))
         .hasMessageContaining(url);
   }
 
