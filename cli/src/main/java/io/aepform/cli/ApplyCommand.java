@@ -84,7 +84,11 @@ final class ApplyCommand implements Callable<Integer> {
             cli,
             () -> {
               ApplyResult applied =
-                  planFile == null ? engine.apply(request) : engine.applySaved(planFile, request);
+                  change.showingPlan(
+                      () ->
+                          planFile == null
+                              ? engine.apply(request)
+                              : engine.applySaved(planFile, request));
               exit.set(report(applied, request, style, refreshOnly));
               return applied;
             });

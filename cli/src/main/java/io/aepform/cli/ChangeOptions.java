@@ -7,7 +7,10 @@ import io.aepform.engine.ApplyRequest;
 import io.aepform.engine.ConfigRequest;
 import io.aepform.engine.PlanOptions;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /** What apply and destroy share: confirmation, parallelism, and the request they build. */
@@ -26,6 +29,9 @@ final class ChangeOptions {
   /** Set once the plan was shown for confirmation: there was something to do. */
   final AtomicBoolean asked = new AtomicBoolean();
 
+  /** The plan text being printed, under --auto-approve, while the changes start. */
+  private volatile CompletableFuture<Void> planText = CompletableFuture.completedFuture(null);
+
   /**
    * A request that shows the plan and asks {@code question} (unless --auto-approve), with progress
    * lines.
@@ -39,6 +45,7 @@ final class ChangeOptions {
       AtomicBoolean cancel,
       Confirm.Question question) {
     PlanTextRenderer renderer = new PlanTextRenderer(style);
+    ApplyProgress progress = new ApplyProgress(cli.out(), style);
     return new ApplyRequest(
         config,
         options,
@@ -46,13 +53,65 @@ final class ChangeOptions {
         lockTimeout,
         plan -> {
           asked.set(true);
+          if (autoApprove && question != Confirm.Question.REFRESH_ONLY) {
+            // nothing to ask: the changes start while the plan text is written; their progress
+            // lines wait for it
+            progress.hold();
+            planText =
+                printAside(() -> Confirm.ask(cli, true, renderer.render(plan), question), progress);
+            return true;
+          }
           String shown =
               question == Confirm.Question.REFRESH_ONLY
                   ? renderer.renderRefreshOnly(plan)
                   : renderer.render(plan);
           return Confirm.ask(cli, autoApprove, shown, question);
         },
-        new ApplyProgress(cli.out(), style),
+        progress,
         cancel);
+  }
+
+  /**
+   * Runs {@code work}, the engine call made with {@link #request}, and returns once the plan text
+   * it showed is wholly printed: what the command prints next (the summary, an error) comes after.
+   */
+  <T> T showingPlan(Supplier<T> work) {
+    T result;
+    try {
+      result = work.get();
+    } catch (RuntimeException | Error e) {
+      planText.exceptionally(printing -> null).join();
+      throw e;
+    }
+    try {
+      planText.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+    return result;
+  }
+
+  /** Runs {@code print} on another thread, then lets the held progress lines out. */
+  private static CompletableFuture<Void> printAside(Runnable print, ApplyProgress progress) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                print.run();
+                done.complete(null);
+              } catch (RuntimeException | Error e) {
+                done.completeExceptionally(e);
+              } finally {
+                progress.release();
+              }
+            },
+            "aepform-plan-text");
+    thread.setDaemon(true);
+    thread.start();
+    return done;
   }
 }

@@ -49,7 +49,8 @@ final class DestroyCommand implements Callable<Integer> {
             Confirm.Question.DESTROY);
     Engine engine = new Engine(Settings.of(cli, common));
     // the summary is written under the interrupt hook, as apply's is
-    return Interrupts.whileRunning(cancel, cli, () -> report(engine.destroy(request), style));
+    return Interrupts.whileRunning(
+        cancel, cli, () -> report(change.showingPlan(() -> engine.destroy(request)), style));
   }
 
   private int report(ApplyResult result, Style style) {

@@ -1,5 +1,6 @@
 package io.aepform.engine;
 
+import io.aepform.engine.apply.AdaptiveLimiter;
 import io.aepform.engine.apply.ApplyResult;
 import io.aepform.engine.apply.Applying;
 import io.aepform.engine.edit.StateEditing;
@@ -24,6 +25,7 @@ import io.aepform.engine.provider.Kinds;
 import io.aepform.engine.recovery.PendingResolver;
 import io.aepform.engine.workspace.Connector;
 import io.aepform.engine.workspace.LocalHistory;
+import io.aepform.engine.workspace.SessionAhead;
 import io.aepform.engine.workspace.StateStores;
 import io.aepform.engine.workspace.Workspace;
 import io.aepform.error.UsageException;
@@ -166,9 +168,14 @@ public final class Engine {
 
   /** Carries out the plan of the configuration, after {@code request.confirm()} agrees. */
   public ApplyResult apply(ApplyRequest request) {
-    Workspace ws = load(request.config());
-    resolveOffline(ws); // bad input fails before any lock, state write or call
-    return Applying.apply(ws, request, handlers, settings, Optional.empty(), false);
+    AdaptiveLimiter limiter = Applying.limiter(request);
+    // the HTTP client is built while the configuration loads; it sends nothing before that
+    try (SessionAhead ahead = SessionAhead.start(request.config(), settings, limiter)) {
+      Workspace ws = load(request.config());
+      resolveOffline(ws); // bad input fails before any lock, state write or call
+      return Applying.apply(
+          ws, request, handlers, settings, Optional.empty(), false, limiter, ahead);
+    }
   }
 
   /**

@@ -1,7 +1,9 @@
 package io.aepform.state;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -9,10 +11,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 
 /** Whole-file replacement that a crash cannot tear: temp file, fsync, atomic rename, dir fsync. */
 final class AtomicFiles {
   private static final String TEMP_SUFFIX = ".tmp";
+  private static final int BUFFER = 64 * 1024;
 
   private AtomicFiles() {}
 
@@ -24,16 +28,22 @@ final class AtomicFiles {
    *     modification time), so they describe this write even if someone replaced it right after
    */
   static BasicFileAttributes write(Path target, byte[] bytes) throws IOException {
+    return write(target, List.of(bytes));
+  }
+
+  /** As {@link #write(Path, byte[])}, the file being {@code chunks} one after the other. */
+  static BasicFileAttributes write(Path target, List<byte[]> chunks) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     // Same directory as the target: a rename is only atomic within one file system.
     Path temp = Files.createTempFile(dir, tempPrefix(target), TEMP_SUFFIX);
     BasicFileAttributes written;
     try {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
+        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
+        for (byte[] chunk : chunks) {
+          out.write(chunk);
         }
+        out.flush();
         channel.force(true);
       }
       written = Files.readAttributes(temp, BasicFileAttributes.class);

@@ -118,7 +118,7 @@ public final class LocalStateStore implements StateStore {
       session.backedUp = true;
       session.lastWritten =
           new Written(
-              state, AtomicFiles.write(stateFile, StateCodec.write(state, session.fragments)));
+              state, AtomicFiles.write(stateFile, StateCodec.chunks(state, session.fragments)));
     } catch (IOException e) {
       throw new StateException(
           StateException.Code.UNAVAILABLE,

@@ -3,6 +3,8 @@ package io.aepform.state;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The JSON form of a {@link State}: pretty printed, fields in a fixed order (keys inside {@code
@@ -23,44 +25,71 @@ public final class StateCodec {
    * reuses its text instead of being encoded again. Not thread-safe.
    */
   static final class Fragments {
-    private java.util.IdentityHashMap<ResourceState, String> last =
+    private java.util.IdentityHashMap<ResourceState, byte[]> last =
         new java.util.IdentityHashMap<>();
   }
 
+  private static final byte[] OPEN = "[\n".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] BETWEEN = ",\n".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] CLOSE = "\n  ]\n}\n".getBytes(StandardCharsets.UTF_8);
+
   /** As {@link #write(State)}, reusing the text of resources unchanged since the last write. */
   static byte[] write(State state, Fragments fragments) {
-    String head = new String(CanonicalJson.write(header(state)), StandardCharsets.UTF_8);
+    List<byte[]> chunks = chunks(state, fragments);
+    int size = 0;
+    for (byte[] chunk : chunks) {
+      size += chunk.length;
+    }
+    byte[] out = new byte[size];
+    int at = 0;
+    for (byte[] chunk : chunks) {
+      System.arraycopy(chunk, 0, out, at, chunk.length);
+      at += chunk.length;
+    }
+    return out;
+  }
+
+  /**
+   * The bytes of {@link #write(State, Fragments)} as the pieces they are made of, in order: the
+   * text of each resource is shared with the last write, not copied into one large array per write
+   * (a large apply writes its state hundreds of times).
+   */
+  static List<byte[]> chunks(State state, Fragments fragments) {
+    byte[] head = CanonicalJson.write(header(state));
     if (state.resources().isEmpty()) {
-      return head.getBytes(StandardCharsets.UTF_8);
+      return List.of(head);
     }
     // the header ends with "resources": []\n}\n; each resource is an element at depth 2
     String emptyEnd = "[]\n}\n";
-    if (!head.endsWith(emptyEnd)) {
-      throw new IllegalStateException("unexpected state header: " + head);
+    String headText = new String(head, StandardCharsets.UTF_8);
+    if (!headText.endsWith(emptyEnd)) {
+      throw new IllegalStateException("unexpected state header: " + headText);
     }
-    java.util.IdentityHashMap<ResourceState, String> now = new java.util.IdentityHashMap<>();
-    StringBuilder out = new StringBuilder(head.length() + 1024 * state.resources().size());
-    out.append(head, 0, head.length() - emptyEnd.length()).append("[\n");
-    boolean first = true;
+    java.util.IdentityHashMap<ResourceState, byte[]> now = new java.util.IdentityHashMap<>();
+    List<byte[]> out = new ArrayList<>(2 * state.resources().size() + 2);
+    out.add(java.util.Arrays.copyOf(head, head.length - emptyEnd.length()));
+    out.add(OPEN);
     for (ResourceState r : state.resources()) {
-      String text = fragments.last.get(r);
+      byte[] text = fragments.last.get(r);
       if (text == null) {
         text = indented(CanonicalJson.write(resource(r)));
       }
       now.put(r, text);
-      out.append(first ? "" : ",\n").append(text);
-      first = false;
+      if (out.size() > 2) {
+        out.add(BETWEEN);
+      }
+      out.add(text);
     }
-    out.append("\n  ]\n}\n");
+    out.add(CLOSE);
     fragments.last = now;
-    return out.toString().getBytes(StandardCharsets.UTF_8);
+    return out;
   }
 
   /** A resource's JSON (ending in a newline) indented by four spaces, as an element at depth 2. */
-  private static String indented(byte[] json) {
+  private static byte[] indented(byte[] json) {
     String text = new String(json, 0, json.length - 1, StandardCharsets.UTF_8);
     // JSON strings escape their line breaks: every \n here is between tokens
-    return "    " + text.replace("\n", "\n    ");
+    return ("    " + text.replace("\n", "\n    ")).getBytes(StandardCharsets.UTF_8);
   }
 
   private static ObjectNode header(State state) {

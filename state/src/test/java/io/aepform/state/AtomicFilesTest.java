@@ -42,6 +42,24 @@ class AtomicFilesTest {
     }
   }
 
+  @Test
+  void chunksAreWrittenOneAfterTheOther() throws IOException {
+    Path target = dir.resolve("dev.state.json");
+    byte[] big = version(1); // larger than the write buffer
+    AtomicFiles.write(
+        target,
+        java.util.List.of(
+            "{".getBytes(StandardCharsets.UTF_8),
+            big,
+            new byte[0],
+            "}".getBytes(StandardCharsets.UTF_8)));
+    byte[] expected = new byte[big.length + 2];
+    expected[0] = '{';
+    System.arraycopy(big, 0, expected, 1, big.length);
+    expected[expected.length - 1] = '}';
+    assertThat(Files.readAllBytes(target)).isEqualTo(expected);
+  }
+
   /** A file of one repeated letter: any mix of two versions, or a short file, is visible. */
   private static byte[] version(int i) {
     byte[] bytes = new byte[SIZE];

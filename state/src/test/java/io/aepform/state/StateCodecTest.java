@@ -53,6 +53,22 @@ class StateCodecTest {
   }
 
   @Test
+  void theTextOfAnUnchangedResourceIsSharedWithTheLastWriteNotCopied() {
+    StateCodec.Fragments fragments = new StateCodec.Fragments();
+    State state = TestStates.sample(7);
+    List<byte[]> first = StateCodec.chunks(state, fragments);
+    State changed = state.without("connection.s3").nextSerial();
+    List<byte[]> second = StateCodec.chunks(changed, fragments);
+
+    java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+    second.forEach(joined::writeBytes);
+    assertThat(joined.toByteArray()).isEqualTo(StateCodec.write(changed));
+    // every resource chunk of the second write is one of the first, the very same array
+    long shared = second.stream().filter(c -> first.stream().anyMatch(f -> f == c)).count();
+    assertThat(shared).isEqualTo(2L * changed.resources().size() + 1); // resources, separators
+  }
+
+  @Test
   void sameStateBuiltInAnotherOrderGivesTheSameBytes() {
     ResourceState schema = TestStates.schema();
     ResourceState reordered =

@@ -14,6 +14,9 @@ public final class ApplyProgress implements ApplyListener {
   private final PrintStream out;
   private final Style style;
 
+  /** Lines waiting for the plan text to be printed first; null when lines print at once. */
+  private java.util.List<String> held;
+
   public ApplyProgress(PrintStream out, Style style) {
     this.out = out;
     this.style = style;
@@ -93,8 +96,30 @@ public final class ApplyProgress implements ApplyListener {
             + "]");
   }
 
+  /**
+   * Holds every line from now on until {@link #release}: the plan text is still being printed on
+   * another thread while the apply starts, and comes first.
+   */
+  public synchronized void hold() {
+    if (held == null) {
+      held = new java.util.ArrayList<>();
+    }
+  }
+
+  /** Prints the lines held since {@link #hold}, in order; later lines print at once again. */
+  public synchronized void release() {
+    if (held != null) {
+      held.forEach(out::println);
+      held = null;
+    }
+  }
+
   private synchronized void line(String text) {
-    out.println(text);
+    if (held != null) {
+      held.add(text);
+    } else {
+      out.println(text);
+    }
   }
 
   private static String verb(Action action, String create, String update, String delete) {

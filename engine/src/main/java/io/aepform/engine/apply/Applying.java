@@ -14,6 +14,7 @@ import io.aepform.engine.plan.Secrets;
 import io.aepform.engine.plan.StateView;
 import io.aepform.engine.recovery.PendingResolver;
 import io.aepform.engine.workspace.Connector;
+import io.aepform.engine.workspace.SessionAhead;
 import io.aepform.engine.workspace.Workspace;
 import io.aepform.error.CancelledException;
 import io.aepform.error.SafetyException;
@@ -44,9 +45,34 @@ public final class Applying {
       Optional<SavedPlans.SavedPlan> saved,
       boolean destroy) {
     // --parallelism calls at once; once the platform answers 429, no faster than it accepts
-    AdaptiveLimiter limiter = new AdaptiveLimiter(request.parallelism());
-    try (Connector.Session session = Connector.open(ws.env(), ws.dir(), settings, limiter)) {
-      session.redactor().registerAll(Secrets.configured(ws.offline()));
+    AdaptiveLimiter limiter = limiter(request);
+    try (SessionAhead none = SessionAhead.none(settings, limiter)) {
+      return apply(ws, request, handlers, settings, saved, destroy, limiter, none);
+    }
+  }
+
+  /** The limiter of {@code request}'s calls, for a session opened ahead of the apply. */
+  public static AdaptiveLimiter limiter(ApplyRequest request) {
+    return new AdaptiveLimiter(request.parallelism());
+  }
+
+  /**
+   * As above, with the session {@code ahead} opened while the configuration loaded, for {@code
+   * limiter}.
+   */
+  @SuppressWarnings("try")
+  public static ApplyResult apply(
+      Workspace ws,
+      ApplyRequest request,
+      Map<String, Kind> handlers,
+      EngineSettings settings,
+      Optional<SavedPlans.SavedPlan> saved,
+      boolean destroy,
+      AdaptiveLimiter limiter,
+      SessionAhead ahead) {
+    try (Connector.Session session = ahead.open(ws.env(), ws.dir())) {
+      List<String> configured = Secrets.configured(ws.offline());
+      session.redactor().registerAll(configured);
       StateStore store = ws.stateStore(settings.processEnv());
       try (StateLock lock =
           store.lock(LockInfo.forCurrentProcess("apply"), request.lockTimeout())) {
@@ -58,6 +84,11 @@ public final class Applying {
                     State.empty(
                         ws.env().name(), session.sandbox(), session.imsOrg(), Version.current()));
         state.checkBelongsTo(session.sandbox(), session.imsOrg());
+        if (!destroy) {
+          // the plan compares secrets, and apply records them, as digests under the state's salt:
+          // started now, PBKDF2 runs while the plan waits for the platform's answers
+          Secrets.digestAhead(configured, state.secretsSalt());
+        }
         try (StateWriter writer = new StateWriter(store, state)) {
           List<UnaryOperator<State>> settle =
               new PendingResolver(
@@ -180,6 +211,6 @@ public final class Applying {
   }
 
   private static List<io.aepform.engine.manifest.OutputValue> outputs(Workspace ws, State state) {
-    return ws.resolve(StateView.knownIds(StateView.recorded(state))).outputs();
+    return ws.outputsResolving(StateView.knownIds(StateView.recorded(state)));
   }
 }

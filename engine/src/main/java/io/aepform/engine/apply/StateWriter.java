@@ -11,7 +11,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /**
@@ -25,6 +24,9 @@ import java.util.function.UnaryOperator;
  */
 public final class StateWriter implements AutoCloseable {
   private record Change(UnaryOperator<State> edit, CompletableFuture<State> done) {}
+
+  /** Queued by {@link #close} so that the writer sees at once that it is closed. */
+  private static final Change WAKE = new Change(s -> s, new CompletableFuture<>());
 
   private final StateStore store;
   private final BlockingQueue<Change> queue = new LinkedBlockingQueue<>();
@@ -92,13 +94,12 @@ public final class StateWriter implements AutoCloseable {
     List<Change> batch = new ArrayList<>();
     while (!closed || !queue.isEmpty()) {
       try {
-        Change first = queue.poll(50, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          continue;
-        }
-        batch.add(first);
+        batch.add(queue.take()); // a change, or the wake-up of close
         queue.drainTo(batch);
-        writeBatch(batch);
+        batch.removeIf(c -> c == WAKE);
+        if (!batch.isEmpty()) {
+          writeBatch(batch);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -141,6 +142,7 @@ public final class StateWriter implements AutoCloseable {
     synchronized (gate) {
       closed = true;
     }
+    queue.add(WAKE);
     try {
       thread.join();
     } catch (InterruptedException e) {
@@ -150,7 +152,9 @@ public final class StateWriter implements AutoCloseable {
     IllegalStateException stopped =
         new IllegalStateException("the state writer stopped before writing this change");
     for (Change c = queue.poll(); c != null; c = queue.poll()) {
-      c.done().completeExceptionally(stopped);
+      if (c != WAKE) {
+        c.done().completeExceptionally(stopped);
+      }
     }
   }
 }

@@ -99,10 +99,8 @@ public final class Resolver {
     }
     Map<String, Value> attributes = new LinkedHashMap<>();
     for (String attr : kind.attributes()) {
-      // the name and the other identifying values are the user's: known before apply
-      boolean identifying =
-          attr.equals(kind.nameField()) || kind.identity().pointers().contains("/" + attr);
-      Optional<Value> fromSpec = identifying ? Values.at(spec, "/" + attr) : Optional.empty();
+      Optional<Value> fromSpec =
+          identifying(kind, attr) ? Values.at(spec, "/" + attr) : Optional.empty();
       attributes.put(
           attr,
           fromSpec
@@ -199,6 +197,63 @@ public final class Resolver {
                     io.aepform.engine.value.Reference.resource(
                         address.kind(), address.name(), attr))),
             source));
+  }
+
+  /**
+   * The outputs as {@link #resolve} gives them with {@code known}, resolving only the resources
+   * whose name (or other identifying value, which the spec gives) an output reads: every other
+   * attribute is what {@code known} says. What an apply reports once its results are recorded,
+   * without resolving every resource of a large configuration again.
+   */
+  public List<OutputValue> outputsResolving(
+      Configuration config,
+      Map<String, Value> variables,
+      Map<String, String> environment,
+      KnownIds known) {
+    Map<Address, Desired> done = new HashMap<>();
+    List<Problem> problems = new ArrayList<>();
+    Evaluator[] evaluator = new Evaluator[1];
+    evaluator[0] =
+        new Evaluator(
+            new Evaluator.Scope(
+                variables,
+                environment,
+                (a, attr) -> onDemand(config, evaluator[0], known, done, problems, a, attr)));
+    List<OutputValue> outputs = outputs(config, evaluator[0], problems);
+    if (problems.stream().anyMatch(Problem::isError)) {
+      throw new ManifestException(problems);
+    }
+    return outputs;
+  }
+
+  /** An attribute as resolving everything would give it, resolving {@code a} only if needed. */
+  private Optional<Value> onDemand(
+      Configuration config,
+      Evaluator evaluator,
+      KnownIds known,
+      Map<Address, Desired> done,
+      List<Problem> problems,
+      Address a,
+      String attr) {
+    Optional<ResourceDecl> decl = config.resource(a);
+    if (decl.isEmpty()) {
+      return known.attribute(a, attr);
+    }
+    Kind kind = kinds.get(decl.get().kind());
+    if (!kind.attributes().contains(attr)) {
+      return Optional.empty();
+    } else if (!identifying(kind, attr)) {
+      return known.attribute(a, attr);
+    }
+    if (!done.containsKey(a)) {
+      done.put(a, resolve(decl.get(), evaluator, known, done, problems));
+    }
+    return attribute(done, known, a, attr);
+  }
+
+  /** The name and the other identifying values are the user's: known before apply. */
+  private static boolean identifying(Kind kind, String attr) {
+    return attr.equals(kind.nameField()) || kind.identity().pointers().contains("/" + attr);
   }
 
   /**

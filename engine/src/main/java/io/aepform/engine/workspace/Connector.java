@@ -118,6 +118,11 @@ public final class Connector {
     }
   }
 
+  /** True when the environment names the embedded local platform (started as a session opens). */
+  static boolean isLocal(EnvironmentConfig env, Map<String, String> processEnv) {
+    return first(processEnv.get("AEP_PLATFORM_URL"), env.platform()).equals("local");
+  }
+
   private static String first(String override, String fromFile) {
     return override != null && !override.isBlank() ? override.strip() : fromFile;
   }

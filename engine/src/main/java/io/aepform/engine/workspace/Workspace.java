@@ -127,6 +127,14 @@ public final class Workspace {
     return false;
   }
 
+  /**
+   * The outputs as {@link #resolve(Resolver.KnownIds)} gives them, resolving only the resources
+   * whose names they read.
+   */
+  public List<OutputValue> outputsResolving(Resolver.KnownIds known) {
+    return new Resolver(handlers).outputsResolving(config, variables, processEnv, known);
+  }
+
   /** Only the outputs, with the ids {@code known} gives. */
   public List<OutputValue> outputs(Resolver.KnownIds known) {
     return Resolver.outputs(config, variables, processEnv, known);

@@ -2,6 +2,7 @@ package io.aepform.engine.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.aepform.state.LockInfo;
 import io.aepform.state.State;
@@ -70,6 +71,22 @@ class StateWriterTest {
     assertThatThrownBy(() -> writer.submit(s -> s))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("closed");
+  }
+
+  @Test
+  void closeReturnsOnceWhatIsQueuedIsWritten() {
+    // an apply's last step: the writer must not sit idle until some timeout before it stops
+    Store store = new Store(Integer.MAX_VALUE);
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(20),
+        () -> {
+          StateWriter writer = new StateWriter(store, empty());
+          writer.write(s -> s);
+          CompletableFuture<State> last = writer.submit(s -> s);
+          writer.close();
+          assertThat(last).isCompleted();
+        });
+    assertThat(store.written).hasSize(2);
   }
 
   @Test

@@ -133,6 +133,27 @@ public final class PlatformClient implements AutoCloseable {
     return tokens;
   }
 
+  /**
+   * Sets up now what the first calls will need, sending nothing: TLS, when the platform or IMS is
+   * reached over https (as AEP always is). For a client built ahead of its first call, on another
+   * thread.
+   */
+  public void prepare() {
+    boolean tokenFromIms = credentials.usesClientCredentials();
+    if (isHttps(baseUrl) || (tokenFromIms && isHttps(credentials.imsUrl()))) {
+      transport.prepareTls();
+    }
+  }
+
+  /** True once TLS is set up. */
+  boolean tlsReady() {
+    return transport.tlsReady();
+  }
+
+  private static boolean isHttps(URI url) {
+    return "https".equalsIgnoreCase(url.getScheme());
+  }
+
   @Override
   public void close() {
     try {
