@@ -62,7 +62,10 @@ final class ApplyCommand implements Callable<Integer> {
   public Integer call() {
     Style style = Colors.of(common, cli);
     AtomicBoolean cancel = new AtomicBoolean();
-    boolean refreshOnly = planOptions.refreshOnly && planFile == null;
+    Engine engine = new Engine(Settings.of(cli, common));
+    // a saved plan is applied with its own options: a refresh-only one is reported as such
+    boolean refreshOnly =
+        planFile == null ? planOptions.refreshOnly : engine.planOptions(planFile).refreshOnly();
     ApplyRequest request =
         change.request(
             cli,
@@ -72,7 +75,6 @@ final class ApplyCommand implements Callable<Integer> {
             style,
             cancel,
             refreshOnly ? Confirm.Question.REFRESH_ONLY : Confirm.Question.APPLY);
-    Engine engine = new Engine(Settings.of(cli, common));
     Duration waitTimeout = runs.waitForRuns ? runs.timeout() : Duration.ZERO;
     Instant started = Instant.now();
     // the summary is written under the same interrupt hook: a Ctrl-C that comes as the walk ends
@@ -89,7 +91,13 @@ final class ApplyCommand implements Callable<Integer> {
                           planFile == null
                               ? engine.apply(request)
                               : engine.applySaved(planFile, request));
-              exit.set(report(applied, request, style, refreshOnly));
+              // a refresh-only apply recorded drift when it was confirmed, or when the reviewed
+              // saved plan showed some
+              boolean recorded =
+                  planFile == null
+                      ? change.asked.get()
+                      : !engine.readPlan(planFile).drift().isEmpty();
+              exit.set(report(applied, request, style, refreshOnly, recorded));
               return applied;
             });
     if (exit.get() != WAIT_FOR_RUNS) {
@@ -99,9 +107,14 @@ final class ApplyCommand implements Callable<Integer> {
   }
 
   /** Apply's own exit code, or {@link #WAIT_FOR_RUNS} when the runs are to be waited for next. */
-  private int report(ApplyResult result, ApplyRequest request, Style style, boolean refreshOnly) {
+  private int report(
+      ApplyResult result,
+      ApplyRequest request,
+      Style style,
+      boolean refreshOnly,
+      boolean recorded) {
     if (refreshOnly) {
-      if (!change.asked.get()) { // no drift: nothing was asked, nothing to record
+      if (!recorded) { // no drift: nothing to record
         cli.out().print(new PlanTextRenderer(style).renderRefreshOnly(noChanges(request)));
         return 0;
       }

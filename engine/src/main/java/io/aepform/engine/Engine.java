@@ -100,6 +100,11 @@ public final class Engine {
     return SavedPlans.read(file).plan();
   }
 
+  /** The options a plan file was made with (--target, --refresh-only...), which apply uses. */
+  public PlanOptions planOptions(Path file) {
+    return SavedPlans.read(file).options();
+  }
+
   /** The environment a plan file was made for. */
   public String planEnvironment(Path file) {
     return SavedPlans.read(file).environment();

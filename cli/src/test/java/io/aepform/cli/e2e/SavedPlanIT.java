@@ -150,4 +150,29 @@ class SavedPlanIT {
     assertThat(destroyed.exitCode()).as(destroyed.out() + destroyed.err()).isZero();
     assertThat(platform.total()).isZero();
   }
+
+  /**
+   * A saved refresh-only plan records the drift it showed, without asking: reviewing the file was
+   * the confirmation (issue 14 section 3). It printed "No changes" under the drift and then asked.
+   */
+  @Test
+  void aSavedRefreshOnlyPlanRecordsTheDriftWithoutAsking() throws Exception {
+    assertThat(cli("apply", "--auto-approve").exitCode()).isZero();
+    new LifecycleSteps(platform).renameFlowOutside("Renamed by hand");
+    CliRun plan = cli("plan", "--refresh-only", "--out", planFile.toString());
+    assertThat(plan.exitCode()).as(plan.err()).isZero();
+    assertThat(plan.out()).contains("State would be updated: 1 object changed outside aepform");
+    platform.emulator.clearRequestLog();
+
+    CliRun apply = cli("apply", planFile.toString());
+    assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
+    assertThat(apply.out())
+        .isEqualTo(
+            "\nApply complete! State now records what refresh found outside aepform; nothing"
+                + " remote was changed.\n");
+    assertThat(platform.writes()).isEmpty();
+    assertThat(Files.readString(platform.stateFile())).contains("Renamed by hand");
+    CliRun after = cli("plan", "--refresh-only", "--detailed-exitcode");
+    assertThat(after.exitCode()).as(after.out()).isZero();
+  }
 }
