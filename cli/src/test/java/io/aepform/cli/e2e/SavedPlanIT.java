@@ -148,6 +148,8 @@ class SavedPlanIT {
     assertThat(destroy.out()).contains("7 to destroy");
     CliRun destroyed = cli("apply", planFile.toString());
     assertThat(destroyed.exitCode()).as(destroyed.out() + destroyed.err()).isZero();
+    // every output read a destroyed object: no empty "Outputs:" heading
+    assertThat(destroyed.out()).endsWith("7 destroyed.\n").doesNotContain("Outputs:");
     assertThat(platform.total()).isZero();
   }
 
@@ -174,5 +176,19 @@ class SavedPlanIT {
     assertThat(Files.readString(platform.stateFile())).contains("Renamed by hand");
     CliRun after = cli("plan", "--refresh-only", "--detailed-exitcode");
     assertThat(after.exitCode()).as(after.out()).isZero();
+  }
+
+  /** A plan file that is not there (a plan --out that failed) is named as missing. */
+  @Test
+  void aMissingPlanFileIsNamedAsMissing() {
+    CliRun apply = cli("apply", planFile.toString());
+    assertThat(apply.exitCode()).isEqualTo(1);
+    assertThat(apply.err())
+        .isEqualTo(
+            "Error: there is no plan file "
+                + planFile
+                + ": save one with aepform plan --out "
+                + planFile
+                + "\n");
   }
 }
