@@ -233,6 +233,28 @@ class RefactoringIT {
     steps.plansNoChanges();
   }
 
+  /**
+   * Catalog answers a dataset's schemaRef.contentType in its own form: an imported dataset whose
+   * manifest names the same schema version in the create call's form needs no update.
+   */
+  @Test
+  void anImportedDatasetIsNotUpdatedForItsContentTypeInCatalogsForm() throws Exception {
+    String dataset = stateId("dataset.leads");
+    assertThat(steps.cli("state", "rm", "dataset.leads").exitCode()).isZero();
+    write("imports.yaml", "kind: import\nto: dataset.leads\nid: " + dataset + "\n");
+
+    CliRun plan = steps.plansChanges();
+    assertThat(plan.out())
+        .contains("# dataset.leads will be imported")
+        .doesNotContain("contentType")
+        .contains("Plan: 1 to import, 0 to add, 0 to change, 0 to destroy.");
+    CliRun apply = steps.cli("apply", "--auto-approve");
+    assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
+    assertThat(apply.out()).contains("Resources: 1 imported, 0 added, 0 changed, 0 destroyed.");
+    assertThat(platform.writes()).isEmpty();
+    steps.plansNoChanges();
+  }
+
   private static JsonNode change(JsonNode plan, String address) {
     for (JsonNode c : plan.path("resource_changes")) {
       if (c.path("address").asText().equals(address)) {
