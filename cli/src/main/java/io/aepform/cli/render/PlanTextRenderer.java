@@ -112,6 +112,11 @@ public final class PlanTextRenderer {
   private void legend(Plan plan, StringBuilder out) {
     Set<Action> used = EnumSet.noneOf(Action.class);
     plan.changes().forEach(c -> used.add(c.action()));
+    used.remove(Action.NO_OP);
+    if (used.isEmpty()) { // only moves and imports: no symbol to explain, as Terraform's
+      out.append('\n');
+      return;
+    }
     out.append(
         "\naepform used the selected environment to generate the following execution plan.\n");
     out.append("Resource actions are indicated with the following symbols:\n");

@@ -91,8 +91,11 @@ class RefactoringIT {
     write("moves.yaml", "kind: moved\nfrom: schema.demo_profile\nto: schema.customers\n");
 
     CliRun plan = steps.plansChanges();
+    // no legend of symbols when no symbol is used, as Terraform's move-only plans
     assertThat(plan.out())
-        .contains("# schema.demo_profile has moved to schema.customers")
+        .startsWith(
+            "\naepform will perform the following actions:\n\n"
+                + "  # schema.demo_profile has moved to schema.customers\n")
         .contains("Plan: 0 to add, 0 to change, 0 to destroy.");
     JsonNode json = JSON.readTree(steps.plansChanges("--format", "json").out());
     JsonNode moved = change(json, "schema.customers");
