@@ -7,6 +7,7 @@ import io.aepform.cli.render.Style;
 import io.aepform.engine.ApplyRequest;
 import io.aepform.engine.ConfigRequest;
 import io.aepform.engine.Engine;
+import io.aepform.engine.PlanOptions;
 import io.aepform.engine.WaitOptions;
 import io.aepform.engine.apply.ApplyResult;
 import io.aepform.engine.monitor.RunWaitResult;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,6 +57,9 @@ final class ApplyCommand implements Callable<Integer> {
     this.cli = cli;
   }
 
+  /** Whether the saved plan applied is a destroy plan (plan --destroy --out). */
+  private boolean destroying;
+
   /** Not an exit code: what {@link #report} says when the runs are waited for next. */
   private static final int WAIT_FOR_RUNS = -1;
 
@@ -63,9 +68,10 @@ final class ApplyCommand implements Callable<Integer> {
     Style style = Colors.of(common, cli);
     AtomicBoolean cancel = new AtomicBoolean();
     Engine engine = new Engine(Settings.of(cli, common));
-    // a saved plan is applied with its own options: a refresh-only one is reported as such
-    boolean refreshOnly =
-        planFile == null ? planOptions.refreshOnly : engine.planOptions(planFile).refreshOnly();
+    // a saved plan is applied with its own options: a refresh-only or destroy one is reported so
+    Optional<PlanOptions> saved = Optional.ofNullable(planFile).map(engine::planOptions);
+    boolean refreshOnly = saved.map(PlanOptions::refreshOnly).orElse(planOptions.refreshOnly);
+    destroying = saved.map(PlanOptions::destroy).orElse(false);
     ApplyRequest request =
         change.request(
             cli,
@@ -131,7 +137,9 @@ final class ApplyCommand implements Callable<Integer> {
         && result.imported() == 0
         && result.forgotten() == 0
         && !result.refactored()) {
-      cli.out().print(new PlanTextRenderer(style).render(noChanges(request)));
+      PlanTextRenderer text = new PlanTextRenderer(style);
+      Plan none = noChanges(request);
+      cli.out().print(destroying ? text.renderDestroy(none) : text.render(none));
       return 0;
     }
     ApplySummary.render(result, cli.out(), cli.err(), style);

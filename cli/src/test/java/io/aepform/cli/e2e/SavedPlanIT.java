@@ -150,6 +150,16 @@ class SavedPlanIT {
     assertThat(destroyed.exitCode()).as(destroyed.out() + destroyed.err()).isZero();
     // every output read a destroyed object: no empty "Outputs:" heading
     assertThat(destroyed.out()).endsWith("7 destroyed.\n").doesNotContain("Outputs:");
+
+    // nothing left: destroy's own words, never "Your AEP configuration matches"
+    String nothing =
+        "\nNo changes. No objects need to be destroyed.\n\nEither you have not created any"
+            + " objects yet or the existing objects were already deleted\noutside of aepform.\n";
+    CliRun empty = cli("plan", "--destroy", "--out", planFile.toString());
+    assertThat(empty.out()).startsWith(nothing);
+    CliRun applyEmpty = cli("apply", planFile.toString());
+    assertThat(applyEmpty.exitCode()).as(applyEmpty.err()).isZero();
+    assertThat(applyEmpty.out()).isEqualTo(nothing);
     assertThat(platform.total()).isZero();
   }
 
