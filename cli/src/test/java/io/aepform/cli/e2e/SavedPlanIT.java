@@ -201,4 +201,32 @@ class SavedPlanIT {
                 + planFile
                 + "\n");
   }
+
+  /** --exclude and --refresh=false are saved too: apply changes only what the plan showed. */
+  @Test
+  void aSavedPlanKeepsItsExcludeAndRefreshOptions() throws Exception {
+    assertThat(cli("apply", "--auto-approve").exitCode()).isZero();
+    Path flow = platform.dir.resolve("flow.yaml");
+    Files.writeString(flow, Files.readString(flow).replace("interval: 1000", "interval: 900"));
+    Path connections = platform.dir.resolve("connections.yaml");
+    Files.writeString(
+        connections,
+        Files.readString(connections)
+            .replace("name: Dataset Base Connection", "name: Data Lake Connection"));
+    CliRun plan =
+        cli("plan", "--exclude", "flow.ingest", "--refresh=false", "--out", planFile.toString());
+    assertThat(plan.exitCode()).as(plan.err()).isZero();
+    assertThat(plan.out()).contains("Plan: 0 to add, 1 to change, 0 to destroy.");
+    platform.emulator.clearRequestLog();
+
+    CliRun apply = cli("apply", planFile.toString());
+    assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
+    assertThat(apply.out()).contains("Resources: 0 added, 1 changed, 0 destroyed.");
+    assertThat(platform.writes())
+        .singleElement()
+        .satisfies(
+            w -> assertThat(w).startsWith("PATCH /data/foundation/flowservice/connections/"));
+    assertThat(platform.dataCalls()).noneMatch(c -> c.startsWith("GET"));
+    assertThat(cli("plan").out()).contains("# flow.ingest will be updated in-place");
+  }
 }
