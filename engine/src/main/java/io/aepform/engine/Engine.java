@@ -210,7 +210,8 @@ public final class Engine {
     Workspace ws = load(request);
     Optional<State> state = stateStore(request).read();
     var recorded = state.map(io.aepform.engine.plan.StateView::recorded).orElse(Map.of());
-    return ws.resolve(io.aepform.engine.plan.StateView.knownIds(recorded)).outputs();
+    // only what the outputs read: a variable no output needs (a secret key) need not be given
+    return ws.outputsResolving(io.aepform.engine.plan.StateView.knownIds(recorded));
   }
 
   /** Removes a lock left by a run that died holding it. */
