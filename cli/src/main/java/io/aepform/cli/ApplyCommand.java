@@ -7,6 +7,7 @@ import io.aepform.cli.render.Style;
 import io.aepform.engine.ApplyRequest;
 import io.aepform.engine.ConfigRequest;
 import io.aepform.engine.Engine;
+import io.aepform.engine.PlanOptions;
 import io.aepform.engine.WaitOptions;
 import io.aepform.engine.apply.ApplyResult;
 import io.aepform.engine.monitor.RunWaitResult;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,6 +57,9 @@ final class ApplyCommand implements Callable<Integer> {
     this.cli = cli;
   }
 
+  /** Whether the saved plan applied is a destroy plan (plan --destroy --out). */
+  private boolean destroying;
+
   /** Not an exit code: what {@link #report} says when the runs are waited for next. */
   private static final int WAIT_FOR_RUNS = -1;
 
@@ -62,7 +67,11 @@ final class ApplyCommand implements Callable<Integer> {
   public Integer call() {
     Style style = Colors.of(common, cli);
     AtomicBoolean cancel = new AtomicBoolean();
-    boolean refreshOnly = planOptions.refreshOnly && planFile == null;
+    Engine engine = new Engine(Settings.of(cli, common));
+    // a saved plan is applied with its own options: a refresh-only or destroy one is reported so
+    Optional<PlanOptions> saved = Optional.ofNullable(planFile).map(engine::planOptions);
+    boolean refreshOnly = saved.map(PlanOptions::refreshOnly).orElse(planOptions.refreshOnly);
+    destroying = saved.map(PlanOptions::destroy).orElse(false);
     ApplyRequest request =
         change.request(
             cli,
@@ -72,7 +81,6 @@ final class ApplyCommand implements Callable<Integer> {
             style,
             cancel,
             refreshOnly ? Confirm.Question.REFRESH_ONLY : Confirm.Question.APPLY);
-    Engine engine = new Engine(Settings.of(cli, common));
     Duration waitTimeout = runs.waitForRuns ? runs.timeout() : Duration.ZERO;
     Instant started = Instant.now();
     // the summary is written under the same interrupt hook: a Ctrl-C that comes as the walk ends
@@ -89,7 +97,13 @@ final class ApplyCommand implements Callable<Integer> {
                           planFile == null
                               ? engine.apply(request)
                               : engine.applySaved(planFile, request));
-              exit.set(report(applied, request, style, refreshOnly));
+              // a refresh-only apply recorded drift when it was confirmed, or when the reviewed
+              // saved plan showed some
+              boolean recorded =
+                  planFile == null
+                      ? change.asked.get()
+                      : !engine.readPlan(planFile).drift().isEmpty();
+              exit.set(report(applied, request, style, refreshOnly, recorded));
               return applied;
             });
     if (exit.get() != WAIT_FOR_RUNS) {
@@ -99,9 +113,14 @@ final class ApplyCommand implements Callable<Integer> {
   }
 
   /** Apply's own exit code, or {@link #WAIT_FOR_RUNS} when the runs are to be waited for next. */
-  private int report(ApplyResult result, ApplyRequest request, Style style, boolean refreshOnly) {
+  private int report(
+      ApplyResult result,
+      ApplyRequest request,
+      Style style,
+      boolean refreshOnly,
+      boolean recorded) {
     if (refreshOnly) {
-      if (!change.asked.get()) { // no drift: nothing was asked, nothing to record
+      if (!recorded) { // no drift: nothing to record
         cli.out().print(new PlanTextRenderer(style).renderRefreshOnly(noChanges(request)));
         return 0;
       }
@@ -118,7 +137,9 @@ final class ApplyCommand implements Callable<Integer> {
         && result.imported() == 0
         && result.forgotten() == 0
         && !result.refactored()) {
-      cli.out().print(new PlanTextRenderer(style).render(noChanges(request)));
+      PlanTextRenderer text = new PlanTextRenderer(style);
+      Plan none = noChanges(request);
+      cli.out().print(destroying ? text.renderDestroy(none) : text.render(none));
       return 0;
     }
     ApplySummary.render(result, cli.out(), cli.err(), style);

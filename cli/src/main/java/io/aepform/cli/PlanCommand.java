@@ -77,7 +77,11 @@ final class PlanCommand implements Callable<Integer> {
       cli.out().print(io.aepform.cli.render.PlanMarkdownRenderer.render(plan));
     } else {
       PlanTextRenderer text = new PlanTextRenderer(Colors.of(common, cli));
-      cli.out().print(planOptions.refreshOnly ? text.renderRefreshOnly(plan) : text.render(plan));
+      cli.out()
+          .print(
+              planOptions.refreshOnly
+                  ? text.renderRefreshOnly(plan)
+                  : destroy ? text.renderDestroy(plan) : text.render(plan));
     }
     if (out != null && format == Format.text) {
       cli.out()

@@ -31,10 +31,40 @@ final class UsageHints {
         return terraform;
       }
     }
-    return unmatched.getUnmatched().stream()
-        .findFirst()
+    Optional<String> first = unmatched.getUnmatched().stream().findFirst();
+    Optional<String> misplaced = first.flatMap(arg -> subcommandOption(arg, spec));
+    if (misplaced.isPresent()) {
+      return misplaced;
+    }
+    return first
         .flatMap(arg -> Spelling.closest(arg, known(arg, spec)))
         .map(word -> "Did you mean '" + word + "'?");
+  }
+
+  /**
+   * {@code aepform state --env local}: an option of the subcommands given before one. Where it
+   * goes, with the subcommands to choose from.
+   */
+  private static Optional<String> subcommandOption(String arg, CommandSpec spec) {
+    String name = arg.split("=", 2)[0];
+    boolean theirs =
+        name.startsWith("--")
+            && spec.subcommands().values().stream()
+                .anyMatch(sub -> sub.getCommandSpec().findOption(name) != null);
+    if (!theirs) {
+      return Optional.empty();
+    }
+    boolean root = spec.parent() == null;
+    return Optional.of(
+        name
+            + " goes after the "
+            + (root ? "command" : "subcommand")
+            + ": "
+            + spec.qualifiedName()
+            + (root ? " COMMAND " : " SUBCOMMAND ")
+            + name
+            + " ..."
+            + (root ? "" : " (" + String.join(", ", spec.subcommands().keySet()) + ")"));
   }
 
   /** The words {@code arg} may be a typo of: the command's options, or its subcommands. */

@@ -69,6 +69,22 @@ class CliPapercutsTest {
                 + "Run 'aepform state --help' for usage.\n");
   }
 
+  /** Options of the subcommands given before one say where they go. */
+  @Test
+  void anOptionBeforeTheSubcommandSaysWhereItGoes() {
+    assertThat(CliRun.run("state", "--env", "local").err())
+        .isEqualTo(
+            "Error: Unknown options: '--env', 'local'\n"
+                + "--env goes after the subcommand: aepform state SUBCOMMAND --env ..."
+                + " (list, show, rm, mv, pull, push, history)\n"
+                + "Run 'aepform state --help' for usage.\n");
+    assertThat(CliRun.run("--dir", "x", "plan").err())
+        .isEqualTo(
+            "Error: Unknown options: '--dir', 'x'\n"
+                + "--dir goes after the command: aepform COMMAND --dir ...\n"
+                + "Run 'aepform --help' for usage.\n");
+  }
+
   @Test
   void terraformSpellingsGetAHint() {
     assertThat(CliRun.run("apply", "-auto-approve").err())

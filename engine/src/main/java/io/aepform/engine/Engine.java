@@ -100,6 +100,11 @@ public final class Engine {
     return SavedPlans.read(file).plan();
   }
 
+  /** The options a plan file was made with (--target, --refresh-only...), which apply uses. */
+  public PlanOptions planOptions(Path file) {
+    return SavedPlans.read(file).options();
+  }
+
   /** The environment a plan file was made for. */
   public String planEnvironment(Path file) {
     return SavedPlans.read(file).environment();
@@ -205,7 +210,8 @@ public final class Engine {
     Workspace ws = load(request);
     Optional<State> state = stateStore(request).read();
     var recorded = state.map(io.aepform.engine.plan.StateView::recorded).orElse(Map.of());
-    return ws.resolve(io.aepform.engine.plan.StateView.knownIds(recorded)).outputs();
+    // only what the outputs read: a variable no output needs (a secret key) need not be given
+    return ws.outputsResolving(io.aepform.engine.plan.StateView.knownIds(recorded));
   }
 
   /** Removes a lock left by a run that died holding it. */

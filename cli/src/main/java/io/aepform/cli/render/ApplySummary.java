@@ -84,15 +84,16 @@ public final class ApplySummary {
   }
 
   private static void outputs(List<OutputValue> outputs, PrintStream out) {
-    if (outputs.isEmpty()) {
+    // an output that reads what this apply did not create (or destroyed) has no value
+    List<OutputValue> known =
+        outputs.stream().filter(o -> io.aepform.engine.value.Values.isKnown(o.value())).toList();
+    if (known.isEmpty()) {
       return;
     }
     out.println();
     out.println("Outputs:");
     out.println();
-    // an output that reads what this apply did not create has no value yet
-    for (OutputValue o :
-        outputs.stream().filter(o -> io.aepform.engine.value.Values.isKnown(o.value())).toList()) {
+    for (OutputValue o : known) {
       Value shown = o.sensitive() ? new Value.Sensitive(o.value()) : o.value();
       out.println(
           o.name()

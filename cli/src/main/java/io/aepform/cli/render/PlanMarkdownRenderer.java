@@ -180,6 +180,9 @@ public final class PlanMarkdownRenderer {
     g.append("  classDef delete fill:#ffd7d5,stroke:#cf222e\n");
     g.append("  classDef replace fill:#ffd7d5,stroke:#cf222e,stroke-dasharray: 4\n");
     g.append("  classDef noop fill:#f6f8fa,stroke:#8c959f\n");
+    if (plan.changes().stream().anyMatch(c -> c.action() == Action.FORGET)) {
+      g.append("  classDef forget fill:#f6f8fa,stroke:#8c959f,stroke-dasharray: 2\n");
+    }
     return g.append("```\n").toString();
   }
 

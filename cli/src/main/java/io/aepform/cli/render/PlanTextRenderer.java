@@ -76,6 +76,20 @@ public final class PlanTextRenderer {
     return out.toString();
   }
 
+  /** A destroy plan (plan --destroy): as {@link #render}, in destroy's words when it is empty. */
+  public String renderDestroy(Plan plan) {
+    if (plan.hasChanges()) {
+      return render(plan);
+    }
+    StringBuilder out = new StringBuilder();
+    new DriftText(style).render(plan, out);
+    out.append(
+        "\nNo changes. No objects need to be destroyed.\n\nEither you have not created any objects"
+            + " yet or the existing objects were already deleted\noutside of aepform.\n");
+    WarningText.render(plan.warnings(), out);
+    return out.toString();
+  }
+
   /**
    * A refresh-only plan: what changed outside aepform, which apply would record in state, and never
    * "No changes" under drift.
@@ -112,6 +126,11 @@ public final class PlanTextRenderer {
   private void legend(Plan plan, StringBuilder out) {
     Set<Action> used = EnumSet.noneOf(Action.class);
     plan.changes().forEach(c -> used.add(c.action()));
+    used.remove(Action.NO_OP);
+    if (used.isEmpty()) { // only moves and imports: no symbol to explain, as Terraform's
+      out.append('\n');
+      return;
+    }
     out.append(
         "\naepform used the selected environment to generate the following execution plan.\n");
     out.append("Resource actions are indicated with the following symbols:\n");

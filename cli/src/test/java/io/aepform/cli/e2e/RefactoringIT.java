@@ -91,9 +91,15 @@ class RefactoringIT {
     write("moves.yaml", "kind: moved\nfrom: schema.demo_profile\nto: schema.customers\n");
 
     CliRun plan = steps.plansChanges();
+    // no legend of symbols when no symbol is used, as Terraform's move-only plans
     assertThat(plan.out())
-        .contains("# schema.demo_profile has moved to schema.customers")
+        .startsWith(
+            "\naepform will perform the following actions:\n\n"
+                + "  # schema.demo_profile has moved to schema.customers\n")
         .contains("Plan: 0 to add, 0 to change, 0 to destroy.");
+    assertThat(steps.plansChanges("--format", "markdown").out())
+        .contains("<code>  schema.customers</code> has no changes (moved from")
+        .contains("  # schema.demo_profile has moved to schema.customers\n");
     JsonNode json = JSON.readTree(steps.plansChanges("--format", "json").out());
     JsonNode moved = change(json, "schema.customers");
     assertThat(moved.path("previous_address").asText()).isEqualTo("schema.demo_profile");
@@ -189,6 +195,9 @@ class RefactoringIT {
     assertThat(plan.out())
         .contains("# schema.demo_profile will be imported")
         .contains("Plan: 1 to import, 0 to add, 0 to change, 0 to destroy.");
+    assertThat(steps.plansChanges("--format", "markdown", "--var", "schema_id=" + schema).out())
+        .contains("| 1 | 0 | 0 | 0 | 0 | 0 |\n")
+        .contains("(imported from <code>" + schema + "</code>)");
     JsonNode json =
         JSON.readTree(steps.plansChanges("--format", "json", "--var", "schema_id=" + schema).out());
     assertThat(
@@ -220,6 +229,13 @@ class RefactoringIT {
         .contains("# flow.ingest will no longer be managed by aepform, but will not be destroyed")
         .contains("Plan: 0 to add, 0 to change, 0 to destroy.")
         .contains("Some objects will no longer be managed by aepform");
+    // markdown: the forget is drawn with a style of its own that the picture defines
+    String markdown = steps.plansChanges("--format", "markdown").out();
+    assertThat(markdown)
+        .contains("| 0 | 0 | 0 | 0 | 1 | 0 |\n")
+        .contains("<code>. flow.ingest</code> will no longer be managed (it stays in AEP)")
+        .contains("flow_ingest[\"flow.ingest\"]:::forget\n")
+        .contains("  classDef forget ");
     JsonNode json = JSON.readTree(steps.plansChanges("--format", "json").out());
     assertThat(change(json, "flow.ingest").path("change").path("actions").toString())
         .isEqualTo("[\"forget\"]");
@@ -230,6 +246,28 @@ class RefactoringIT {
     assertThat(platform.writes()).isEmpty();
     assertThat(steps.flowId()).isEqualTo(flow);
     assertThat(stateId("flow.ingest")).isEmpty();
+    steps.plansNoChanges();
+  }
+
+  /**
+   * Catalog answers a dataset's schemaRef.contentType in its own form: an imported dataset whose
+   * manifest names the same schema version in the create call's form needs no update.
+   */
+  @Test
+  void anImportedDatasetIsNotUpdatedForItsContentTypeInCatalogsForm() throws Exception {
+    String dataset = stateId("dataset.leads");
+    assertThat(steps.cli("state", "rm", "dataset.leads").exitCode()).isZero();
+    write("imports.yaml", "kind: import\nto: dataset.leads\nid: " + dataset + "\n");
+
+    CliRun plan = steps.plansChanges();
+    assertThat(plan.out())
+        .contains("# dataset.leads will be imported")
+        .doesNotContain("contentType")
+        .contains("Plan: 1 to import, 0 to add, 0 to change, 0 to destroy.");
+    CliRun apply = steps.cli("apply", "--auto-approve");
+    assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
+    assertThat(apply.out()).contains("Resources: 1 imported, 0 added, 0 changed, 0 destroyed.");
+    assertThat(platform.writes()).isEmpty();
     steps.plansNoChanges();
   }
 

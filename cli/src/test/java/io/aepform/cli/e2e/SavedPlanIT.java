@@ -148,6 +148,85 @@ class SavedPlanIT {
     assertThat(destroy.out()).contains("7 to destroy");
     CliRun destroyed = cli("apply", planFile.toString());
     assertThat(destroyed.exitCode()).as(destroyed.out() + destroyed.err()).isZero();
+    // every output read a destroyed object: no empty "Outputs:" heading
+    assertThat(destroyed.out()).endsWith("7 destroyed.\n").doesNotContain("Outputs:");
+
+    // nothing left: destroy's own words, never "Your AEP configuration matches"
+    String nothing =
+        "\nNo changes. No objects need to be destroyed.\n\nEither you have not created any"
+            + " objects yet or the existing objects were already deleted\noutside of aepform.\n";
+    CliRun empty = cli("plan", "--destroy", "--out", planFile.toString());
+    assertThat(empty.out()).startsWith(nothing);
+    CliRun applyEmpty = cli("apply", planFile.toString());
+    assertThat(applyEmpty.exitCode()).as(applyEmpty.err()).isZero();
+    assertThat(applyEmpty.out()).isEqualTo(nothing);
     assertThat(platform.total()).isZero();
+  }
+
+  /**
+   * A saved refresh-only plan records the drift it showed, without asking: reviewing the file was
+   * the confirmation (issue 14 section 3). It printed "No changes" under the drift and then asked.
+   */
+  @Test
+  void aSavedRefreshOnlyPlanRecordsTheDriftWithoutAsking() throws Exception {
+    assertThat(cli("apply", "--auto-approve").exitCode()).isZero();
+    new LifecycleSteps(platform).renameFlowOutside("Renamed by hand");
+    CliRun plan = cli("plan", "--refresh-only", "--out", planFile.toString());
+    assertThat(plan.exitCode()).as(plan.err()).isZero();
+    assertThat(plan.out()).contains("State would be updated: 1 object changed outside aepform");
+    platform.emulator.clearRequestLog();
+
+    CliRun apply = cli("apply", planFile.toString());
+    assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
+    assertThat(apply.out())
+        .isEqualTo(
+            "\nApply complete! State now records what refresh found outside aepform; nothing"
+                + " remote was changed.\n");
+    assertThat(platform.writes()).isEmpty();
+    assertThat(Files.readString(platform.stateFile())).contains("Renamed by hand");
+    CliRun after = cli("plan", "--refresh-only", "--detailed-exitcode");
+    assertThat(after.exitCode()).as(after.out()).isZero();
+  }
+
+  /** A plan file that is not there (a plan --out that failed) is named as missing. */
+  @Test
+  void aMissingPlanFileIsNamedAsMissing() {
+    CliRun apply = cli("apply", planFile.toString());
+    assertThat(apply.exitCode()).isEqualTo(1);
+    assertThat(apply.err())
+        .isEqualTo(
+            "Error: there is no plan file "
+                + planFile
+                + ": save one with aepform plan --out "
+                + planFile
+                + "\n");
+  }
+
+  /** --exclude and --refresh=false are saved too: apply changes only what the plan showed. */
+  @Test
+  void aSavedPlanKeepsItsExcludeAndRefreshOptions() throws Exception {
+    assertThat(cli("apply", "--auto-approve").exitCode()).isZero();
+    Path flow = platform.dir.resolve("flow.yaml");
+    Files.writeString(flow, Files.readString(flow).replace("interval: 1000", "interval: 900"));
+    Path connections = platform.dir.resolve("connections.yaml");
+    Files.writeString(
+        connections,
+        Files.readString(connections)
+            .replace("name: Dataset Base Connection", "name: Data Lake Connection"));
+    CliRun plan =
+        cli("plan", "--exclude", "flow.ingest", "--refresh=false", "--out", planFile.toString());
+    assertThat(plan.exitCode()).as(plan.err()).isZero();
+    assertThat(plan.out()).contains("Plan: 0 to add, 1 to change, 0 to destroy.");
+    platform.emulator.clearRequestLog();
+
+    CliRun apply = cli("apply", planFile.toString());
+    assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
+    assertThat(apply.out()).contains("Resources: 0 added, 1 changed, 0 destroyed.");
+    assertThat(platform.writes())
+        .singleElement()
+        .satisfies(
+            w -> assertThat(w).startsWith("PATCH /data/foundation/flowservice/connections/"));
+    assertThat(platform.dataCalls()).noneMatch(c -> c.startsWith("GET"));
+    assertThat(cli("plan").out()).contains("# flow.ingest will be updated in-place");
   }
 }

@@ -121,6 +121,45 @@ class SecretsCampaignIT {
     expect(0, rotatedEnv, "destroy", "-v", "--auto-approve");
 
     assertThat(platform.backupFile()).exists();
+    assertNoSecretAnywhere();
+  }
+
+  /**
+   * Issue 14: a variable not declared sensitive that feeds the secret parameter, given with --var
+   * and --var-file to plans saved to files and to their applies: no plan file, state, output or
+   * request holds it.
+   */
+  @Test
+  void anUndeclaredSensitiveInputSavedInPlansIsNeverWrittenOrPrinted() throws IOException {
+    Path variables = platform.dir.resolve("variables.yaml");
+    Files.writeString(variables, Files.readString(variables).replace("sensitive: true\n", ""));
+    Path env = platform.dir.resolve("environments/it.yaml");
+    Files.writeString(
+        env, Files.readString(env).replace("  s3_secret_key: ${env.IT_S3_SECRET}\n", ""));
+    Path plans = Files.createDirectories(tmp.resolve("plans"));
+    Path fromVar = plans.resolve("var.plan");
+    Path fromFile = plans.resolve("file.plan");
+
+    expect(0, "plan", "-v", "--var", "s3_secret_key=" + FROM_VAR);
+    expect(0, "plan", "--format", "json", "--var", "s3_secret_key=" + FROM_VAR);
+    expect(0, "plan", "--out", fromVar.toString(), "--var", "s3_secret_key=" + FROM_VAR);
+    expect(0, "show", fromVar.toString());
+    expect(0, "show", fromVar.toString(), "--format", "json");
+    expect(1, "apply", fromVar.toString());
+    expect(1, "apply", fromVar.toString(), "--var-file", varFile.toString());
+    expect(0, "apply", "-v", fromVar.toString(), "--var", "s3_secret_key=" + FROM_VAR);
+    expect(0, "plan", "--out", fromFile.toString(), "--var-file", varFile.toString());
+    expect(0, "show", fromFile.toString(), "--format", "json");
+    expect(0, "apply", "-v", fromFile.toString(), "--var-file", varFile.toString());
+    expect(0, "show", "--format", "json");
+    // no output reads the secret: output needs no --var for it
+    expect(0, "output", "--json");
+
+    assertNoSecretAnywhere();
+  }
+
+  /** Every command's output, every file but the var file, every request: none holds a secret. */
+  private void assertNoSecretAnywhere() throws IOException {
     for (int i = 0; i < transcript.size(); i++) {
       assertNoSecretIn("output of command #" + (i + 1), transcript.get(i));
     }

@@ -117,7 +117,9 @@ public final class Applying {
           }
           if (request.options().refreshOnly() && !destroy) {
             if (!plan.drift().isEmpty()) {
-              if (!request.confirm().test(plan)) {
+              if (saved.isPresent()) { // reviewed: the file is the confirmation
+                refuseChanged(saved.get(), plan);
+              } else if (!request.confirm().test(plan)) {
                 throw new CancelledException(
                     CancelledException.Code.DECLINED, "Apply cancelled: state was not updated.");
               }

@@ -170,6 +170,9 @@ public final class Planner {
       compared = Values.with(compared, pointer, Values.at(r.get().spec(), pointer).orElseThrow());
     }
     List<FieldChange> fields = new ArrayList<>(Diff.fields(r.get().spec(), compared));
+    // state may hold the platform's form of a value (an import records what AEP answers): where the
+    // kind says it is the configuration's value in another form, there is nothing to update
+    fields.removeIf(f -> sameInAnotherForm(kind, f));
     if (!fields.isEmpty()) {
       // an update sends the secrets of an imported object too, so state can record their digest
       for (String pointer : unverified) {
@@ -242,6 +245,15 @@ public final class Planner {
    * A field the kind declares immutable can neither change in place nor by replacement (AEP cannot
    * delete the object, or refuses the change): the plan stops and says so.
    */
+  private static boolean sameInAnotherForm(Kind kind, FieldChange f) {
+    return f.before().isPresent()
+        && f.after().isPresent()
+        && kind.fields()
+            .find(f.pointer())
+            .map(field -> field.same(f.after().get(), f.before().get()))
+            .orElse(false);
+  }
+
   private static void refuseImmutable(Desired d, Kind kind, List<FieldChange> fields) {
     for (FieldChange f : fields) {
       kind.fields()

@@ -17,6 +17,7 @@ import io.aepform.error.UsageException;
 import io.aepform.state.SecretDigests;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
@@ -92,6 +93,10 @@ public final class SavedPlans {
     JsonNode root;
     try {
       root = MAPPER.readTree(Files.readString(file));
+    } catch (NoSuchFileException e) {
+      throw new UsageException(
+          UsageException.Code.INVALID_ARGUMENTS,
+          "there is no plan file " + file + ": save one with aepform plan --out " + file);
     } catch (IOException e) {
       throw new UsageException(
           UsageException.Code.INVALID_ARGUMENTS,

@@ -371,6 +371,24 @@ class ManifestLoaderTest {
                 + ":5:9: ${schema.demo.id} refers to schema.demo, which is not declared");
   }
 
+  /** Issue 14 section 6: a misspelt address or variable names the declared one nearest. */
+  @Test
+  void aMisspeltReferenceSuggestsTheDeclaredAddressOrVariable() throws IOException {
+    write("a.yaml", SCHEMA + "---\nkind: variable\nname: bucket_path\n");
+    write(
+        "b.yaml",
+        DATASET.replace("${schema.demo.id}", "${schema.demos.id}")
+            + "  description: ${var.bucket_pth}\n");
+    assertThat(messages())
+        .containsExactlyInAnyOrder(
+            file("b.yaml")
+                + ":5:9: ${schema.demos.id} refers to schema.demos, which is not declared: did you"
+                + " mean schema.demo?",
+            file("b.yaml")
+                + ":7:16: ${var.bucket_pth} names an undeclared variable: did you mean"
+                + " ${var.bucket_path}? If not, add a document 'kind: variable, name: bucket_pth'");
+  }
+
   @Test
   void aReferenceToAnUnknownAttributeListsTheAttributes() throws IOException {
     write("a.yaml", SCHEMA);
