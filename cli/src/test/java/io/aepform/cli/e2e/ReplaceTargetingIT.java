@@ -76,6 +76,36 @@ class ReplaceTargetingIT {
   }
 
   /**
+   * A selection that replaces a source connection but leaves out the flow using it is refused: the
+   * flow would run on the deleted connection (update-dataflows.md: a connection change is not
+   * reflected in its dataflow). Nothing is deleted; the message names what to add.
+   */
+  @Test
+  void aSelectionThatReplacesAConnectionWithoutItsFlowIsRefused() throws Exception {
+    steps.apply();
+    steps.edit("source.yaml", "recursive: \"true\"", "recursive: \"false\"");
+    steps.edit("flow.yaml", "backfill: true", "backfill: false");
+
+    CliRun targeted =
+        steps.cli("apply", "--auto-approve", "--target", "sourceConnection.s3_parquet");
+    assertThat(targeted.exitCode()).as(targeted.out() + targeted.err()).isEqualTo(1);
+    assertThat(targeted.err())
+        .contains(
+            "--target leaves out flow.ingest (replace), which uses sourceConnection.s3_parquet")
+        .contains("Add --target flow.ingest")
+        .doesNotContain("\tat ");
+    CliRun excluded = steps.cli("plan", "--exclude", "flow.ingest");
+    assertThat(excluded.exitCode()).as(excluded.out() + excluded.err()).isEqualTo(1);
+    assertThat(excluded.err()).contains("--exclude leaves out flow.ingest");
+    assertThat(platform.writes()).isEmpty();
+
+    CliRun whole = steps.cli("apply", "--auto-approve", "--target", "flow.ingest");
+    assertThat(whole.exitCode()).as(whole.out() + whole.err()).isZero();
+    assertThat(whole.out()).contains("Resources: 3 added, 0 changed, 3 destroyed.");
+    steps.plansNoChanges();
+  }
+
+  /**
    * A disable answered 500 is read back and sent again: the apply completes (issue 16: a failed
    * action never taints the flow, whose re-creation would backfill again).
    */

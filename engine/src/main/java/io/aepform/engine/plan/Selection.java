@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -50,6 +51,7 @@ public final class Selection {
       keep.retainAll(closure(plan, targets, true));
     }
     keep.removeAll(closure(plan, excludes, false));
+    refuseSplitDestroys(plan, keep, targets.isEmpty() ? "--exclude" : "--target");
     List<ResourceChange> changes =
         plan.changes().stream()
             .filter(c -> keep.contains(c.address()) || c.action() == Action.NO_OP)
@@ -62,6 +64,56 @@ public final class Selection {
         plan.drift(),
         plan.outputs(),
         plan.warnings());
+  }
+
+  /**
+   * A selection that destroys an object (deletes or replaces it) must take along what still uses
+   * it: a dataflow left out of a plan that replaces its source connection keeps running on the
+   * deleted connection (AEP does not reflect a connection change in its dataflow,
+   * sources/tutorials/api/update-dataflows.md), and a target connection left out of a plan that
+   * replaces its dataset keeps writing to the deleted one. Such a selection is refused.
+   */
+  private static void refuseSplitDestroys(Plan plan, Set<Address> keep, String flag) {
+    for (ResourceChange c : plan.changes()) {
+      if (!keep.contains(c.address()) || !c.action().destroys()) {
+        continue;
+      }
+      for (Address user : closure(plan, Set.of(c.address()), false)) {
+        ResourceChange theirs = change(plan, user);
+        if (!keep.contains(user) && usesRecordedObject(theirs.action())) {
+          throw new UsageException(
+              UsageException.Code.INVALID_ARGUMENTS,
+              flag
+                  + " leaves out "
+                  + user
+                  + " ("
+                  + theirs.action().name().toLowerCase(Locale.ROOT)
+                  + "), which uses "
+                  + c.address()
+                  + ": the plan "
+                  + (c.action() == Action.REPLACE ? "replaces " : "deletes ")
+                  + c.address()
+                  + ", and "
+                  + user
+                  + " would be left using the deleted object. "
+                  + (flag.equals("--target")
+                      ? "Add --target " + user
+                      : "Plan " + user + " too: drop the --exclude that leaves it out"));
+        }
+      }
+    }
+  }
+
+  /** An action on an object that exists and goes on using what it references until it is done. */
+  private static boolean usesRecordedObject(Action action) {
+    return action == Action.UPDATE || action == Action.REPLACE || action == Action.DELETE;
+  }
+
+  private static ResourceChange change(Plan plan, Address address) {
+    return plan.changes().stream()
+        .filter(c -> c.address().equals(address))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** {@code from} and everything it needs ({@code needs}), or everything that needs it. */
