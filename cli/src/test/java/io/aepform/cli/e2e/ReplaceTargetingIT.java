@@ -76,6 +76,24 @@ class ReplaceTargetingIT {
   }
 
   /**
+   * A destroy plan deletes a target with what depends on it, never what the target depends on (it
+   * deleted all 7 objects for --target flow.ingest), and keeps an excluded object with what it
+   * depends on.
+   */
+  @Test
+  void aDestroyDeletesTheTargetAndWhatDependsOnItOnly() {
+    steps.apply();
+
+    assertThat(steps.plansChanges("--destroy", "--target", "flow.ingest").out())
+        .contains("Plan: 0 to add, 0 to change, 1 to destroy.");
+    assertThat(steps.plansChanges("--destroy", "--target", "sourceConnection.s3_parquet").out())
+        .contains("flow \"ingest\"", "sourceConnection \"s3_parquet\"")
+        .contains("Plan: 0 to add, 0 to change, 2 to destroy.");
+    assertThat(steps.plansChanges("--destroy", "--exclude", "dataset.leads").out())
+        .contains("Plan: 0 to add, 0 to change, 5 to destroy.");
+  }
+
+  /**
    * A selection that replaces a source connection but leaves out the flow using it is refused: the
    * flow would run on the deleted connection (update-dataflows.md: a connection change is not
    * reflected in its dataflow). Nothing is deleted; the message names what to add.

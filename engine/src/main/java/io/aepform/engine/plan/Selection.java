@@ -14,7 +14,9 @@ import java.util.Set;
 
 /**
  * {@code --target ADDR} keeps ADDR and what it depends on; {@code --exclude ADDR} leaves out ADDR
- * and what depends on it. The rest of the plan is kept as it is (as no-ops for counting).
+ * and what depends on it. In a destroy plan the other way round: {@code --target ADDR} deletes ADDR
+ * and what depends on it, {@code --exclude ADDR} keeps ADDR and what it depends on. The rest of the
+ * plan is kept as it is (as no-ops for counting).
  */
 public final class Selection {
   private Selection() {}
@@ -47,10 +49,13 @@ public final class Selection {
     }
     Set<Address> keep = new HashSet<>();
     plan.changes().forEach(c -> keep.add(c.address()));
+    // a destroy deletes a target with what depends on it, and keeps an excluded one with what it
+    // depends on: deleting what the target depends on would delete objects nobody targeted
+    boolean destroying = options.destroy();
     if (!targets.isEmpty()) {
-      keep.retainAll(closure(plan, targets, true));
+      keep.retainAll(closure(plan, targets, !destroying));
     }
-    keep.removeAll(closure(plan, excludes, false));
+    keep.removeAll(closure(plan, excludes, destroying));
     refuseSplitDestroys(plan, keep, targets.isEmpty() ? "--exclude" : "--target");
     List<ResourceChange> changes =
         plan.changes().stream()
