@@ -123,6 +123,24 @@ class ReplaceTargetingIT {
     steps.plansNoChanges();
   }
 
+  /** A flow no longer declared cannot be targeted: the refusal says to plan without --target. */
+  @Test
+  void aRemovedFlowLeftOutOfASelectionPointsToAWholePlan() throws Exception {
+    steps.apply();
+    Files.delete(platform.dir.resolve("flow.yaml"));
+    steps.edit("outputs.yaml", "value: ${flow.ingest.id}", "value: none");
+    steps.edit("source.yaml", "recursive: \"true\"", "recursive: \"false\"");
+
+    CliRun targeted = steps.cli("plan", "--target", "sourceConnection.s3_parquet");
+    assertThat(targeted.exitCode()).as(targeted.out() + targeted.err()).isEqualTo(1);
+    assertThat(targeted.err())
+        .contains(
+            "--target leaves out flow.ingest (delete), which uses sourceConnection.s3_parquet")
+        .contains("Plan without --target: flow.ingest is no longer declared");
+    assertThat(steps.cli("apply", "--auto-approve").exitCode()).isZero();
+    steps.plansNoChanges();
+  }
+
   /**
    * A disable answered 500 is read back and sent again: the apply completes (issue 16: a failed
    * action never taints the flow, whose re-creation would backfill again).

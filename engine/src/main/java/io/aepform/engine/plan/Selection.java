@@ -56,7 +56,7 @@ public final class Selection {
       keep.retainAll(closure(plan, targets, !destroying));
     }
     keep.removeAll(closure(plan, excludes, destroying));
-    refuseSplitDestroys(plan, keep, targets.isEmpty() ? "--exclude" : "--target");
+    refuseSplitDestroys(plan, keep, targets.isEmpty() ? "--exclude" : "--target", ws);
     List<ResourceChange> changes =
         plan.changes().stream()
             .filter(c -> keep.contains(c.address()) || c.action() == Action.NO_OP)
@@ -78,7 +78,7 @@ public final class Selection {
    * sources/tutorials/api/update-dataflows.md), and a target connection left out of a plan that
    * replaces its dataset keeps writing to the deleted one. Such a selection is refused.
    */
-  private static void refuseSplitDestroys(Plan plan, Set<Address> keep, String flag) {
+  private static void refuseSplitDestroys(Plan plan, Set<Address> keep, String flag, Workspace ws) {
     for (ResourceChange c : plan.changes()) {
       if (!keep.contains(c.address()) || !c.action().destroys()) {
         continue;
@@ -101,12 +101,19 @@ public final class Selection {
                   + ", and "
                   + user
                   + " would be left using the deleted object. "
-                  + (flag.equals("--target")
-                      ? "Add --target " + user
-                      : "Plan " + user + " too: drop the --exclude that leaves it out"));
+                  + nextStep(flag, user, ws));
         }
       }
     }
+  }
+
+  private static String nextStep(String flag, Address user, Workspace ws) {
+    if (ws.config().resource(user).isEmpty()) {
+      return "Plan without " + flag + ": " + user + " is no longer declared";
+    }
+    return flag.equals("--target")
+        ? "Add --target " + user
+        : "Plan " + user + " too: drop the --exclude that leaves it out";
   }
 
   /** An action on an object that exists and goes on using what it references until it is done. */
