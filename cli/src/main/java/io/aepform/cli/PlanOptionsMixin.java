@@ -16,13 +16,17 @@ final class PlanOptionsMixin {
   @Option(
       names = "--target",
       paramLabel = "ADDR",
-      description = "Only ADDR and what it depends on (repeatable).")
+      description =
+          "Only ADDR and what it depends on; with --destroy, ADDR and what depends on it"
+              + " (repeatable).")
   java.util.List<String> targets = new java.util.ArrayList<>();
 
   @Option(
       names = "--exclude",
       paramLabel = "ADDR",
-      description = "Leave out ADDR and what depends on it (repeatable).")
+      description =
+          "Leave out ADDR and what depends on it; with --destroy, keep ADDR and what it"
+              + " depends on (repeatable).")
   java.util.List<String> excludes = new java.util.ArrayList<>();
 
   @Option(

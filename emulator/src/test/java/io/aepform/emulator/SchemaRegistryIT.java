@@ -76,6 +76,31 @@ class SchemaRegistryIT {
         "1012");
   }
 
+  /**
+   * schema/composition.md (Schema evolution principles): "Once a dataset is created for the schema,
+   * the rules of schema evolution become strictly enforced by the system": a field group cannot be
+   * removed then, though it could before; renaming stays allowed.
+   */
+  @Test
+  void aSchemaWithADatasetTakesNoBreakingChange() {
+    JsonNode schema = create("Evolving");
+    String path = SR + "/" + schema.get("meta:altId").asText();
+    assertThat(client.put(path, Fixtures.schemaWith("Evolving")).status()).isEqualTo(200);
+    assertThat(client.put(path, Fixtures.schema("Evolving")).status()).isEqualTo(200);
+    Fixtures.created(
+        client.post(
+            Fixtures.CAT + "?requestDataSource=true",
+            Fixtures.dataset("Evolving DS", schema.get("$id").asText())),
+        201);
+
+    TestClient.Res refused = client.put(path, Fixtures.schemaWith("Evolving"));
+    assertXdmError(refused, 400, "1005");
+    assertThat(refused.json().get("detail").asText())
+        .contains("has a dataset")
+        .contains("'https://ns.adobe.com/xdm/context/identitymap' cannot be removed from allOf");
+    assertThat(client.put(path, Fixtures.schema("Evolving Renamed")).status()).isEqualTo(200);
+  }
+
   @Test
   void titlesAreUniquePerSandbox() {
     create("Unique");

@@ -21,6 +21,7 @@ import io.aepform.engine.plan.Plan;
 import io.aepform.engine.plan.Planning;
 import io.aepform.engine.plan.SavedPlans;
 import io.aepform.engine.plan.Secrets;
+import io.aepform.engine.plan.Selection;
 import io.aepform.engine.provider.Kinds;
 import io.aepform.engine.recovery.PendingResolver;
 import io.aepform.engine.workspace.Connector;
@@ -148,7 +149,7 @@ public final class Engine {
     Optional<State> state = ws.stateStore(settings.processEnv()).read();
     if (options.destroy()) {
       return state
-          .map(s -> Planning.destroy(ws, s, handlers))
+          .map(s -> Selection.select(Planning.destroy(ws, s, handlers), options, ws))
           .orElseGet(
               () ->
                   new Plan(

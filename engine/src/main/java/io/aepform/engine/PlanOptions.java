@@ -7,7 +7,8 @@ import java.util.List;
  * the addresses given with {@code --target} (them and what they depend on), {@code --exclude} (not
  * them, nor what depends on them) and {@code --replace} (replace them even if unchanged); with
  * {@code refreshOnly}, the plan changes nothing remote and only records what refresh found; with
- * {@code destroy}, the plan deletes everything state holds. A saved plan keeps them, and applying
+ * {@code destroy}, the plan deletes everything state holds (with targets, them and what depends on
+ * them; with excludes, all but them and what they depend on). A saved plan keeps them, and applying
  * it uses them.
  */
 public record PlanOptions(

@@ -11,6 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -75,6 +78,34 @@ class InterruptedCreatesIT {
     assertThat(platform.count(ResourceKind.CONNECTION)).isEqualTo(2);
     assertThat(Files.readString(platform.stateFile())).doesNotContain("pending-create");
     assertThat(cli("plan", "--detailed-exitcode").exitCode()).isZero();
+  }
+
+  /**
+   * Issue 16 item 6 against the local platform's realism options: the gateway answers the flow's
+   * create 504 although the flow was made, and Flow Service's lists show it only 3 s later. The
+   * next apply looks again within the grace period, finds the flow by its name and source
+   * connection and adopts it: one flow, no second create.
+   */
+  @Test
+  void aTimedOutCreateTheListsShowLateIsAdoptedWithinTheGrace() throws Exception {
+    assertThat(cli("apply", "--auto-approve", "--exclude", "flow.ingest").exitCode()).isZero();
+    platform.emulator.setTimeoutDelay(Duration.ofMillis(100));
+    platform.emulator.setCreateThenTimeoutRate(1.0);
+    CliRun timedOut = cli("apply", "--auto-approve");
+    assertThat(timedOut.exitCode()).as(timedOut.out() + timedOut.err()).isEqualTo(1);
+    assertThat(Files.readString(platform.stateFile())).contains("pending-create");
+    assertThat(platform.count(ResourceKind.FLOW)).isEqualTo(1);
+
+    platform.emulator.resetFaults();
+    platform.emulator.setListLag(Duration.ofSeconds(3));
+    platform.emulator.clearRequestLog();
+    Map<String, String> env = new HashMap<>(platform.env());
+    env.put("AEPFORM_PENDING_GRACE", "20");
+    CliRun again = CliRun.run(env, platform.args("apply", "--auto-approve"));
+    assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+    assertThat(platform.writes()).isEmpty();
+    assertThat(platform.count(ResourceKind.FLOW)).isEqualTo(1);
+    assertThat(Files.readString(platform.stateFile())).doesNotContain("pending-create");
   }
 
   @Test

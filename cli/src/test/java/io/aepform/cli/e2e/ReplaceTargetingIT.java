@@ -76,6 +76,72 @@ class ReplaceTargetingIT {
   }
 
   /**
+   * A destroy plan deletes a target with what depends on it, never what the target depends on (it
+   * deleted all 7 objects for --target flow.ingest), and keeps an excluded object with what it
+   * depends on.
+   */
+  @Test
+  void aDestroyDeletesTheTargetAndWhatDependsOnItOnly() {
+    steps.apply();
+
+    assertThat(steps.plansChanges("--destroy", "--target", "flow.ingest").out())
+        .contains("Plan: 0 to add, 0 to change, 1 to destroy.");
+    assertThat(steps.plansChanges("--destroy", "--target", "sourceConnection.s3_parquet").out())
+        .contains("flow \"ingest\"", "sourceConnection \"s3_parquet\"")
+        .contains("Plan: 0 to add, 0 to change, 2 to destroy.");
+    assertThat(steps.plansChanges("--destroy", "--exclude", "dataset.leads").out())
+        .contains("Plan: 0 to add, 0 to change, 5 to destroy.");
+  }
+
+  /**
+   * A selection that replaces a source connection but leaves out the flow using it is refused: the
+   * flow would run on the deleted connection (update-dataflows.md: a connection change is not
+   * reflected in its dataflow). Nothing is deleted; the message names what to add.
+   */
+  @Test
+  void aSelectionThatReplacesAConnectionWithoutItsFlowIsRefused() throws Exception {
+    steps.apply();
+    steps.edit("source.yaml", "recursive: \"true\"", "recursive: \"false\"");
+    steps.edit("flow.yaml", "backfill: true", "backfill: false");
+
+    CliRun targeted =
+        steps.cli("apply", "--auto-approve", "--target", "sourceConnection.s3_parquet");
+    assertThat(targeted.exitCode()).as(targeted.out() + targeted.err()).isEqualTo(1);
+    assertThat(targeted.err())
+        .contains(
+            "--target leaves out flow.ingest (replace), which uses sourceConnection.s3_parquet")
+        .contains("Add --target flow.ingest")
+        .doesNotContain("\tat ");
+    CliRun excluded = steps.cli("plan", "--exclude", "flow.ingest");
+    assertThat(excluded.exitCode()).as(excluded.out() + excluded.err()).isEqualTo(1);
+    assertThat(excluded.err()).contains("--exclude leaves out flow.ingest");
+    assertThat(platform.writes()).isEmpty();
+
+    CliRun whole = steps.cli("apply", "--auto-approve", "--target", "flow.ingest");
+    assertThat(whole.exitCode()).as(whole.out() + whole.err()).isZero();
+    assertThat(whole.out()).contains("Resources: 3 added, 0 changed, 3 destroyed.");
+    steps.plansNoChanges();
+  }
+
+  /** A flow no longer declared cannot be targeted: the refusal says to plan without --target. */
+  @Test
+  void aRemovedFlowLeftOutOfASelectionPointsToAWholePlan() throws Exception {
+    steps.apply();
+    Files.delete(platform.dir.resolve("flow.yaml"));
+    steps.edit("outputs.yaml", "value: ${flow.ingest.id}", "value: none");
+    steps.edit("source.yaml", "recursive: \"true\"", "recursive: \"false\"");
+
+    CliRun targeted = steps.cli("plan", "--target", "sourceConnection.s3_parquet");
+    assertThat(targeted.exitCode()).as(targeted.out() + targeted.err()).isEqualTo(1);
+    assertThat(targeted.err())
+        .contains(
+            "--target leaves out flow.ingest (delete), which uses sourceConnection.s3_parquet")
+        .contains("Plan without --target: flow.ingest is no longer declared");
+    assertThat(steps.cli("apply", "--auto-approve").exitCode()).isZero();
+    steps.plansNoChanges();
+  }
+
+  /**
    * A disable answered 500 is read back and sent again: the apply completes (issue 16: a failed
    * action never taints the flow, whose re-creation would backfill again).
    */

@@ -2,10 +2,12 @@ package io.aepform.emulator.schemaregistry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aepform.emulator.http.ApiError;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Profile enablement: the {@code union} tag of {@code meta:immutableTags} (help/xdm/api/schemas.md
@@ -32,7 +34,19 @@ final class ProfileRules {
       requireReferenceIdentities(next, registry);
     }
     if (was) {
-      noBreakingChange(current.get(), next);
+      noBreakingChange(current.get(), next, "is enabled for Profile", XdmErrors::profileLocked);
+    } else if (current.isPresent()) {
+      // schema/composition.md (Schema evolution principles): "Once a dataset is created for the
+      // schema, the rules of schema evolution become strictly enforced by the system"
+      String id = current.get().get("$id").asText();
+      Optional<String> dataset = registry.datasetOf(id);
+      if (dataset.isPresent()) {
+        noBreakingChange(
+            current.get(),
+            next,
+            "has a dataset (" + dataset.get() + ")",
+            m -> XdmErrors.schemaInUse(m.replace("best-practices.md", "composition.md")));
+      }
     }
   }
 
@@ -82,17 +96,18 @@ final class ProfileRules {
    * field redefined: "You can only introduce a breaking change to a schema if it ... hasn't been
    * enabled for use in Real-Time Customer Profile" (help/xdm/schema/best-practices.md).
    */
-  private static void noBreakingChange(ObjectNode current, ObjectNode next) {
+  private static void noBreakingChange(
+      ObjectNode current, ObjectNode next, String why, Function<String, ApiError> error) {
     if (!current.path("meta:class").equals(next.path("meta:class"))) {
-      throw breaking(current, "its class (meta:class) cannot change");
+      throw breaking(current, why, "its class (meta:class) cannot change", error);
     }
     Set<String> refs = refs(next);
     for (String ref : refs(current)) {
       if (!refs.contains(ref)) {
-        throw breaking(current, "'" + ref + "' cannot be removed from allOf");
+        throw breaking(current, why, "'" + ref + "' cannot be removed from allOf", error);
       }
     }
-    fieldsKept(current, FieldPaths.own(current), FieldPaths.own(next));
+    fieldsKept(current, FieldPaths.own(current), FieldPaths.own(next), why, error);
   }
 
   /**
@@ -101,7 +116,12 @@ final class ProfileRules {
   static void checkComponent(ObjectNode current, ObjectNode next, XdmRegistry registry) {
     for (ObjectNode schema : registry.schemasUsing(current.get("$id").asText())) {
       if (XdmRegistry.isUnion(schema)) {
-        fieldsKept(schema, FieldPaths.own(current), FieldPaths.own(next));
+        fieldsKept(
+            schema,
+            FieldPaths.own(current),
+            FieldPaths.own(next),
+            "is enabled for Profile",
+            XdmErrors::profileLocked);
       }
     }
   }
@@ -118,14 +138,18 @@ final class ProfileRules {
   }
 
   private static void fieldsKept(
-      ObjectNode schema, Map<String, String> before, Map<String, String> after) {
+      ObjectNode schema,
+      Map<String, String> before,
+      Map<String, String> after,
+      String why,
+      Function<String, ApiError> error) {
     for (Map.Entry<String, String> field : before.entrySet()) {
       String now = after.get(field.getKey());
       if (now == null) {
-        throw breaking(schema, "field '" + field.getKey() + "' cannot be removed");
+        throw breaking(schema, why, "field '" + field.getKey() + "' cannot be removed", error);
       }
       if (!now.equals(field.getValue())) {
-        throw breaking(schema, "field '" + field.getKey() + "' cannot be redefined");
+        throw breaking(schema, why, "field '" + field.getKey() + "' cannot be redefined", error);
       }
     }
   }
@@ -136,11 +160,14 @@ final class ProfileRules {
     return out;
   }
 
-  private static RuntimeException breaking(ObjectNode schema, String what) {
-    return XdmErrors.profileLocked(
+  private static RuntimeException breaking(
+      ObjectNode schema, String why, String what, Function<String, ApiError> error) {
+    return error.apply(
         "Breaking change refused: schema "
             + schema.get("$id").asText()
-            + " is enabled for Profile, so "
+            + " "
+            + why
+            + ", so "
             + what
             + " (help/xdm/schema/best-practices.md)");
   }

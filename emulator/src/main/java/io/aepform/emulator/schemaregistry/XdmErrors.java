@@ -109,6 +109,11 @@ final class XdmErrors {
     return error(400, "1005", "Schema enabled for Profile", message);
   }
 
+  /** The emulator's 1005 too: a breaking change to a schema a dataset was created for. */
+  static ApiError schemaInUse(String message) {
+    return error(400, "1005", "Breaking change refused", message);
+  }
+
   static ApiError unionIdentity() {
     return error(
         400,

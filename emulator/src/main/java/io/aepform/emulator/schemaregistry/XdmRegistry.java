@@ -107,6 +107,16 @@ final class XdmRegistry {
     return schemas;
   }
 
+  /** A Catalog dataset of the sandbox based on the schema ({@code schemaRef.id}), if any. */
+  Optional<String> datasetOf(String schemaId) {
+    String alt = SchemaIds.toAltId(schemaId);
+    return store.list(scope, ResourceKind.DATASET).stream()
+        .filter(
+            e -> SchemaIds.toAltId(e.getValue().path("schemaRef").path("id").asText()).equals(alt))
+        .map(Map.Entry::getKey)
+        .findFirst();
+  }
+
   private List<ObjectNode> values(ResourceKind kind) {
     return store.list(scope, kind).stream().map(Map.Entry::getValue).toList();
   }

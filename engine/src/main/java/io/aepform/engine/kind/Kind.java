@@ -211,6 +211,16 @@ public interface Kind {
   }
 
   /**
+   * As {@link #replaceInstead(Value, Value, List)}, for kinds whose updates AEP refuses depending
+   * on what uses the object: {@code users} are the objects state records that reference it (a
+   * dataset created for a schema).
+   */
+  default Optional<String> replaceInstead(
+      Value applied, Value desired, List<String> changed, List<Tracked> users) {
+    return replaceInstead(applied, desired, changed);
+  }
+
+  /**
    * What an in-place update from {@code applied} to {@code desired} destroys (disabling Profile on
    * a dataset removes its profile records), when it does: plan refuses it unless {@code --replace
    * ADDR} confirms it, and then updates the object in place rather than replacing it.

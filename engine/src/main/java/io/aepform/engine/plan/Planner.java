@@ -10,6 +10,7 @@ import io.aepform.engine.value.Values;
 import io.aepform.error.SafetyException;
 import io.aepform.state.StateException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,7 @@ public final class Planner {
       List<Problem> warnings) {
     List<ResourceChange> changes = new ArrayList<>();
     List<Drift> drift = new ArrayList<>();
+    Map<Address, List<Kind.Tracked>> users = users(recorded);
     for (Desired d : desired.resources()) {
       Kind kind = kinds.get(d.decl().kind());
       Optional<Recorded> r = Optional.ofNullable(recorded.get(d.address()));
@@ -128,7 +130,14 @@ public final class Planner {
         }
       }
       changes.add(
-          change(d, kind, r, salt, reason, Optional.ofNullable(forceReplace.get(d.address())))
+          change(
+                  d,
+                  kind,
+                  r,
+                  salt,
+                  reason,
+                  Optional.ofNullable(forceReplace.get(d.address())),
+                  users.getOrDefault(d.address(), List.of()))
               .refactored(
                   Optional.ofNullable(marks.movedFrom().get(d.address())),
                   Optional.ofNullable(marks.importing().get(d.address()))));
@@ -137,13 +146,27 @@ public final class Planner {
     return new Plan(environment, lineage, serial, changes, drift, desired.outputs(), warnings);
   }
 
+  /** The objects state records that reference each recorded address. */
+  private static Map<Address, List<Kind.Tracked>> users(Map<Address, Recorded> recorded) {
+    Map<Address, List<Kind.Tracked>> out = new HashMap<>();
+    for (Recorded r : recorded.values()) {
+      Kind.Tracked user =
+          new Kind.Tracked(r.address().toString(), r.address().kind(), id(r), r.spec());
+      r.dependencies().stream()
+          .distinct()
+          .forEach(dep -> out.computeIfAbsent(dep, a -> new ArrayList<>()).add(user));
+    }
+    return out;
+  }
+
   private static ResourceChange change(
       Desired d,
       Kind kind,
       Optional<Recorded> r,
       String salt,
       String reason,
-      Optional<String> forced) {
+      Optional<String> forced,
+      List<Kind.Tracked> users) {
     List<Address> deps =
         d.decl().dependencies().stream().map(x -> x.target()).distinct().sorted().toList();
     if (r.isEmpty()) {
@@ -200,7 +223,7 @@ public final class Planner {
               });
     }
     if (forced.isEmpty() && !fields.isEmpty()) {
-      forced = kind.replaceInstead(r.get().spec(), spec, changed);
+      forced = kind.replaceInstead(r.get().spec(), spec, changed, users);
     }
     if (forced.isPresent()) {
       Value fresh = ResourceObject.of(unknownIds(d, kind), spec, kind.nameField());

@@ -9,11 +9,14 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
  * {@code --target ADDR} keeps ADDR and what it depends on; {@code --exclude ADDR} leaves out ADDR
- * and what depends on it. The rest of the plan is kept as it is (as no-ops for counting).
+ * and what depends on it. In a destroy plan the other way round: {@code --target ADDR} deletes ADDR
+ * and what depends on it, {@code --exclude ADDR} keeps ADDR and what it depends on. The rest of the
+ * plan is kept as it is (as no-ops for counting).
  */
 public final class Selection {
   private Selection() {}
@@ -46,10 +49,14 @@ public final class Selection {
     }
     Set<Address> keep = new HashSet<>();
     plan.changes().forEach(c -> keep.add(c.address()));
+    // a destroy deletes a target with what depends on it, and keeps an excluded one with what it
+    // depends on: deleting what the target depends on would delete objects nobody targeted
+    boolean destroying = options.destroy();
     if (!targets.isEmpty()) {
-      keep.retainAll(closure(plan, targets, true));
+      keep.retainAll(closure(plan, targets, !destroying));
     }
-    keep.removeAll(closure(plan, excludes, false));
+    keep.removeAll(closure(plan, excludes, destroying));
+    refuseSplitDestroys(plan, keep, targets.isEmpty() ? "--exclude" : "--target", ws);
     List<ResourceChange> changes =
         plan.changes().stream()
             .filter(c -> keep.contains(c.address()) || c.action() == Action.NO_OP)
@@ -62,6 +69,63 @@ public final class Selection {
         plan.drift(),
         plan.outputs(),
         plan.warnings());
+  }
+
+  /**
+   * A selection that destroys an object (deletes or replaces it) must take along what still uses
+   * it: a dataflow left out of a plan that replaces its source connection keeps running on the
+   * deleted connection (AEP does not reflect a connection change in its dataflow,
+   * sources/tutorials/api/update-dataflows.md), and a target connection left out of a plan that
+   * replaces its dataset keeps writing to the deleted one. Such a selection is refused.
+   */
+  private static void refuseSplitDestroys(Plan plan, Set<Address> keep, String flag, Workspace ws) {
+    for (ResourceChange c : plan.changes()) {
+      if (!keep.contains(c.address()) || !c.action().destroys()) {
+        continue;
+      }
+      for (Address user : closure(plan, Set.of(c.address()), false)) {
+        ResourceChange theirs = change(plan, user);
+        if (!keep.contains(user) && usesRecordedObject(theirs.action())) {
+          throw new UsageException(
+              UsageException.Code.INVALID_ARGUMENTS,
+              flag
+                  + " leaves out "
+                  + user
+                  + " ("
+                  + theirs.action().name().toLowerCase(Locale.ROOT)
+                  + "), which uses "
+                  + c.address()
+                  + ": the plan "
+                  + (c.action() == Action.REPLACE ? "replaces " : "deletes ")
+                  + c.address()
+                  + ", and "
+                  + user
+                  + " would be left using the deleted object. "
+                  + nextStep(flag, user, ws));
+        }
+      }
+    }
+  }
+
+  private static String nextStep(String flag, Address user, Workspace ws) {
+    if (ws.config().resource(user).isEmpty()) {
+      return "Plan without " + flag + ": " + user + " is no longer declared";
+    }
+    return flag.equals("--target")
+        ? "Add --target " + user
+        : "Plan " + user + " too: drop the --exclude that leaves it out";
+  }
+
+  /** An action on an object that exists and goes on using what it references until it is done. */
+  private static boolean usesRecordedObject(Action action) {
+    return action == Action.UPDATE || action == Action.REPLACE || action == Action.DELETE;
+  }
+
+  private static ResourceChange change(Plan plan, Address address) {
+    return plan.changes().stream()
+        .filter(c -> c.address().equals(address))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** {@code from} and everything it needs ({@code needs}), or everything that needs it. */

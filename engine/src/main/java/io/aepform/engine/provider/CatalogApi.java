@@ -10,10 +10,12 @@ import io.aepform.engine.value.Values;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Catalog datasets: create answers {@code ["@/dataSets/{id}"]}; GET and list answer objects keyed
@@ -77,6 +79,7 @@ final class CatalogApi {
    */
   private List<Remote> pages(PlatformClient client, ApiRequest base, String name) {
     List<Remote> found = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
     int start = 0;
     for (int n = 0; n < 100_000; n++) {
       ApiRequest list =
@@ -85,11 +88,16 @@ final class CatalogApi {
               .withQuery("limit", Integer.toString(PAGE))
               .withQuery("start", Integer.toString(start));
       JsonNode page = client.send(list).body();
-      if (page.isEmpty()) {
+      // a page with nothing new ends the list too: a platform that ignored start would otherwise
+      // answer the same page 100,000 times
+      if (page.isEmpty() || !anyNew(page, seen)) {
         break;
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = page.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
+        if (!seen.add(e.getKey())) {
+          continue;
+        }
         String objectName = e.getValue().path("name").asText();
         if (name == null || objectName.equals(name)) {
           found.add(
@@ -103,6 +111,15 @@ final class CatalogApi {
       start += page.size();
     }
     return found;
+  }
+
+  private static boolean anyNew(JsonNode page, Set<String> seen) {
+    for (Iterator<String> ids = page.fieldNames(); ids.hasNext(); ) {
+      if (!seen.contains(ids.next())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A JSON Patch, which Catalog takes with its own media type (a merge patch otherwise). */

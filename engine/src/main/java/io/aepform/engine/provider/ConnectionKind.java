@@ -106,10 +106,15 @@ final class ConnectionKind extends FlowServiceKind {
   @Override
   public Remote update(
       PlatformClient client, Remote current, Value before, Value after, List<String> changed) {
+    return super.update(client, current, before, after, patchedPaths(changed));
+  }
+
+  /** The paths a PATCH sends for the changed ones: any parameter change is the whole params. */
+  static List<String> patchedPaths(List<String> changed) {
     Set<String> paths = new LinkedHashSet<>();
     for (String p : changed) {
       paths.add(p.startsWith("/auth/params/") ? "/auth/params" : p);
     }
-    return super.update(client, current, before, after, List.copyOf(paths));
+    return List.copyOf(paths);
   }
 }

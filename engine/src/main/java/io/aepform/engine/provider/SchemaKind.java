@@ -121,11 +121,33 @@ final class SchemaKind extends XdmKind {
             + " you cannot disable or delete it\" (xdm/schema/profile-enablement-planning.md)");
   }
 
+  /**
+   * Breaking changes (a field group or field removed, a field redefined) are refused on a schema
+   * enabled for Profile, and on any schema a dataset was created for: "Once a dataset is created
+   * for the schema, the rules of schema evolution become strictly enforced by the system"
+   * (xdm/schema/composition.md, Schema evolution principles). A new schema replaces it.
+   */
   @Override
-  public Optional<String> replaceInstead(Value applied, Value desired, List<String> changed) {
-    if (!ProfileSchemas.enabled(applied)) {
-      return Optional.empty();
+  public Optional<String> replaceInstead(
+      Value applied, Value desired, List<String> changed, List<Tracked> users) {
+    if (ProfileSchemas.enabled(applied)) {
+      return profileReplacement(applied, desired);
     }
+    Optional<Tracked> dataset =
+        users.stream().filter(u -> u.kind().equals(DatasetKind.KIND)).findFirst();
+    return dataset.flatMap(
+        d ->
+            ProfileSchemas.breakingChange(applied, desired)
+                .map(
+                    what ->
+                        what
+                            + ", which AEP refuses once a dataset is created for the schema ("
+                            + d.address()
+                            + "; xdm/schema/composition.md: only additive changes): a new schema"
+                            + " replaces it"));
+  }
+
+  private static Optional<String> profileReplacement(Value applied, Value desired) {
     return ProfileSchemas.breakingChange(applied, desired)
         .map(
             what ->

@@ -243,6 +243,41 @@ class ProfilePlanTest {
     assertThat(change(plan, "schema.members").action()).isEqualTo(Action.UPDATE);
   }
 
+  /**
+   * xdm/schema/composition.md: "Once a dataset is created for the schema, the rules of schema
+   * evolution become strictly enforced": a schema with a dataset loses a field group only by
+   * replacement, with its dataset, confirmed with --replace.
+   */
+  @Test
+  void aSchemaWithADatasetLosesAFieldGroupOnlyByReplacement() {
+    String plain = SCHEMA.replace("  meta:immutableTags: [union]\n", "");
+    String dataset = DATASET.replace("        tags: {unifiedProfile: [\"enabled:true\"]}\n", "");
+    Map<Address, Recorded> state =
+        applied(resolve(NAMESPACE, DATA_TYPE, FIELD_GROUPS, plain, dataset));
+
+    Plan plan =
+        plan(
+            resolve(
+                NAMESPACE,
+                DATA_TYPE,
+                FIELD_GROUPS,
+                plain.replace("    - $ref: ${fieldGroup.extra.id}\n", ""),
+                dataset),
+            state,
+            Map.of());
+
+    ResourceChange schema = change(plan, "schema.members");
+    assertThat(schema.action()).isEqualTo(Action.REPLACE);
+    assertThat(schema.reason())
+        .isEqualTo(
+            "it removes https://ns.adobe.com/acme/mixins/f2 from allOf, which AEP refuses once a"
+                + " dataset is created for the schema (dataset.members; xdm/schema/composition.md:"
+                + " only additive changes): a new schema replaces it");
+    assertThatThrownBy(() -> DataSafety.check(plan, KINDS, Set.of()))
+        .isInstanceOf(AepformException.class)
+        .hasMessageContaining("--replace schema.members");
+  }
+
   @Test
   void theUnionTagCannotBeRemovedAndSettingItSaysItCannotBeUndone() {
     Map<Address, Recorded> enabled = applied(everything());

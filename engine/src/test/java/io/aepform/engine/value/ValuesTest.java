@@ -278,4 +278,28 @@ class ValuesTest {
     assertThat(out.keySet()).containsExactly("z", "a");
     assertThat(out.get("a")).isEqualTo(new Value.Sensitive(str("2")));
   }
+
+  /**
+   * Flow GET answers carry schedule values and mappingVersion as strings whatever was sent
+   * (sources/tutorials/api/update-dataflows.md, issue 16 item 1): they compare equal.
+   */
+  @Test
+  void scheduleValuesAnsweredAsStringsAreLooselyEqual() throws Exception {
+    Value sent =
+        Values.fromJson(
+            json(
+                "{\"startTime\": 1612310466, \"interval\": 15, \"backfill\": true,"
+                    + " \"steps\": [{\"mappingVersion\": 0}]}"));
+    Value answered =
+        Values.fromJson(
+            json(
+                "{\"startTime\": \"1612310466\", \"interval\": \"15\", \"backfill\": \"true\","
+                    + " \"steps\": [{\"mappingVersion\": \"0\"}]}"));
+
+    assertThat(Values.looselyEqual(sent, answered)).isTrue();
+    assertThat(Values.looselyEqual(Values.fromJson(json("16")), str("15"))).isFalse();
+    assertThat(Values.looselyEqual(Values.fromJson(json("false")), str("true"))).isFalse();
+    assertThat(Values.looselyEqual(sent, Values.fromJson(json("{\"interval\": \"15\"}"))))
+        .isFalse();
+  }
 }
