@@ -87,7 +87,16 @@ class StatusIT {
   @Test
   void aFailedRunIsExplainedAndExitsTwoWithDetailedExitcode() {
     platform.emulator.setRunFailureRate(1);
-    assertThat(cli("apply", "--auto-approve", "--wait-for-runs").exitCode()).isEqualTo(1);
+    CliRun apply = cli("apply", "--auto-approve", "--wait-for-runs");
+    assertThat(apply.exitCode()).isEqualTo(1);
+    assertThat(apply.out())
+        .containsPattern("flow.ingest: Run failed after \\d+s \\[run=[0-9a-f-]{36}\\]\n")
+        .endsWith(
+            "\nRuns: 0 succeeded, 0 partly failed, 1 failed, 0 timed out; 0 not waited for.\n");
+    assertThat(apply.err())
+        .containsPattern(
+            "^Error: flow.ingest: its first run failed \\[run=[0-9a-f-]{36}\\]: CONNECTOR-[12]001-500"
+                + " \\((copy|promotion)Activity\\): Error in .* -> ");
 
     CliRun status = cli("status", "--detailed-exitcode");
     assertThat(status.exitCode()).isEqualTo(2);
