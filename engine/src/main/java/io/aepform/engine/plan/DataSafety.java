@@ -79,16 +79,12 @@ public final class DataSafety {
     if (replay.isEmpty()) {
       return;
     }
-    Map<Address, ResourceChange> byAddress = new java.util.HashMap<>();
-    plan.changes().forEach(x -> byAddress.put(x.address(), x));
-    java.util.Deque<Address> todo = new java.util.ArrayDeque<>(c.dependencies());
-    Set<Address> seen = new java.util.HashSet<>(todo);
-    while (!todo.isEmpty()) {
-      ResourceChange dep = byAddress.get(todo.pop());
-      if (dep == null) {
-        continue;
-      }
-      if (kinds.get(dep.kind()).receivesIngestedData() && !dep.action().adds()) {
+    Set<Address> needed = PlanGraph.of(plan).withDependencies(Set.of(c.address()));
+    for (ResourceChange dep : plan.changes()) {
+      if (needed.contains(dep.address())
+          && !dep.address().equals(c.address())
+          && kinds.get(dep.kind()).receivesIngestedData()
+          && !dep.action().adds()) {
         throw new SafetyException(
             SafetyException.Code.DATA_LOSS,
             c.address()
@@ -103,7 +99,6 @@ public final class DataSafety {
                 + ", or confirm with --replace "
                 + c.address());
       }
-      dep.dependencies().stream().filter(seen::add).forEach(todo::add);
     }
   }
 

@@ -1,11 +1,10 @@
 package io.aepform.engine.plan;
 
 import io.aepform.engine.PlanOptions;
+import io.aepform.engine.graph.DependencyGraph;
 import io.aepform.engine.manifest.Address;
 import io.aepform.engine.workspace.Workspace;
 import io.aepform.error.UsageException;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,12 +43,13 @@ public final class Selection {
     if (targets.isEmpty() && excludes.isEmpty()) {
       return plan;
     }
+    DependencyGraph graph = PlanGraph.of(plan);
     Set<Address> keep = new HashSet<>();
     plan.changes().forEach(c -> keep.add(c.address()));
     if (!targets.isEmpty()) {
-      keep.retainAll(closure(plan, targets, true));
+      keep.retainAll(graph.withDependencies(targets));
     }
-    keep.removeAll(closure(plan, excludes, false));
+    keep.removeAll(graph.withDependents(excludes));
     List<ResourceChange> changes =
         plan.changes().stream()
             .filter(c -> keep.contains(c.address()) || c.action() == Action.NO_OP)
@@ -62,22 +62,5 @@ public final class Selection {
         plan.drift(),
         plan.outputs(),
         plan.warnings());
-  }
-
-  /** {@code from} and everything it needs ({@code needs}), or everything that needs it. */
-  private static Set<Address> closure(Plan plan, Set<Address> from, boolean needs) {
-    Set<Address> seen = new HashSet<>(from);
-    Deque<Address> queue = new ArrayDeque<>(from);
-    while (!queue.isEmpty()) {
-      Address a = queue.pop();
-      for (ResourceChange c : plan.changes()) {
-        if (needs && c.address().equals(a)) {
-          c.dependencies().stream().filter(seen::add).forEach(queue::add);
-        } else if (!needs && c.dependencies().contains(a) && seen.add(c.address())) {
-          queue.add(c.address());
-        }
-      }
-    }
-    return seen;
   }
 }
