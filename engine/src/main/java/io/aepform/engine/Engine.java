@@ -21,6 +21,7 @@ import io.aepform.engine.plan.Plan;
 import io.aepform.engine.plan.Planning;
 import io.aepform.engine.plan.SavedPlans;
 import io.aepform.engine.plan.Secrets;
+import io.aepform.engine.plan.StateView;
 import io.aepform.engine.provider.Kinds;
 import io.aepform.engine.recovery.PendingResolver;
 import io.aepform.engine.workspace.Connector;
@@ -204,8 +205,9 @@ public final class Engine {
   public java.util.List<io.aepform.engine.manifest.OutputValue> outputs(ConfigRequest request) {
     Workspace ws = load(request);
     Optional<State> state = stateStore(request).read();
-    var recorded = state.map(io.aepform.engine.plan.StateView::recorded).orElse(Map.of());
-    return ws.resolve(io.aepform.engine.plan.StateView.knownIds(recorded)).outputs();
+    var recorded = state.map(StateView::recorded).orElse(Map.of());
+    return ws.resolve(StateView.knownIds(recorded), StateView.platformFacts(recorded, handlers))
+        .outputs();
   }
 
   /** Removes a lock left by a run that died holding it. */

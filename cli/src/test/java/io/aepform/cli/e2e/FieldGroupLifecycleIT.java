@@ -68,6 +68,10 @@ class FieldGroupLifecycleIT {
             + "\nplatform: "
             + platform.emulator.baseUrl());
     Files.writeString(platform.dir.resolve("xdm.yaml"), XDM);
+    Files.writeString(
+        platform.dir.resolve("outputs.yaml"),
+        "kind: output\nname: custom_fields\nvalue: ${fieldGroup.loyalty.title} under"
+            + " _${platform.tenantId}\n");
   }
 
   @Test
@@ -79,6 +83,9 @@ class FieldGroupLifecycleIT {
     String id = stateId("fieldGroup.loyalty");
     assertThat(id).startsWith("https://ns.adobe.com/");
     plansNoChanges();
+    assertThat(ok("output", "custom_fields").out())
+        .as("offline, the tenant id comes from the ids state holds")
+        .isEqualTo("Loyalty Details under _aepformlocal\n");
 
     // update: the whole field group by PUT, the schema untouched
     edit(
