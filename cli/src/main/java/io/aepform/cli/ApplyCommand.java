@@ -160,13 +160,18 @@ final class ApplyCommand implements Callable<Integer> {
     AtomicBoolean cancel = new AtomicBoolean();
     WaitOptions options = new WaitOptions(started, timeout, request.listener(), cancel);
     cli.out().println();
+    // the summary is written under the interrupt hook too: after a Ctrl-C the JVM exits once the
+    // work is done, and a summary written after it was lost
     RunWaitResult waited =
         Interrupts.whileRunning(
             cancel,
             cli,
             "Interrupt received: no longer waiting for runs. Nothing was changed.",
-            () -> engine.waitForRuns(config, result, options));
-    RunWaitSummary.render(waited, cli.out(), cli.err());
+            () -> {
+              RunWaitResult w = engine.waitForRuns(config, result, options);
+              RunWaitSummary.render(w, cli.out(), cli.err());
+              return w;
+            });
     return waited.failed() || waited.stopped() ? 1 : 0;
   }
 

@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +26,7 @@ class BadInputTest {
   private static final Path CASES = Path.of("src/test/resources/bad");
   private static final Set<String> WITHOUT_LINE =
       Set.of("empty-dir", "missing-environment", "var-for-undeclared");
+  private static final Pattern POSITION = Pattern.compile("^Error: [^:]+\\.yaml:\\d+:\\d+: ");
 
   static Stream<String> cases() throws IOException {
     try (Stream<Path> dirs = Files.list(CASES)) {
@@ -36,6 +39,7 @@ class BadInputTest {
   void failsWithOneClearLineAndWritesNothing(String name, @TempDir Path tmp) throws IOException {
     Path dir = copy(CASES.resolve(name), tmp.resolve(name));
     Map<String, String> before = TestConfigurations.snapshot(tmp);
+    String planError = "";
     for (String command : List.of("plan", "validate")) {
       CliRun run = CliRun.run(args(command, dir));
       assertThat(run.exitCode()).as(command + " exit code").isEqualTo(1);
@@ -49,6 +53,13 @@ class BadInputTest {
           assertThat(line).containsPattern("\\{dir}/[^:]+\\.yaml:\\d+:\\d+: ");
         }
         Golden.check("../bad/" + name + "/expected.txt", line);
+        planError = run.err();
+      } else {
+        // validate, offline, refuses at the same file:line:col as plan
+        Matcher at = POSITION.matcher(planError);
+        if (at.find()) {
+          assertThat(run.err()).as("validate").startsWith(at.group());
+        }
       }
     }
   }

@@ -22,6 +22,7 @@ import io.aepform.engine.plan.Planning;
 import io.aepform.engine.plan.SavedPlans;
 import io.aepform.engine.plan.Secrets;
 import io.aepform.engine.plan.Selection;
+import io.aepform.engine.plan.StateView;
 import io.aepform.engine.provider.Kinds;
 import io.aepform.engine.recovery.PendingResolver;
 import io.aepform.engine.workspace.Connector;
@@ -210,9 +211,10 @@ public final class Engine {
   public java.util.List<io.aepform.engine.manifest.OutputValue> outputs(ConfigRequest request) {
     Workspace ws = load(request);
     Optional<State> state = stateStore(request).read();
-    var recorded = state.map(io.aepform.engine.plan.StateView::recorded).orElse(Map.of());
+    var recorded = state.map(StateView::recorded).orElse(Map.of());
     // only what the outputs read: a variable no output needs (a secret key) need not be given
-    return ws.outputsResolving(io.aepform.engine.plan.StateView.knownIds(recorded));
+    return ws.outputsResolving(
+        StateView.knownIds(recorded), StateView.platformFacts(recorded, handlers));
   }
 
   /** Removes a lock left by a run that died holding it. */

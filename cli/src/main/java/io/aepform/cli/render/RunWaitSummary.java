@@ -43,6 +43,12 @@ public final class RunWaitSummary {
   }
 
   private static void note(WaitedRun w, String limit, PrintStream out) {
+    if (w.disabled() && w.verdict() != WaitedRun.Verdict.DISABLED) {
+      out.println(
+          w.address()
+              + ": declared disabled, but its first run started before aepform disabled it (AEP"
+              + " creates a flow enabled); it runs no more.");
+    }
     switch (w.verdict()) {
       case NOT_DUE ->
           out.println(

@@ -66,6 +66,38 @@ class QuickstartIT {
     assertThat(plan.out()).contains("No changes.");
   }
 
+  /**
+   * After the quickstart, the README's next section as a user runs it, command by command: the
+   * first run is waited for and reported, and status shows it, as the README's sample shows.
+   */
+  @Test
+  void theReadmesRunsSectionAfterTheQuickstartShowsTheFirstRun() throws Exception {
+    Path dir = tmp.resolve("parquet-ingestion");
+    TestConfigurations.copy(Path.of("../examples/parquet-ingestion"), dir);
+    assertThat(aepform(dir, "apply", "--auto-approve").exit()).isZero();
+
+    String readme = Files.readString(Path.of("../README.md"));
+    String section = readme.substring(readme.indexOf("Watch its runs"));
+    String block = section.substring(section.indexOf("```sh\n") + 6, section.indexOf("```\n", 6));
+    StringBuilder out = new StringBuilder();
+    for (String command : block.lines().toList()) {
+      List<String> args =
+          new ArrayList<>(List.of(command.replaceAll("#.*", "").strip().split(" +")));
+      assertThat(args.remove(0)).isEqualTo("./aepform");
+      args.replaceAll(a -> a.equals("examples/parquet-ingestion") ? dir.toString() : a);
+      Launched run = jar.launch(Map.of(), args.toArray(String[]::new));
+      assertThat(run.await(TIMEOUT)).as(command + "\n" + run.stderr()).isZero();
+      out.append(run.stdout());
+    }
+    assertThat(out.toString())
+        .contains("flow.ingest: Waiting for its first run...\n")
+        .containsPattern("flow.ingest: Run succeeded after \\d+s \\[run=")
+        .contains("Runs: 1 succeeded, 0 partly failed, 0 failed, 0 timed out; 0 not waited for.")
+        .contains(
+            "Status: 1 flow, 1 enabled. Latest runs: 1 succeeded, 0 partly failed, 0 failed, 0 in"
+                + " progress, 0 not run yet.");
+  }
+
   @Test
   void versionAndBadFlagsAsAUserSeesThem() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("empty"));

@@ -87,7 +87,16 @@ class StatusIT {
   @Test
   void aFailedRunIsExplainedAndExitsTwoWithDetailedExitcode() {
     platform.emulator.setRunFailureRate(1);
-    assertThat(cli("apply", "--auto-approve", "--wait-for-runs").exitCode()).isEqualTo(1);
+    CliRun apply = cli("apply", "--auto-approve", "--wait-for-runs");
+    assertThat(apply.exitCode()).isEqualTo(1);
+    assertThat(apply.out())
+        .containsPattern("flow.ingest: Run failed after \\d+s \\[run=[0-9a-f-]{36}\\]\n")
+        .endsWith(
+            "\nRuns: 0 succeeded, 0 partly failed, 1 failed, 0 timed out; 0 not waited for.\n");
+    assertThat(apply.err())
+        .containsPattern(
+            "^Error: flow.ingest: its first run failed \\[run=[0-9a-f-]{36}\\]: CONNECTOR-[12]001-500"
+                + " \\((copy|promotion)Activity\\): Error in .* -> ");
 
     CliRun status = cli("status", "--detailed-exitcode");
     assertThat(status.exitCode()).isEqualTo(2);
@@ -126,8 +135,13 @@ class StatusIT {
     edit("    backfill: true\n", "    backfill: true\n  state: disabled\n");
     CliRun apply = cli("apply", "--auto-approve", "--wait-for-runs");
     assertThat(apply.exitCode()).isZero();
+    // created enabled (AEP takes no state on create), its first run starts before the disable
     assertThat(apply.out())
-        .contains("flow.ingest: disabled: it does not run, nothing to wait for.");
+        .containsPattern("flow.ingest: Run succeeded after \\d+s \\[run=")
+        .contains(
+            "flow.ingest: declared disabled, but its first run started before aepform disabled it"
+                + " (AEP creates a flow enabled); it runs no more.\n")
+        .endsWith("Runs: 1 succeeded, 0 partly failed, 0 failed, 0 timed out; 0 not waited for.\n");
 
     CliRun status = cli("status", "flow.ingest");
     assertThat(status.exitCode()).isZero();
@@ -135,6 +149,16 @@ class StatusIT {
         .contains("  state:     disabled (it does not run until enabled again)\n")
         .contains("  next run:  none (disabled)\n")
         .contains("Status: 1 flow, 0 enabled.");
+
+    long start = Instant.now().plus(Duration.ofDays(2)).getEpochSecond();
+    edit("    frequency: minute\n", "    frequency: minute\n    startTime: " + start + "\n");
+    CliRun later = cli("apply", "--auto-approve", "--replace", "flow.ingest", "--wait-for-runs");
+    assertThat(later.exitCode()).isZero();
+    assertThat(later.out())
+        .as("a flow created disabled before its start time never runs")
+        .contains("flow.ingest: disabled: it does not run, nothing to wait for.\n")
+        .endsWith("Runs: 0 succeeded, 0 partly failed, 0 failed, 0 timed out; 1 not waited for.\n");
+    assertThat(cli("status").out()).contains("  runs:      none yet\n");
   }
 
   @Test

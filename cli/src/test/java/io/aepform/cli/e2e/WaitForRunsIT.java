@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aepform.cli.CliRun;
+import io.aepform.cli.JarLauncher.Launched;
 import io.aepform.cli.LocalPlatformExtension;
 import io.aepform.cli.TestConfigurations;
 import java.nio.file.Files;
@@ -99,6 +100,36 @@ class WaitForRunsIT {
             "Error: flow.ingest: its first run \\(run [0-9a-f-]{36}\\) did not end within the"
                 + " --wait-timeout of 2s: see it later with aepform status, or wait longer with"
                 + " --wait-timeout\n");
+    assertThat(cli("status").out()).containsPattern("in progress, running for \\d+s");
+  }
+
+  @Test
+  void ctrlCStopsTheWaitAndChangesNothing() throws Exception {
+    platform.emulator.setRunDuration(Duration.ofMinutes(10));
+    Launched apply = platform.launch("apply", "--auto-approve", "--wait-for-runs");
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!apply.stdout().contains("Waiting for its first run") && System.nanoTime() < deadline) {
+      assertThat(apply.process().isAlive()).as(apply.stdout() + apply.stderr()).isTrue();
+      Thread.sleep(50);
+    }
+    long before = platform.lastSequence();
+    Process kill = new ProcessBuilder("kill", "-INT", Long.toString(apply.process().pid())).start();
+    assertThat(kill.waitFor()).isZero();
+
+    int exit = apply.await(Duration.ofSeconds(30));
+    assertThat(exit)
+        .as("as any interrupted command\n" + apply.stdout() + apply.stderr())
+        .isEqualTo(130);
+    assertThat(apply.stdout())
+        .contains("Apply complete! Resources: 7 added")
+        .contains(
+            "flow.ingest: stopped waiting; nothing was changed. See its runs later with aepform"
+                + " status.\n");
+    assertThat(apply.stderr())
+        .contains("Interrupt received: no longer waiting for runs. Nothing was changed.");
+    assertThat(platform.dataCallsAfter(before))
+        .as("after the signal, only reads")
+        .allSatisfy(e -> assertThat(e.method()).isEqualTo("GET"));
     assertThat(cli("status").out()).containsPattern("in progress, running for \\d+s");
   }
 

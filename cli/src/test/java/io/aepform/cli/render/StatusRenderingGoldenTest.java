@@ -139,7 +139,14 @@ class StatusRenderingGoldenTest {
                     "f-7",
                     WaitedRun.Verdict.DISABLED,
                     Optional.empty(),
-                    Optional.of(AT))),
+                    Optional.of(AT)),
+                new WaitedRun(
+                    new Address("flow", "early"),
+                    "f-8",
+                    WaitedRun.Verdict.FINISHED,
+                    Optional.of(success()),
+                    Optional.of(AT),
+                    true)),
             Duration.ofMinutes(2));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();

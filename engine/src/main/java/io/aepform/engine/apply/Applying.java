@@ -5,6 +5,7 @@ import io.aepform.engine.EngineSettings;
 import io.aepform.engine.Version;
 import io.aepform.engine.kind.Kind;
 import io.aepform.engine.manifest.Evaluator;
+import io.aepform.engine.manifest.PlatformFacts;
 import io.aepform.engine.plan.Plan;
 import io.aepform.engine.plan.PlanCodec;
 import io.aepform.engine.plan.Planning;
@@ -144,18 +145,15 @@ public final class Applying {
             state =
                 writer.write(s -> edits.stream().reduce(s, (acc, e) -> e.apply(acc), (a, b) -> b));
           }
+          PlatformFacts facts =
+              ws.usesPlatformFacts() ? session.platformFacts() : PlatformFacts.unknown();
           ApplyContext ctx =
               new ApplyContext(
                   session.client(),
                   handlers,
                   writer,
                   new Evaluator.Scope(
-                      ws.variables(),
-                      settings.processEnv(),
-                      (a, attr) -> Optional.empty(),
-                      ws.usesPlatformFacts()
-                          ? session.platformFacts()
-                          : io.aepform.engine.manifest.PlatformFacts.unknown()),
+                      ws.variables(), settings.processEnv(), (a, attr) -> Optional.empty(), facts),
                   state.secretsSalt(),
                   UUID.randomUUID().toString(),
                   limiter,
@@ -165,7 +163,7 @@ public final class Applying {
           var outcomes = Walk.run(ctx, plan, StateView.recorded(state), request.parallelism());
           return new ApplyResult(
               outcomes,
-              outputs(ws, writer.current()),
+              outputs(ws, writer.current(), facts),
               request.cancel().get(),
               plan.changes(),
               plan.toImport(),
@@ -212,7 +210,8 @@ public final class Applying {
     return copy;
   }
 
-  private static List<io.aepform.engine.manifest.OutputValue> outputs(Workspace ws, State state) {
-    return ws.outputsResolving(StateView.knownIds(StateView.recorded(state)));
+  private static List<io.aepform.engine.manifest.OutputValue> outputs(
+      Workspace ws, State state, PlatformFacts facts) {
+    return ws.outputsResolving(StateView.knownIds(StateView.recorded(state)), facts);
   }
 }

@@ -6,6 +6,7 @@ import io.aepform.engine.kind.Kind;
 import io.aepform.engine.kind.Remote;
 import io.aepform.engine.manifest.Address;
 import io.aepform.engine.manifest.Desired;
+import io.aepform.engine.manifest.PlatformFacts;
 import io.aepform.engine.manifest.Resolver;
 import io.aepform.engine.manifest.ResourceDecl;
 import io.aepform.engine.plan.Adoption;
@@ -87,15 +88,23 @@ public final class StateEditing {
                                 + "'"));
         Adoption.refuseTracked(state, address, decl.kind(), remote.id());
         ResourceState adopted =
-            Adoption.record(decl, handler, remote, desired(ws, state, address).spec());
+            Adoption.record(decl, handler, remote, desired(ws, state, address, session).spec());
         store.write(state.with(adopted).nextSerial());
         return adopted;
       }
     }
   }
 
-  private static Desired desired(Workspace ws, State state, Address address) {
-    Resolver.Resolved resolved = ws.resolve(StateView.knownIds(StateView.recorded(state)));
+  /**
+   * The declaration as resolved against this platform: with its {@code ${platform.tenantId}} known,
+   * else a custom field's key {@code _${platform.tenantId}} would match nothing in the remote
+   * object and the import would record the field group without its fields.
+   */
+  private static Desired desired(
+      Workspace ws, State state, Address address, Connector.Session session) {
+    PlatformFacts facts =
+        ws.usesPlatformFacts() ? session.platformFacts() : PlatformFacts.unknown();
+    Resolver.Resolved resolved = ws.resolve(StateView.knownIds(StateView.recorded(state)), facts);
     return resolved.resources().stream()
         .filter(d -> d.address().equals(address))
         .findFirst()

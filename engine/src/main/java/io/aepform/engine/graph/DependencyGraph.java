@@ -4,12 +4,15 @@ import io.aepform.engine.manifest.Address;
 import io.aepform.engine.manifest.Configuration;
 import io.aepform.engine.manifest.Dependency;
 import io.aepform.engine.manifest.ResourceDecl;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.cycle.CycleDetector;
 import org.jgrapht.graph.DefaultDirectedGraph;
@@ -105,6 +108,28 @@ public final class DependencyGraph {
     Set<Address> out = new TreeSet<>();
     graph.outgoingEdgesOf(address).forEach(e -> out.add(e.dependent()));
     return out;
+  }
+
+  /** {@code from} and everything it needs, directly or not. */
+  public Set<Address> withDependencies(Set<Address> from) {
+    return reach(from, this::dependenciesOf);
+  }
+
+  /** {@code from} and everything that needs it, directly or not. */
+  public Set<Address> withDependents(Set<Address> from) {
+    return reach(from, this::dependentsOf);
+  }
+
+  private Set<Address> reach(Set<Address> from, Function<Address, Set<Address>> next) {
+    Set<Address> seen = new TreeSet<>(from);
+    Deque<Address> todo = new ArrayDeque<>(from);
+    while (!todo.isEmpty()) {
+      Address a = todo.pop();
+      if (graph.containsVertex(a)) {
+        next.apply(a).stream().filter(seen::add).forEach(todo::add);
+      }
+    }
+    return seen;
   }
 
   public boolean contains(Address address) {

@@ -250,12 +250,21 @@ public interface Kind {
   record Tracked(String address, String kind, String id, Value spec) {}
 
   /**
-   * True when a new object made from {@code spec} ingests data that its predecessor already did (a
-   * flow that backfills): replacing it duplicates what a kept destination holds.
+   * When a new object made from {@code spec} ingests data that its predecessor already did (a flow
+   * that backfills), so that replacing it duplicates what a kept destination holds: what it does
+   * and how to avoid it, in the kind's own words; empty otherwise.
    */
-  default boolean replaysData(Value spec) {
-    return false;
+  default Optional<Replay> replaysData(Value spec) {
+    return Optional.empty();
   }
+
+  /**
+   * @param what what the new object does, e.g. "the new one backfills: its first run ingests every
+   *     file under its source path again"
+   * @param avoid how to declare it so that it does not, e.g. "Set scheduleParams.backfill: false to
+   *     ingest only new files"
+   */
+  record Replay(String what, String avoid) {}
 
   /**
    * For a kind whose objects run on a schedule and ingest data (a dataflow): their schedule, state

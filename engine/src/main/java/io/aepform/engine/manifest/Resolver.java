@@ -210,6 +210,16 @@ public final class Resolver {
       Map<String, Value> variables,
       Map<String, String> environment,
       KnownIds known) {
+    return outputsResolving(config, variables, environment, known, PlatformFacts.unknown());
+  }
+
+  /** As above, with the platform's facts ({@code ${platform.tenantId}}) where they are known. */
+  public List<OutputValue> outputsResolving(
+      Configuration config,
+      Map<String, Value> variables,
+      Map<String, String> environment,
+      KnownIds known,
+      PlatformFacts platform) {
     Map<Address, Desired> done = new HashMap<>();
     List<Problem> problems = new ArrayList<>();
     Evaluator[] evaluator = new Evaluator[1];
@@ -218,7 +228,8 @@ public final class Resolver {
             new Evaluator.Scope(
                 variables,
                 environment,
-                (a, attr) -> onDemand(config, evaluator[0], known, done, problems, a, attr)));
+                (a, attr) -> onDemand(config, evaluator[0], known, done, problems, a, attr),
+                platform));
     List<OutputValue> outputs = outputs(config, evaluator[0], problems);
     if (problems.stream().anyMatch(Problem::isError)) {
       throw new ManifestException(problems);
@@ -264,9 +275,10 @@ public final class Resolver {
       Configuration config,
       Map<String, Value> variables,
       Map<String, String> environment,
-      KnownIds known) {
+      KnownIds known,
+      PlatformFacts platform) {
     Evaluator evaluator =
-        new Evaluator(new Evaluator.Scope(variables, environment, known::attribute));
+        new Evaluator(new Evaluator.Scope(variables, environment, known::attribute, platform));
     List<Problem> problems = new ArrayList<>();
     List<OutputValue> outputs = outputs(config, evaluator, problems);
     if (problems.stream().anyMatch(Problem::isError)) {

@@ -15,8 +15,9 @@ import java.util.Optional;
 /**
  * {@code apply --wait-for-runs}: after the walk, waits for the first run of each flow the apply
  * created, replaced or re-enabled, polling the platform (first the flow's latest runs, then the run
- * itself) at growing intervals. A flow whose first run is due after the timeout is not waited for.
- * Only reads: stopping (Ctrl-C) leaves everything as it is.
+ * itself) at growing intervals. A flow whose first run is due after the timeout is not waited for,
+ * nor one created disabled, unless its first run started before the disable. Only reads: stopping
+ * (Ctrl-C) leaves everything as it is.
  */
 public final class RunWaiting {
   static final Duration HEARTBEAT = Duration.ofSeconds(10);
@@ -57,14 +58,20 @@ public final class RunWaiting {
     List<WaitedRun> ended = new ArrayList<>();
     List<Pending> pending = new ArrayList<>();
     for (WaitTarget t : targets) {
+      Pending p = new Pending(t);
       if (!t.enabled()) {
-        ended.add(verdict(t, WaitedRun.Verdict.DISABLED, Optional.empty()));
+        // AEP creates a flow enabled and aepform disables it next: its first run may have started
+        p.run = look(p);
+        if (p.run.isEmpty()) {
+          ended.add(verdict(t, WaitedRun.Verdict.DISABLED, Optional.empty()));
+          continue;
+        }
       } else if (t.due().isAfter(deadline)) {
         ended.add(verdict(t, WaitedRun.Verdict.NOT_DUE, Optional.empty()));
-      } else {
-        pending.add(new Pending(t));
-        options.listener().waitingForRun(t.address(), t.due());
+        continue;
       }
+      pending.add(p);
+      options.listener().waitingForRun(t.address(), t.due());
     }
     poll(pending, ended, start, deadline);
     List<String> order = targets.stream().map(t -> t.address().toString()).toList();
@@ -143,6 +150,6 @@ public final class RunWaiting {
   }
 
   private static WaitedRun verdict(WaitTarget t, WaitedRun.Verdict verdict, Optional<Run> run) {
-    return new WaitedRun(t.address(), t.id(), verdict, run, Optional.of(t.due()));
+    return new WaitedRun(t.address(), t.id(), verdict, run, Optional.of(t.due()), !t.enabled());
   }
 }

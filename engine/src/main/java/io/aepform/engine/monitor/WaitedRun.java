@@ -14,9 +14,16 @@ import java.util.Optional;
  * @param verdict what happened
  * @param run the run: the one that finished, or the one still in progress at the timeout
  * @param due when its first run was expected
+ * @param disabled true for a flow declared disabled: AEP creates it enabled, so a run may start
+ *     before aepform disables it, and is then waited for like any first run
  */
 public record WaitedRun(
-    Address address, String id, Verdict verdict, Optional<Run> run, Optional<Instant> due) {
+    Address address,
+    String id,
+    Verdict verdict,
+    Optional<Run> run,
+    Optional<Instant> due,
+    boolean disabled) {
   /** How the wait ended. */
   public enum Verdict {
     /** The run ended: see its status. */
@@ -25,7 +32,7 @@ public record WaitedRun(
     TIMED_OUT,
     /** Its first run is due after the timeout: not waited for. */
     NOT_DUE,
-    /** It is disabled: it does not run. */
+    /** It is disabled and no run started before the disable: it does not run. */
     DISABLED,
     /** Waiting was stopped (Ctrl-C). */
     STOPPED
@@ -37,6 +44,12 @@ public record WaitedRun(
     Objects.requireNonNull(verdict, "verdict");
     Objects.requireNonNull(run, "run");
     Objects.requireNonNull(due, "due");
+  }
+
+  /** How waiting for an enabled flow ended. */
+  public WaitedRun(
+      Address address, String id, Verdict verdict, Optional<Run> run, Optional<Instant> due) {
+    this(address, id, verdict, run, due, false);
   }
 
   /** True when the run failed or partly failed, or did not end in time. */

@@ -10,11 +10,13 @@ import io.aepform.error.SafetyException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a plan must never do by accident: replace an object that holds data (a schema, a dataset)
- * unless named with --replace, or re-create a flow without saying it backfills again.
+ * What a plan must never do by accident: replace an object that holds data unless named with
+ * --replace, or replace one whose new object ingests its data again into a kept destination. The
+ * kinds say what holds data and what replays it; this class only applies the rule.
  */
 public final class DataSafety {
   private DataSafety() {}
@@ -73,32 +75,30 @@ public final class DataSafety {
    */
   private static void refuseReplay(ResourceChange c, Plan plan, Map<String, Kind> kinds) {
     Value spec = c.after().flatMap(a -> Values.at(a, "/spec")).orElse(Value.Obj.empty());
-    if (!kinds.get(c.kind()).replaysData(spec)) {
+    Optional<Kind.Replay> replay = kinds.get(c.kind()).replaysData(spec);
+    if (replay.isEmpty()) {
       return;
     }
-    Map<Address, ResourceChange> byAddress = new java.util.HashMap<>();
-    plan.changes().forEach(x -> byAddress.put(x.address(), x));
-    java.util.Deque<Address> todo = new java.util.ArrayDeque<>(c.dependencies());
-    Set<Address> seen = new java.util.HashSet<>(todo);
-    while (!todo.isEmpty()) {
-      ResourceChange dep = byAddress.get(todo.pop());
-      if (dep == null) {
-        continue;
-      }
-      if (kinds.get(dep.kind()).receivesIngestedData() && !dep.action().adds()) {
+    Set<Address> needed = PlanGraph.of(plan).withDependencies(Set.of(c.address()));
+    for (ResourceChange dep : plan.changes()) {
+      if (needed.contains(dep.address())
+          && !dep.address().equals(c.address())
+          && kinds.get(dep.kind()).receivesIngestedData()
+          && !dep.action().adds()) {
         throw new SafetyException(
             SafetyException.Code.DATA_LOSS,
             c.address()
                 + " would be replaced ("
                 + c.reason()
-                + "), and the new one backfills: its first run ingests every file under its source"
-                + " path again into "
+                + "), and "
+                + replay.get().what()
+                + " into "
                 + dep.address()
-                + ", which is kept, duplicating its data. Set scheduleParams.backfill: false to"
-                + " ingest only new files, or confirm with --replace "
+                + ", which is kept, duplicating its data. "
+                + replay.get().avoid()
+                + ", or confirm with --replace "
                 + c.address());
       }
-      dep.dependencies().stream().filter(seen::add).forEach(todo::add);
     }
   }
 

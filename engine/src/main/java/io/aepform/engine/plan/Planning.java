@@ -61,7 +61,7 @@ public final class Planning {
         session
             .filter(s -> ws.usesPlatformFacts())
             .map(Connector.Session::platformFacts)
-            .orElseGet(() -> factsIn(recorded, handlers));
+            .orElseGet(() -> StateView.platformFacts(recorded, handlers));
     Set<Address> renewed = new java.util.HashSet<>(forced.keySet());
     // attributes an update renews (a mapping set's version): read as known after apply too
     Map<Address, Set<String>> renewedAttributes = new java.util.HashMap<>();
@@ -111,7 +111,7 @@ public final class Planning {
     }
     plan =
         OutputChanges.withBefore(
-            plan, recorded.isEmpty() ? List.of() : ws.outputs(StateView.knownIds(recorded)));
+            plan, recorded.isEmpty() ? List.of() : ws.outputs(StateView.knownIds(recorded), facts));
     if (options.refreshOnly()) {
       return RefreshOnly.plan(plan);
     }
@@ -162,19 +162,6 @@ public final class Planning {
             .orElseThrow()
             .spec();
     return StateView.recorded(Adoption.record(decl, kind, remote, desired));
-  }
-
-  /** What state shows of the platform without asking it: the tenant in recorded XDM ids. */
-  private static PlatformFacts factsIn(Map<Address, Recorded> recorded, Map<String, Kind> kinds) {
-    for (Recorded r : recorded.values()) {
-      if (r.attributes().get("id") instanceof Value.Str id) {
-        Optional<String> tenant = kinds.get(r.address().kind()).tenantIn(id.value());
-        if (tenant.isPresent()) {
-          return new PlatformFacts(tenant);
-        }
-      }
-    }
-    return PlatformFacts.unknown();
   }
 
   /** Ids of recorded resources, except those about to get new ones. */

@@ -1,11 +1,10 @@
 package io.aepform.engine.plan;
 
 import io.aepform.engine.PlanOptions;
+import io.aepform.engine.graph.DependencyGraph;
 import io.aepform.engine.manifest.Address;
 import io.aepform.engine.workspace.Workspace;
 import io.aepform.error.UsageException;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,16 +46,17 @@ public final class Selection {
     if (targets.isEmpty() && excludes.isEmpty()) {
       return plan;
     }
+    DependencyGraph graph = PlanGraph.of(plan);
     Set<Address> keep = new HashSet<>();
     plan.changes().forEach(c -> keep.add(c.address()));
     // a destroy deletes a target with what depends on it, and keeps an excluded one with what it
     // depends on: deleting what the target depends on would delete objects nobody targeted
     boolean destroying = options.destroy();
     if (!targets.isEmpty()) {
-      keep.retainAll(closure(plan, targets, !destroying));
+      keep.retainAll(destroying ? graph.withDependents(targets) : graph.withDependencies(targets));
     }
-    keep.removeAll(closure(plan, excludes, destroying));
-    refuseSplitDestroys(plan, keep, targets.isEmpty() ? "--exclude" : "--target", ws);
+    keep.removeAll(destroying ? graph.withDependencies(excludes) : graph.withDependents(excludes));
+    refuseSplitDestroys(plan, graph, keep, targets.isEmpty() ? "--exclude" : "--target", ws);
     List<ResourceChange> changes =
         plan.changes().stream()
             .filter(c -> keep.contains(c.address()) || c.action() == Action.NO_OP)
@@ -78,12 +78,13 @@ public final class Selection {
    * sources/tutorials/api/update-dataflows.md), and a target connection left out of a plan that
    * replaces its dataset keeps writing to the deleted one. Such a selection is refused.
    */
-  private static void refuseSplitDestroys(Plan plan, Set<Address> keep, String flag, Workspace ws) {
+  private static void refuseSplitDestroys(
+      Plan plan, DependencyGraph graph, Set<Address> keep, String flag, Workspace ws) {
     for (ResourceChange c : plan.changes()) {
       if (!keep.contains(c.address()) || !c.action().destroys()) {
         continue;
       }
-      for (Address user : closure(plan, Set.of(c.address()), false)) {
+      for (Address user : graph.withDependents(Set.of(c.address()))) {
         ResourceChange theirs = change(plan, user);
         if (!keep.contains(user) && usesRecordedObject(theirs.action())) {
           throw new UsageException(
@@ -126,22 +127,5 @@ public final class Selection {
         .filter(c -> c.address().equals(address))
         .findFirst()
         .orElseThrow();
-  }
-
-  /** {@code from} and everything it needs ({@code needs}), or everything that needs it. */
-  private static Set<Address> closure(Plan plan, Set<Address> from, boolean needs) {
-    Set<Address> seen = new HashSet<>(from);
-    Deque<Address> queue = new ArrayDeque<>(from);
-    while (!queue.isEmpty()) {
-      Address a = queue.pop();
-      for (ResourceChange c : plan.changes()) {
-        if (needs && c.address().equals(a)) {
-          c.dependencies().stream().filter(seen::add).forEach(queue::add);
-        } else if (!needs && c.dependencies().contains(a) && seen.add(c.address())) {
-          queue.add(c.address());
-        }
-      }
-    }
-    return seen;
   }
 }

@@ -1,6 +1,8 @@
 package io.aepform.engine.plan;
 
+import io.aepform.engine.kind.Kind;
 import io.aepform.engine.manifest.Address;
+import io.aepform.engine.manifest.PlatformFacts;
 import io.aepform.engine.manifest.Resolver;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
@@ -47,6 +49,24 @@ public final class StateView {
   }
 
   /** The ids recorded in state, for expressions that read them. */
+  /**
+   * What state shows of the platform without asking it: the tenant in recorded XDM ids, for {@code
+   * ${platform.tenantId}} offline (plan without refresh, {@code output}).
+   */
+  public static PlatformFacts platformFacts(
+      Map<Address, Recorded> recorded, Map<String, Kind> kinds) {
+    for (Recorded r : recorded.values()) {
+      Kind kind = kinds.get(r.address().kind());
+      if (kind != null && r.attributes().get("id") instanceof Value.Str id) {
+        Optional<String> tenant = kind.tenantIn(id.value());
+        if (tenant.isPresent()) {
+          return new PlatformFacts(tenant);
+        }
+      }
+    }
+    return PlatformFacts.unknown();
+  }
+
   public static Resolver.KnownIds knownIds(Map<Address, Recorded> recorded) {
     return (address, attribute) ->
         Optional.ofNullable(recorded.get(address)).map(r -> r.attributes().get(attribute));

@@ -132,16 +132,24 @@ final class FlowKind extends FlowServiceKind {
 
   /** A new flow with {@code backfill} (the default) ingests every file under its path again. */
   @Override
-  public boolean replaysData(Value spec) {
-    return Values.at(spec, "/scheduleParams/backfill")
-        .map(v -> !(Values.unmark(v) instanceof Value.Bool b) || b.value())
-        .orElse(true);
+  public Optional<Replay> replaysData(Value spec) {
+    boolean backfills =
+        Values.at(spec, "/scheduleParams/backfill")
+            .map(v -> !(Values.unmark(v) instanceof Value.Bool b) || b.value())
+            .orElse(true);
+    return backfills
+        ? Optional.of(
+            new Replay(
+                "the new one backfills: its first run ingests every file under its source path"
+                    + " again",
+                "Set scheduleParams.backfill: false to ingest only new files"))
+        : Optional.empty();
   }
 
   @Override
   public List<String> replaceWarnings(Value after) {
     return List.of(
-        replaysData(after)
+        replaysData(after).isPresent()
             ? "will be re-created: with scheduleParams.backfill, its first run ingests every file under the source path again"
             : "will be re-created without backfill (scheduleParams.backfill: false): its first run ingests only files that arrive from now on");
   }

@@ -131,13 +131,13 @@ public final class Workspace {
    * The outputs as {@link #resolve(Resolver.KnownIds)} gives them, resolving only the resources
    * whose names they read.
    */
-  public List<OutputValue> outputsResolving(Resolver.KnownIds known) {
-    return new Resolver(handlers).outputsResolving(config, variables, processEnv, known);
+  public List<OutputValue> outputsResolving(Resolver.KnownIds known, PlatformFacts platform) {
+    return new Resolver(handlers).outputsResolving(config, variables, processEnv, known, platform);
   }
 
-  /** Only the outputs, with the ids {@code known} gives. */
-  public List<OutputValue> outputs(Resolver.KnownIds known) {
-    return Resolver.outputs(config, variables, processEnv, known);
+  /** Only the outputs, with the ids {@code known} gives and the platform's facts. */
+  public List<OutputValue> outputs(Resolver.KnownIds known, PlatformFacts platform) {
+    return Resolver.outputs(config, variables, processEnv, known, platform);
   }
 
   /**

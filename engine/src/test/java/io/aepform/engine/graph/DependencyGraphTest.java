@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,6 +130,24 @@ class DependencyGraphTest {
     assertThat(g.dependentsOf(a("dataset.d"))).containsExactly(a("targetConnection.t"));
     assertThat(g.dependentsOf(a("flow.f"))).isEmpty();
     assertThat(g.dependenciesOf(a("dataset.d"))).isEmpty();
+  }
+
+  @Test
+  void everythingNeededAndEverythingThatNeeds() {
+    DependencyGraph g =
+        graph(
+            List.of(),
+            needs("flow.f", "sourceConnection.s"),
+            needs("flow.f", "targetConnection.t"),
+            needs("targetConnection.t", "dataset.d"),
+            needs("dataset.d", "schema.x"));
+    assertThat(g.withDependencies(Set.of(a("targetConnection.t"))))
+        .containsExactlyInAnyOrder(a("targetConnection.t"), a("dataset.d"), a("schema.x"));
+    assertThat(g.withDependents(Set.of(a("dataset.d"))))
+        .containsExactlyInAnyOrder(a("dataset.d"), a("targetConnection.t"), a("flow.f"));
+    assertThat(g.withDependents(Set.of(a("schema.unknown"))))
+        .as("an address the graph does not hold is kept, with nothing more")
+        .containsExactly(a("schema.unknown"));
   }
 
   @Test

@@ -101,12 +101,29 @@ class RunWaitingTest {
   }
 
   @Test
-  void aDisabledFlowIsNotWaitedFor() {
-    ScriptedRuns runs = new ScriptedRuns(T0, Duration.ofSeconds(1), RunStatus.SUCCESS);
+  void aDisabledFlowThatNeverRanIsNotWaitedFor() {
+    ScriptedRuns runs =
+        new ScriptedRuns(T0.plusSeconds(3600), Duration.ofSeconds(1), RunStatus.SUCCESS);
     WaitTarget disabled = new WaitTarget(FLOW, "f-1", runs, Instant.EPOCH, T0, false, false);
     RunWaitResult result = waiting(Duration.ofMinutes(10)).waitFor(List.of(disabled));
     assertThat(result.flows().get(0).verdict()).isEqualTo(WaitedRun.Verdict.DISABLED);
-    assertThat(runs.calls).isEmpty();
+    assertThat(runs.calls).as("one look for a run, no wait").containsExactly("latest");
+    assertThat(events).isEmpty();
+    assertThat(clock.instant()).isEqualTo(T0);
+  }
+
+  @Test
+  void aFlowCreatedDisabledWhoseFirstRunStartedBeforeTheDisableIsWaitedFor() {
+    // AEP creates a flow enabled; aepform disables it next, after its first run may have begun
+    ScriptedRuns runs = new ScriptedRuns(T0, Duration.ofSeconds(3), RunStatus.FAILED);
+    WaitTarget disabled = new WaitTarget(FLOW, "f-1", runs, Instant.EPOCH, T0, false, false);
+    RunWaitResult result = waiting(Duration.ofMinutes(10)).waitFor(List.of(disabled));
+    WaitedRun w = result.flows().get(0);
+    assertThat(w.verdict()).isEqualTo(WaitedRun.Verdict.FINISHED);
+    assertThat(w.disabled()).isTrue();
+    assertThat(w.run().orElseThrow().status()).isEqualTo(RunStatus.FAILED);
+    assertThat(result.failed()).isTrue();
+    assertThat(events).first().isEqualTo("waiting flow.ingest due " + T0);
   }
 
   @Test
