@@ -306,6 +306,20 @@ class ProfileKindsIT {
 
   @Test
   void disablingProfileOnADatasetNeedsReplaceAndThenUpdatesItInPlace() throws Exception {
+    // what references the dataset keeps its id: the confirmed update replaces nothing
+    Files.writeString(
+        platform.dir.resolve("merge.yaml"),
+        """
+        kind: mergePolicy
+        name: members_first
+        spec:
+          name: Members First
+          schema: {name: _xdm.context.profile}
+          identityGraph: {type: pdg}
+          attributeMerge:
+            type: dataSetPrecedence
+            order: ["${dataset.members.id}"]
+        """);
     ok("apply", "--auto-approve");
     String dataset = stateId("dataset.members");
     edit("profile.yaml", "    unifiedProfile: [\"enabled:true\"]\n", "");
