@@ -87,15 +87,17 @@ public final class StateEditing {
                                 + "'"));
         Adoption.refuseTracked(state, address, decl.kind(), remote.id());
         ResourceState adopted =
-            Adoption.record(decl, handler, remote, desired(ws, state, address).spec());
+            Adoption.record(decl, handler, remote, desired(ws, state, address, session).spec());
         store.write(state.with(adopted).nextSerial());
         return adopted;
       }
     }
   }
 
-  private static Desired desired(Workspace ws, State state, Address address) {
-    Resolver.Resolved resolved = ws.resolve(StateView.knownIds(StateView.recorded(state)));
+  private static Desired desired(
+      Workspace ws, State state, Address address, Connector.Session session) {
+    Resolver.Resolved resolved =
+        ws.resolve(StateView.knownIds(StateView.recorded(state)), ws.factsFrom(session));
     return resolved.resources().stream()
         .filter(d -> d.address().equals(address))
         .findFirst()

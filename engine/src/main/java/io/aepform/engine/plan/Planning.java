@@ -158,7 +158,7 @@ public final class Planning {
                             + "' to import as "
                             + i.to()));
     Value desired =
-        ws.offline().resources().stream()
+        ws.resolve((a, attr) -> Optional.empty(), ws.factsFrom(session)).resources().stream()
             .filter(d -> d.address().equals(i.to()))
             .findFirst()
             .orElseThrow()
