@@ -253,7 +253,7 @@ class ProfilePlanTest {
             FIELD_GROUPS,
             SCHEMA.replace("  meta:immutableTags: [union]\n", ""),
             DESCRIPTOR,
-            DATASET);
+            DATASET.replace("\n  tags: {unifiedProfile: [\"enabled:true\"]}", ""));
     assertThatThrownBy(
             () -> DataSafety.withIrreversibleChecks(plan(untagged, enabled, Map.of()), KINDS))
         .hasMessageStartingWith(
