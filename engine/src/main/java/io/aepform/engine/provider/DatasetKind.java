@@ -115,14 +115,11 @@ final class DatasetKind implements Kind {
   /**
    * "To create a new Profile-enabled dataset, you must know the ID of an existing XDM schema that
    * is enabled for Profile" (catalog/datasets/enable-for-profile.md): a declared schema without the
-   * union tag, about to be created (its id unknown yet), is refused before apply creates it and
-   * then fails on the dataset. A schema that exists and loses the tag is refused as such (it is
-   * irreversible), which says more.
+   * union tag is refused before apply creates it and then fails on the dataset.
    */
   @Override
   public List<SpecProblem> checkAgainst(Value spec, Function<String, Optional<Target>> referenced) {
-    if (!profileEnabled(spec)
-        || Values.at(spec, "/schemaRef/id").map(Values::isKnown).orElse(true)) {
+    if (!profileEnabled(spec)) {
       return List.of();
     }
     return referenced

@@ -253,7 +253,7 @@ class ProfilePlanTest {
             FIELD_GROUPS,
             SCHEMA.replace("  meta:immutableTags: [union]\n", ""),
             DESCRIPTOR,
-            DATASET.replace("\n  tags: {unifiedProfile: [\"enabled:true\"]}", ""));
+            DATASET);
     assertThatThrownBy(
             () -> DataSafety.withIrreversibleChecks(plan(untagged, enabled, Map.of()), KINDS))
         .hasMessageStartingWith(
