@@ -7,7 +7,6 @@ import io.aepform.engine.kind.Fields;
 import io.aepform.engine.kind.Identity;
 import io.aepform.engine.kind.Kind;
 import io.aepform.engine.kind.Remote;
-import io.aepform.engine.kind.SpecProblem;
 import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Datasets in Catalog ({@code POST /catalog/dataSets?requestDataSource=true}; fields of
@@ -110,32 +108,6 @@ final class DatasetKind implements Kind {
               + " Customer Profile (xdm/schema/profile-enablement-planning.md)");
     }
     return Optional.empty();
-  }
-
-  /**
-   * "To create a new Profile-enabled dataset, you must know the ID of an existing XDM schema that
-   * is enabled for Profile" (catalog/datasets/enable-for-profile.md): a declared schema without the
-   * union tag is refused before apply creates it and then fails on the dataset.
-   */
-  @Override
-  public List<SpecProblem> checkAgainst(Value spec, Function<String, Optional<Target>> referenced) {
-    if (!profileEnabled(spec)) {
-      return List.of();
-    }
-    return referenced
-        .apply("/schemaRef/id")
-        .filter(schema -> schema.kind().equals(SchemaKind.KIND))
-        .filter(schema -> !ProfileSchemas.enabled(schema.spec()))
-        .map(
-            schema ->
-                new SpecProblem(
-                    PROFILE_TAG,
-                    "spec.tags.unifiedProfile enables Profile, which needs a schema enabled for"
-                        + " Profile (catalog/datasets/enable-for-profile.md): add union to "
-                        + schema.address()
-                        + "'s meta:immutableTags"))
-        .stream()
-        .toList();
   }
 
   private static boolean profileEnabled(Value spec) {

@@ -9,9 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aepform.engine.kind.Kind;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DatasetKindTest {
@@ -23,35 +21,6 @@ class DatasetKindTest {
     assertThat(kind.kind()).isEqualTo("dataset");
     assertThat(kind.nameField()).isEqualTo("name");
     assertThat(kind.attributes()).containsExactlyInAnyOrder("id", "name");
-  }
-
-  @Test
-  void aProfileDatasetNeedsItsDeclaredSchemaEnabledForProfile() {
-    Value dataset =
-        prepared(
-            kind,
-            "d",
-            "schemaRef: {id: x, contentType: application/vnd.adobe.xed-full+json;version=1}\n"
-                + "tags: {unifiedProfile: [\"enabled:true\"]}\n");
-    Kind.Target plain = new Kind.Target("schema.s", "schema", SpecTestSupport.spec("title: S\n"));
-    Kind.Target union =
-        new Kind.Target(
-            "schema.s", "schema", SpecTestSupport.spec("title: S\nmeta:immutableTags: [union]\n"));
-    assertThat(kind.checkAgainst(dataset, p -> Optional.of(plain)))
-        .extracting(pr -> pr.pointer() + ": " + pr.message())
-        .containsExactly(
-            "/tags/unifiedProfile: spec.tags.unifiedProfile enables Profile, which needs a schema"
-                + " enabled for Profile (catalog/datasets/enable-for-profile.md): add union to"
-                + " schema.s's meta:immutableTags");
-    assertThat(kind.checkAgainst(dataset, p -> Optional.of(union))).isEmpty();
-    assertThat(kind.checkAgainst(dataset, p -> Optional.empty())).isEmpty();
-    Value identityOnly =
-        prepared(
-            kind,
-            "d",
-            "schemaRef: {id: x, contentType: application/vnd.adobe.xed-full+json;version=1}\n"
-                + "tags: {unifiedIdentity: [\"enabled:true\"]}\n");
-    assertThat(kind.checkAgainst(identityOnly, p -> Optional.of(plain))).isEqualTo(List.of());
   }
 
   @Test
