@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The CSV-to-profile example as its README runs it on the local platform: apply, then no changes;
- * the schema and dataset enabled for Profile; destroy leaves what AEP cannot delete and says why.
+ * the schema and dataset enabled for Profile; destroy leaves what AEP cannot delete and says why;
+ * applied again, it imports or adopts what stayed.
  */
 class CsvToProfileExampleIT {
   @RegisterExtension
@@ -55,5 +56,23 @@ class CsvToProfileExampleIT {
     assertThat(steps.objects(ResourceKind.DATASET)).isEmpty();
     assertThat(steps.objects(ResourceKind.SCHEMA)).hasSize(1);
     assertThat(steps.objects(ResourceKind.MAPPING_SET)).hasSize(1);
+
+    // applied again, as the README says: the schema and its field group imported, the namespace
+    // and the mapping set adopted (neither can be created twice nor deleted), the rest created
+    for (String address : new String[] {"fieldGroup.crm", "schema.customers"}) {
+      ResourceKind kind =
+          address.startsWith("schema") ? ResourceKind.SCHEMA : ResourceKind.FIELD_GROUP;
+      String id = steps.only(kind).path("$id").asText();
+      CliRun imported = steps.cli("import", address, id);
+      assertThat(imported.exitCode()).as(imported.out() + imported.err()).isZero();
+    }
+    CliRun again = steps.cli("apply", "--auto-approve");
+    assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+    assertThat(again.out())
+        .contains("# identityNamespace.crm will be imported")
+        .contains("# mappingSet.customers will be imported")
+        .contains("Plan: 2 to import, 9 to add, 0 to change, 0 to destroy.");
+    assertThat(steps.objects(ResourceKind.MAPPING_SET)).hasSize(1);
+    steps.plansNoChanges();
   }
 }

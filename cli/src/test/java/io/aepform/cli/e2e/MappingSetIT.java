@@ -155,6 +155,25 @@ class MappingSetIT {
   }
 
   @Test
+  void aMappingSetStateForgotIsAdoptedByItsContentWhenDeclaredAgain() throws Exception {
+    steps.apply();
+    String id = steps.only(ResourceKind.MAPPING_SET).path("id").asText();
+    assertThat(steps.cli("state", "rm", "mappingSet.customers").exitCode()).isZero();
+
+    CliRun plan = plansChanges();
+    assertThat(plan.out())
+        .contains("# mappingSet.customers will be imported")
+        .contains("Plan: 1 to import, 0 to add, 0 to change, 0 to destroy.");
+    platform.emulator.clearRequestLog();
+    CliRun apply = steps.cli("apply", "--auto-approve");
+    assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
+    assertThat(platform.writes()).isEmpty();
+    assertThat(steps.objects(ResourceKind.MAPPING_SET)).hasSize(1);
+    assertThat(Files.readString(platform.stateFile())).contains(id);
+    steps.plansNoChanges();
+  }
+
+  @Test
   void destroyLeavesTheMappingSetInAepAndSaysSo() throws Exception {
     steps.apply();
     CliRun plan = steps.cli("plan", "--destroy");

@@ -232,12 +232,24 @@ class ProfileKindsIT {
     plansNoChanges();
 
     // import: forgotten, then adopted again by id
-    for (String address : List.of("identityNamespace.loyalty", "descriptor.loyalty_id")) {
+    // a field group's custom fields sit under _${platform.tenantId}: the import resolves it
+    for (String address :
+        List.of("identityNamespace.loyalty", "descriptor.loyalty_id", "fieldGroup.loyalty")) {
       String id = stateId(address);
       ok("state", "rm", address);
       ok("import", address, id);
       assertThat(stateId(address)).isEqualTo(id);
     }
+    plansNoChanges();
+    String fieldGroup = stateId("fieldGroup.loyalty");
+    ok("state", "rm", "fieldGroup.loyalty");
+    Files.writeString(
+        platform.dir.resolve("import.yaml"),
+        "kind: import\nto: fieldGroup.loyalty\nid: " + fieldGroup + "\n");
+    assertThat(ok("plan").out())
+        .contains("Plan: 1 to import, 0 to add, 0 to change, 0 to destroy.");
+    ok("apply", "--auto-approve");
+    Files.delete(platform.dir.resolve("import.yaml"));
     plansNoChanges();
 
     // export: every kind, standard namespaces left out; the export plans no changes
@@ -306,6 +318,20 @@ class ProfileKindsIT {
 
   @Test
   void disablingProfileOnADatasetNeedsReplaceAndThenUpdatesItInPlace() throws Exception {
+    // what references the dataset keeps its id: the confirmed update replaces nothing
+    Files.writeString(
+        platform.dir.resolve("merge.yaml"),
+        """
+        kind: mergePolicy
+        name: members_first
+        spec:
+          name: Members First
+          schema: {name: _xdm.context.profile}
+          identityGraph: {type: pdg}
+          attributeMerge:
+            type: dataSetPrecedence
+            order: ["${dataset.members.id}"]
+        """);
     ok("apply", "--auto-approve");
     String dataset = stateId("dataset.members");
     edit("profile.yaml", "    unifiedProfile: [\"enabled:true\"]\n", "");

@@ -6,7 +6,6 @@ import io.aepform.engine.kind.Kind;
 import io.aepform.engine.kind.Remote;
 import io.aepform.engine.manifest.Address;
 import io.aepform.engine.manifest.Desired;
-import io.aepform.engine.manifest.PlatformFacts;
 import io.aepform.engine.manifest.Resolver;
 import io.aepform.engine.manifest.ResourceDecl;
 import io.aepform.engine.plan.Adoption;
@@ -102,9 +101,8 @@ public final class StateEditing {
    */
   private static Desired desired(
       Workspace ws, State state, Address address, Connector.Session session) {
-    PlatformFacts facts =
-        ws.usesPlatformFacts() ? session.platformFacts() : PlatformFacts.unknown();
-    Resolver.Resolved resolved = ws.resolve(StateView.knownIds(StateView.recorded(state)), facts);
+    Resolver.Resolved resolved =
+        ws.resolve(StateView.knownIds(StateView.recorded(state)), ws.factsFrom(session));
     return resolved.resources().stream()
         .filter(d -> d.address().equals(address))
         .findFirst()

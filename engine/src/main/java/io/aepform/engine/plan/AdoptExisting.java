@@ -4,6 +4,7 @@ import io.aepform.engine.kind.Kind;
 import io.aepform.engine.kind.Remote;
 import io.aepform.engine.manifest.Address;
 import io.aepform.engine.manifest.Desired;
+import io.aepform.engine.manifest.Resolver;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.workspace.Connector;
 import io.aepform.engine.workspace.Workspace;
@@ -14,8 +15,9 @@ import java.util.Map;
 /**
  * Adopts what an earlier destroy had to leave in AEP: a declared resource that state does not hold,
  * of a kind that {@link Kind#adoptsExisting() adopts existing objects} (an identity namespace,
- * which AEP can neither delete nor create twice), whose object the sandbox already holds by the
- * kind's identity, is imported as if an import document named it. The plan says "will be imported".
+ * which AEP can neither delete nor create twice; a mapping set, which it cannot delete), whose
+ * object the sandbox already holds by the kind's identity, is imported as if an import document
+ * named it. The plan says "will be imported".
  */
 final class AdoptExisting {
   private AdoptExisting() {}
@@ -34,7 +36,10 @@ final class AdoptExisting {
     if (!any) {
       return refactored;
     }
-    for (Desired d : ws.offline().resources()) {
+    // with what state holds and the tenant: a mapping set's content names its schema's id and
+    // fields under _${platform.tenantId}
+    Resolver.Resolved resolved = ws.resolve(StateView.knownIds(recorded), ws.factsFrom(session));
+    for (Desired d : resolved.resources()) {
       Kind kind = kinds.get(d.decl().kind());
       if (!kind.adoptsExisting()
           || recorded.containsKey(d.address())

@@ -292,7 +292,7 @@ public final class Planner {
                         + field.pointer().replace('/', '.')
                         + " cannot change once the "
                         + kind.kind()
-                        + " exists, and a "
+                        + " exists, and the "
                         + kind.kind()
                         + " cannot be replaced: set it back to "
                         + f.before().map(v -> Values.toJsonRedacted(v).toString()).orElse("nothing")

@@ -62,7 +62,9 @@ public final class Planning {
             .filter(s -> ws.usesPlatformFacts())
             .map(Connector.Session::platformFacts)
             .orElseGet(() -> StateView.platformFacts(recorded, handlers));
-    Set<Address> renewed = new java.util.HashSet<>(forced.keySet());
+    // what --replace names is renewed once the planner replaces it: an update it confirms (one
+    // that disables Profile on a dataset) keeps the id, and what references it stays unchanged
+    Set<Address> renewed = new java.util.HashSet<>();
     // attributes an update renews (a mapping set's version): read as known after apply too
     Map<Address, Set<String>> renewedAttributes = new java.util.HashMap<>();
     Plan plan;
@@ -156,7 +158,7 @@ public final class Planning {
                             + "' to import as "
                             + i.to()));
     Value desired =
-        ws.offline().resources().stream()
+        ws.resolve((a, attr) -> Optional.empty(), ws.factsFrom(session)).resources().stream()
             .filter(d -> d.address().equals(i.to()))
             .findFirst()
             .orElseThrow()

@@ -13,8 +13,10 @@ import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import io.aepform.error.SafetyException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -159,6 +161,36 @@ final class IdentityNamespaceKind implements Kind {
       }
     }
     return problems;
+  }
+
+  /**
+   * Two declared namespaces with one code or one display name: AEP creates the first and answers
+   * the second 409 (identity-service.yaml, features/namespaces.md), leaving a namespace no one can
+   * delete. Compared without regard to case, as the local platform does.
+   */
+  @Override
+  public List<Finding> checkAll(List<Declared> declared) {
+    List<Finding> out = new ArrayList<>();
+    for (String field : List.of("code", "name")) {
+      Map<String, String> seen = new HashMap<>();
+      for (Declared d : declared) {
+        if (!(Values.at(d.spec(), "/" + field).map(Values::unmark).orElse(null)
+            instanceof Value.Str v)) {
+          continue;
+        }
+        String first = seen.putIfAbsent(v.value().toLowerCase(Locale.ROOT), d.address());
+        if (first != null) {
+          String why = "AEP refuses a second namespace with " + field + " '" + v.value() + "'";
+          out.add(
+              new Finding(
+                  d.address(),
+                  new SpecProblem(
+                      "/" + field,
+                      why + " (409, identity-service.yaml), and " + first + " has it already")));
+        }
+      }
+    }
+    return out;
   }
 
   @Override

@@ -104,6 +104,15 @@ final class MappingSetKind implements Kind {
         "AEP cannot delete a mapping set (the Data Prep API has no DELETE): it stays in AEP");
   }
 
+  /**
+   * A set destroy left in AEP (or state forgot) that the configuration declares again with the same
+   * content is adopted, not created again: a second one could never be deleted either.
+   */
+  @Override
+  public boolean adoptsExisting() {
+    return true;
+  }
+
   /** Media-type spellings of {@code sourceType} are read as the words the create call takes. */
   @Override
   public Value normalize(Value spec) {

@@ -12,8 +12,10 @@ import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -113,6 +115,48 @@ final class MergePolicyKind implements Kind {
       }
     }
     return problems;
+  }
+
+  /**
+   * One default per schema ("any existing merge policy that was previously set as the default will
+   * automatically be updated to no longer be the default") and one policy active on edge
+   * (merge-policies.md): two declared would take it from each other at every apply.
+   */
+  @Override
+  public List<Finding> checkAll(List<Declared> declared) {
+    Map<String, String> defaults = new HashMap<>();
+    Map<String, String> edge = new HashMap<>();
+    List<Finding> out = new ArrayList<>();
+    for (Declared d : declared) {
+      String schema = text(d.spec(), "/schema/name").orElse("");
+      if (isTrue(d.spec(), "/default") && defaults.putIfAbsent(schema, d.address()) != null) {
+        out.add(conflict(d, "/default", "as the default of " + schema, defaults.get(schema)));
+      }
+      if (isTrue(d.spec(), "/isActiveOnEdge") && edge.putIfAbsent("", d.address()) != null) {
+        out.add(conflict(d, "/isActiveOnEdge", "active on edge", edge.get("")));
+      }
+    }
+    return out;
+  }
+
+  private static Finding conflict(Declared d, String pointer, String what, String first) {
+    String field = pointer.substring(1);
+    return new Finding(
+        d.address(),
+        new SpecProblem(
+            pointer,
+            "AEP keeps one merge policy "
+                + what
+                + " (profile/api/merge-policies.md), and "
+                + first
+                + " is declared so already: set "
+                + field
+                + ": false on one of them"));
+  }
+
+  private static boolean isTrue(Value spec, String pointer) {
+    return Values.at(spec, pointer).map(Values::unmark).orElse(null) instanceof Value.Bool b
+        && b.value();
   }
 
   private static void duplicatesOrTooMany(Value.Arr order, List<SpecProblem> problems) {

@@ -105,6 +105,14 @@ public final class Workspace {
         .resolve(config, graph.order(), variables, processEnv, known, platform);
   }
 
+  /**
+   * The platform's facts if the configuration reads any, asked of {@code session} once: what an
+   * import compares the remote object with holds custom fields under {@code _${platform.tenantId}}.
+   */
+  public PlatformFacts factsFrom(Connector.Session session) {
+    return usesPlatformFacts() ? session.platformFacts() : PlatformFacts.unknown();
+  }
+
   /** True when an expression reads a fact of the platform ({@code ${platform.tenantId}}). */
   public synchronized boolean usesPlatformFacts() {
     if (usesPlatform == null) {

@@ -341,8 +341,9 @@ class ProfilePlanTest {
             NAMESPACE.replace("code: Loyalty", "code: Loyalty2"),
             NAMESPACE.replace("Cross_device", "Email"))) {
       assertThatThrownBy(() -> plan(resolve(changed), state, Map.of()))
-          .hasMessageContaining("cannot change once the identityNamespace exists")
-          .hasMessageContaining("cannot be replaced");
+          .hasMessageContaining(
+              "cannot change once the identityNamespace exists, and the identityNamespace cannot"
+                  + " be replaced: set it back to");
     }
     assertThat(
             change(

@@ -19,6 +19,24 @@ class IdentityNamespaceKindTest {
   private final Kind kind = Kinds.all(Clock.systemUTC()).get("identityNamespace");
 
   @Test
+  void twoDeclaredNamespacesCannotShareACodeOrADisplayNameInAnyCase() {
+    List<Kind.Declared> declared =
+        List.of(
+            new Kind.Declared(
+                "identityNamespace.a", prepared(kind, "a", "name: CRM\ncode: CRMID\n")),
+            new Kind.Declared(
+                "identityNamespace.b", prepared(kind, "b", "name: crm\ncode: crmid\n")),
+            new Kind.Declared("identityNamespace.c", prepared(kind, "c", "name: C\ncode: C\n")));
+    assertThat(kind.checkAll(declared))
+        .extracting(f -> f.address() + " " + f.problem().pointer() + ": " + f.problem().message())
+        .containsExactly(
+            "identityNamespace.b /code: AEP refuses a second namespace with code 'crmid' (409,"
+                + " identity-service.yaml), and identityNamespace.a has it already",
+            "identityNamespace.b /name: AEP refuses a second namespace with name 'crm' (409,"
+                + " identity-service.yaml), and identityNamespace.a has it already");
+  }
+
+  @Test
   void theDisplayNameDefaultsToTheLogicalNameAndTheCodeIsWritten() {
     Value spec = prepared(kind, "loyalty", "code: Loyalty\nidType: Cross_device\n");
     assertThat(at(spec, "/name")).isEqualTo(Values.str("loyalty"));

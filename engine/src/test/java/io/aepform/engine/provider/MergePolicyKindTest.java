@@ -6,14 +6,22 @@ import static io.aepform.engine.provider.SpecTestSupport.problems;
 import static io.aepform.engine.provider.SpecTestSupport.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aepform.engine.ConfigRequest;
+import io.aepform.engine.Engine;
+import io.aepform.engine.ValidationResult;
 import io.aepform.engine.kind.Kind;
 import io.aepform.engine.kind.Remote;
+import io.aepform.engine.manifest.VariableValues;
 import io.aepform.engine.value.Value;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MergePolicyKindTest {
   private final Kind kind = Kinds.all(java.time.Clock.systemUTC()).get("mergePolicy");
@@ -46,6 +54,40 @@ class MergePolicyKindTest {
     Value body = spec(yaml);
     String name = ((Value.Str) at(body, "/name")).value();
     return new Remote(id, name, "", Map.of("id", new Value.Str(id)), body, Instant.EPOCH);
+  }
+
+  @TempDir Path dir;
+
+  @Test
+  void validateRefusesASecondDefaultOfOneSchemaAndASecondPolicyActiveOnEdge() throws IOException {
+    String policy =
+        """
+        kind: mergePolicy
+        name: %s
+        spec:
+          schema: {name: _xdm.context.profile}
+          identityGraph: {type: none}
+          attributeMerge: {type: timestampOrdered}
+          default: true
+          isActiveOnEdge: true
+        """;
+    Files.writeString(
+        dir.resolve("main.yaml"), policy.formatted("first") + "---\n" + policy.formatted("second"));
+    ValidationResult result =
+        new Engine(Map.of())
+            .validate(new ConfigRequest(dir, "default", VariableValues.Inputs.none()));
+    assertThat(result.valid()).isFalse();
+    assertThat(result.problems())
+        .extracting(Object::toString)
+        .containsExactly(
+            dir.resolve("main.yaml")
+                + ":16:12: mergePolicy.second: AEP keeps one merge policy as the default of"
+                + " _xdm.context.profile (profile/api/merge-policies.md), and mergePolicy.first"
+                + " is declared so already: set default: false on one of them",
+            dir.resolve("main.yaml")
+                + ":17:19: mergePolicy.second: AEP keeps one merge policy active on edge"
+                + " (profile/api/merge-policies.md), and mergePolicy.first is declared so"
+                + " already: set isActiveOnEdge: false on one of them");
   }
 
   @Test
