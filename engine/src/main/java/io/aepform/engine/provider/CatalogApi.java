@@ -21,7 +21,7 @@ import java.util.Set;
  * Catalog datasets: create answers {@code ["@/dataSets/{id}"]}; GET and list answer objects keyed
  * by id; lists are paged with {@code limit} (at most 100) and {@code start}.
  */
-final class CatalogApi {
+final class CatalogApi implements Crud {
   static final String PATH = "/data/foundation/catalog/dataSets";
   private static final int PAGE = 100;
 
@@ -34,7 +34,8 @@ final class CatalogApi {
     this.properties = String.join(",", compared) + ",created";
   }
 
-  Remote create(PlatformClient client, JsonNode body) {
+  @Override
+  public Remote create(PlatformClient client, JsonNode body) {
     Instant now = clock.instant();
     ApiRequest post = ApiRequest.post(PATH, body).withQuery("requestDataSource", "true");
     JsonNode answer = client.send(post).body();
@@ -48,7 +49,8 @@ final class CatalogApi {
     return remote(id, body.path("name").asText(), Values.fromJson(body), now);
   }
 
-  Optional<Remote> read(PlatformClient client, String id) {
+  @Override
+  public Optional<Remote> read(PlatformClient client, String id) {
     return client
         .sendOrAbsent(ApiRequest.get(PATH + "/" + ApiRequest.segment(id)))
         .map(r -> r.body().path(id))
@@ -67,7 +69,8 @@ final class CatalogApi {
   }
 
   /** Every dataset of the sandbox, 100 at a time. */
-  List<Remote> list(PlatformClient client) {
+  @Override
+  public List<Remote> list(PlatformClient client) {
     return pages(client, ApiRequest.get(PATH), null);
   }
 

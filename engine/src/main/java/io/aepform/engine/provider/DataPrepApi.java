@@ -20,7 +20,7 @@ import java.util.Optional;
  * (version 0), GET answers the whole set, PUT makes the next version and answers it, lists need
  * {@code limit} and {@code start} and answer {@code {"data": [...]}}. There is no DELETE.
  */
-final class DataPrepApi {
+final class DataPrepApi implements Crud {
   static final String PATH = "/data/foundation/conversion/mappingSets";
   private static final int PAGE = 100;
 
@@ -30,20 +30,23 @@ final class DataPrepApi {
     this.clock = clock;
   }
 
-  Remote create(PlatformClient client, JsonNode body) {
+  @Override
+  public Remote create(PlatformClient client, JsonNode body) {
     Instant now = clock.instant();
     JsonNode answer = client.send(ApiRequest.post(PATH, body)).body();
     return remote(answer, body, now);
   }
 
-  Optional<Remote> read(PlatformClient client, String id) {
+  @Override
+  public Optional<Remote> read(PlatformClient client, String id) {
     return client
         .sendOrAbsent(ApiRequest.get(PATH + "/" + ApiRequest.segment(id)))
         .map(r -> remote(r.body(), r.body(), Instant.EPOCH));
   }
 
   /** Every mapping set of the sandbox, oldest first, page by page until a page is empty. */
-  List<Remote> list(PlatformClient client) {
+  @Override
+  public List<Remote> list(PlatformClient client) {
     List<Remote> found = new ArrayList<>();
     for (int start = 0; start < 10_000_000; ) {
       ApiRequest page =

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aepform.engine.kind.Field;
 import io.aepform.engine.kind.Fields;
 import io.aepform.engine.kind.Identity;
-import io.aepform.engine.kind.Kind;
 import io.aepform.engine.kind.Remote;
 import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.engine.value.Value;
@@ -21,7 +20,7 @@ import java.util.Set;
  * catalog.yaml {@code dataSetRequest}). Deleting one deletes its batches: never replaced
  * implicitly.
  */
-final class DatasetKind implements Kind {
+final class DatasetKind implements Crud.Served {
   /** The {@code kind:} word: the only place it is written. */
   static final String KIND = "dataset";
 
@@ -123,23 +122,8 @@ final class DatasetKind implements Kind {
   }
 
   @Override
-  public Remote create(PlatformClient client, JsonNode body) {
-    return api.create(client, body);
-  }
-
-  @Override
-  public Optional<Remote> read(PlatformClient client, String id) {
-    return api.read(client, id);
-  }
-
-  @Override
   public List<Remote> findByName(PlatformClient client, String name) {
     return api.findByName(client, name);
-  }
-
-  @Override
-  public List<Remote> list(PlatformClient client) {
-    return api.list(client);
   }
 
   /**
@@ -179,7 +163,7 @@ final class DatasetKind implements Kind {
 
   @Override
   public ObjectNode exportSpec(JsonNode body) {
-    ObjectNode out = Kind.super.exportSpec(body);
+    ObjectNode out = Crud.Served.super.exportSpec(body);
     out.remove(NOT_EXPORTED);
     if (out.get("tags") instanceof ObjectNode tags) {
       List<String> platform = new ArrayList<>();
@@ -196,5 +180,10 @@ final class DatasetKind implements Kind {
       }
     }
     return out;
+  }
+
+  @Override
+  public Crud api() {
+    return api;
   }
 }

@@ -21,21 +21,28 @@ import java.util.Optional;
  * application/vnd.adobe.xdm+json} (objects, grouped by {@code @type}); a lookup needs none
  * ("Descriptors are not versioned"); a PUT answers 201 with the {@code @id} alone.
  */
-final class DescriptorApi {
+final class DescriptorApi implements Crud {
   static final String PATH = SchemaRegistryApi.BASE + "descriptors";
   static final String ACCEPT_LIST = "application/vnd.adobe.xdm+json";
 
-  Remote create(PlatformClient client, JsonNode body) {
+  @Override
+  public Remote create(PlatformClient client, JsonNode body) {
     return remote(client.send(ApiRequest.post(PATH, body)).body());
   }
 
-  Optional<Remote> read(PlatformClient client, String id) {
+  @Override
+  public Optional<Remote> read(PlatformClient client, String id) {
     return client
         .sendOrAbsent(ApiRequest.get(PATH + "/" + ApiRequest.segment(id)))
         .map(r -> remote(r.body()));
   }
 
   /** Every descriptor, or those whose {@code field} is {@code value} when a filter is given. */
+  @Override
+  public List<Remote> list(PlatformClient client) {
+    return list(client, Optional.empty());
+  }
+
   List<Remote> list(PlatformClient client, Optional<Map.Entry<String, String>> filter) {
     ApiRequest list = ApiRequest.get(PATH).withHeader("Accept", ACCEPT_LIST);
     if (filter.isPresent()) {

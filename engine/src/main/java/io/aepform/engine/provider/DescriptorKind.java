@@ -1,10 +1,8 @@
 package io.aepform.engine.provider;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.aepform.engine.kind.Field;
 import io.aepform.engine.kind.Fields;
 import io.aepform.engine.kind.Identity;
-import io.aepform.engine.kind.Kind;
 import io.aepform.engine.kind.Remote;
 import io.aepform.engine.kind.SpecProblem;
 import io.aepform.engine.provider.http.PlatformClient;
@@ -24,7 +22,7 @@ import java.util.Set;
  * them primary), a relationship ({@code xdm:descriptorOneToOne}), a reference identity, a friendly
  * name. A descriptor has no name: it is known by its type, schema and property. PUT rewrites it.
  */
-final class DescriptorKind implements Kind {
+final class DescriptorKind implements Crud.Served {
   /** The {@code kind:} word: the only place it is written. */
   static final String KIND = "descriptor";
 
@@ -191,21 +189,6 @@ final class DescriptorKind implements Kind {
         : Values.toJsonRedacted(v).toString();
   }
 
-  @Override
-  public Remote create(PlatformClient client, JsonNode body) {
-    return api.create(client, body);
-  }
-
-  @Override
-  public Optional<Remote> read(PlatformClient client, String id) {
-    return api.read(client, id);
-  }
-
-  @Override
-  public List<Remote> list(PlatformClient client) {
-    return api.list(client, Optional.empty());
-  }
-
   /** The descriptors of the spec's schema (a list filter), matched by type and property. */
   @Override
   public List<Remote> find(PlatformClient client, Value spec) {
@@ -228,5 +211,10 @@ final class DescriptorKind implements Kind {
   @Override
   public void delete(PlatformClient client, Remote remote) {
     api.delete(client, remote);
+  }
+
+  @Override
+  public Crud api() {
+    return api;
   }
 }

@@ -21,7 +21,7 @@ import java.util.Optional;
  * {@code {id, etag}}, GET answers {@code {"items": [...]}}, lists page through {@code
  * _links.next.href}.
  */
-final class FlowServiceApi {
+final class FlowServiceApi implements Crud {
   static final String BASE = "/data/foundation/flowservice/";
 
   private final String collection;
@@ -32,7 +32,8 @@ final class FlowServiceApi {
     this.clock = clock;
   }
 
-  Remote create(PlatformClient client, JsonNode body) {
+  @Override
+  public Remote create(PlatformClient client, JsonNode body) {
     Instant now = clock.instant();
     HttpResult result = client.send(ApiRequest.post(BASE + collection, body));
     String id = result.body().path("id").asText();
@@ -41,7 +42,8 @@ final class FlowServiceApi {
     return remote(id, name, etag, Values.fromJson(body), now);
   }
 
-  Optional<Remote> read(PlatformClient client, String id) {
+  @Override
+  public Optional<Remote> read(PlatformClient client, String id) {
     return client
         .sendOrAbsent(ApiRequest.get(path(id)))
         .map(r -> r.body().path("items"))
@@ -50,7 +52,8 @@ final class FlowServiceApi {
   }
 
   /** Every object of the collection in the sandbox, page by page. */
-  List<Remote> list(PlatformClient client) {
+  @Override
+  public List<Remote> list(PlatformClient client) {
     return pages(client, ApiRequest.get(BASE + collection).withQuery("limit", "100"), item -> true);
   }
 

@@ -1,15 +1,12 @@
 package io.aepform.engine.provider;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.aepform.engine.kind.Fields;
 import io.aepform.engine.kind.Identity;
-import io.aepform.engine.kind.Kind;
 import io.aepform.engine.kind.Remote;
 import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.engine.value.Value;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,7 +14,7 @@ import java.util.Set;
  * aliased id ({@code connectionSpec} or {@code flowSpec}) whose version defaults to {@code "1.0"},
  * updates by JSON Patch with {@code If-Match}. Each kind declares its fields and identity.
  */
-abstract class FlowServiceKind implements Kind {
+abstract class FlowServiceKind implements Crud.Served {
   protected final FlowServiceApi api;
   protected final Clock clock;
   private final String kind;
@@ -62,22 +59,7 @@ abstract class FlowServiceKind implements Kind {
 
   @Override
   public Value prepare(String logicalName, Value spec) {
-    return SpecDefaults.version(Kind.super.prepare(logicalName, spec), specBlock);
-  }
-
-  @Override
-  public Remote create(PlatformClient client, JsonNode body) {
-    return api.create(client, body);
-  }
-
-  @Override
-  public Optional<Remote> read(PlatformClient client, String id) {
-    return api.read(client, id);
-  }
-
-  @Override
-  public List<Remote> list(PlatformClient client) {
-    return api.list(client);
+    return SpecDefaults.version(Crud.Served.super.prepare(logicalName, spec), specBlock);
   }
 
   @Override
@@ -94,5 +76,10 @@ abstract class FlowServiceKind implements Kind {
   @Override
   public void delete(PlatformClient client, Remote remote) {
     api.delete(client, remote);
+  }
+
+  @Override
+  public Crud api() {
+    return api;
   }
 }

@@ -1,11 +1,9 @@
 package io.aepform.engine.provider;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aepform.engine.kind.Field;
 import io.aepform.engine.kind.Fields;
 import io.aepform.engine.kind.Identity;
-import io.aepform.engine.kind.Kind;
 import io.aepform.engine.kind.Remote;
 import io.aepform.engine.kind.SpecProblem;
 import io.aepform.engine.provider.http.PlatformClient;
@@ -30,7 +28,7 @@ import java.util.stream.Collectors;
  * refuses a second one with 409). Standard namespaces (Email, ECID, ...) exist in every sandbox:
  * descriptors reference them by code; they are never declared, created or exported.
  */
-final class IdentityNamespaceKind implements Kind {
+final class IdentityNamespaceKind implements Crud.Served {
   /** The {@code kind:} word: the only place it is written. */
   static final String KIND = "identityNamespace";
 
@@ -201,21 +199,6 @@ final class IdentityNamespaceKind implements Kind {
             + " and declaring it again adopts it by its code");
   }
 
-  @Override
-  public Remote create(PlatformClient client, JsonNode body) {
-    return api.create(client, body);
-  }
-
-  @Override
-  public Optional<Remote> read(PlatformClient client, String id) {
-    return api.read(client, id);
-  }
-
-  @Override
-  public List<Remote> list(PlatformClient client) {
-    return api.list(client);
-  }
-
   /**
    * The namespace with the spec's code, compared without regard to case as AEP refuses a code taken
    * in another case: the code alone identifies it, its display name may have changed.
@@ -260,5 +243,10 @@ final class IdentityNamespaceKind implements Kind {
       }
     }
     return spec;
+  }
+
+  @Override
+  public Crud api() {
+    return api;
   }
 }

@@ -19,21 +19,24 @@ import java.util.Optional;
  * standard and custom namespaces together), create (answers 200 with the namespace), lookup and
  * replace by the numeric id. There is no DELETE.
  */
-final class IdentityServiceApi {
+final class IdentityServiceApi implements Crud {
   static final String PATH = "/data/core/idnamespace/identities";
 
-  Remote create(PlatformClient client, JsonNode body) {
+  @Override
+  public Remote create(PlatformClient client, JsonNode body) {
     return remote(client.send(ApiRequest.post(PATH, body)).body());
   }
 
-  Optional<Remote> read(PlatformClient client, String id) {
+  @Override
+  public Optional<Remote> read(PlatformClient client, String id) {
     if (!id.matches("[0-9]{1,18}")) {
       return Optional.empty(); // ids are numeric; the API answers 400 to anything else
     }
     return client.sendOrAbsent(ApiRequest.get(PATH + "/" + id)).map(r -> remote(r.body()));
   }
 
-  List<Remote> list(PlatformClient client) {
+  @Override
+  public List<Remote> list(PlatformClient client) {
     List<Remote> out = new ArrayList<>();
     client.send(ApiRequest.get(PATH)).body().forEach(n -> out.add(remote(n)));
     return out;

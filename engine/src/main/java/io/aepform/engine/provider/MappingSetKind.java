@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aepform.engine.kind.Field;
 import io.aepform.engine.kind.Fields;
 import io.aepform.engine.kind.Identity;
-import io.aepform.engine.kind.Kind;
 import io.aepform.engine.kind.Remote;
 import io.aepform.engine.kind.SpecProblem;
 import io.aepform.engine.provider.http.ApiException;
@@ -27,7 +26,7 @@ import java.util.Set;
  * leaves a duplicate), an update (PUT) makes a new version that the flows using it follow, and
  * destroy leaves it in AEP.
  */
-final class MappingSetKind implements Kind {
+final class MappingSetKind implements Crud.Served {
   /** The {@code kind:} word: the only place it is written. */
   static final String KIND = "mappingSet";
 
@@ -186,21 +185,6 @@ final class MappingSetKind implements Kind {
     return problems;
   }
 
-  @Override
-  public Remote create(PlatformClient client, JsonNode body) {
-    return api.create(client, body);
-  }
-
-  @Override
-  public Optional<Remote> read(PlatformClient client, String id) {
-    return api.read(client, id);
-  }
-
-  @Override
-  public List<Remote> list(PlatformClient client) {
-    return api.list(client);
-  }
-
   /** A PUT of the whole set: Data Prep makes the next version, which state then records. */
   @Override
   public Remote update(
@@ -241,5 +225,10 @@ final class MappingSetKind implements Kind {
       }
     }
     return new Value.Obj(out);
+  }
+
+  @Override
+  public Crud api() {
+    return api;
   }
 }

@@ -1,11 +1,9 @@
 package io.aepform.engine.provider;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aepform.engine.kind.Field;
 import io.aepform.engine.kind.Fields;
 import io.aepform.engine.kind.Identity;
-import io.aepform.engine.kind.Kind;
 import io.aepform.engine.kind.Remote;
 import io.aepform.engine.kind.SpecProblem;
 import io.aepform.engine.provider.http.PlatformClient;
@@ -27,7 +25,7 @@ import java.util.function.Supplier;
  * policy active on edge per sandbox and refuses to delete that one; every sandbox has Adobe's own
  * default policy, which aepform never exports or deletes.
  */
-final class MergePolicyKind implements Kind {
+final class MergePolicyKind implements Crud.Served {
   /** The {@code kind:} word: the only place it is written. */
   static final String KIND = "mergePolicy";
 
@@ -236,21 +234,6 @@ final class MergePolicyKind implements Kind {
     return List.of();
   }
 
-  @Override
-  public Remote create(PlatformClient client, JsonNode body) {
-    return api.create(client, body);
-  }
-
-  @Override
-  public Optional<Remote> read(PlatformClient client, String id) {
-    return api.read(client, id);
-  }
-
-  @Override
-  public List<Remote> list(PlatformClient client) {
-    return api.list(client);
-  }
-
   /** A PUT of the whole policy ("Overwrite a merge policy"): one call whatever changed. */
   @Override
   public Remote update(
@@ -289,5 +272,10 @@ final class MergePolicyKind implements Kind {
         .map(Values::unmark)
         .filter(v -> v instanceof Value.Str)
         .map(v -> ((Value.Str) v).value());
+  }
+
+  @Override
+  public Crud api() {
+    return api;
   }
 }

@@ -19,15 +19,17 @@ import java.util.Optional;
  * merge-policies.md, profile.yaml): POST and PUT answer 200 with the whole policy, DELETE 200 with
  * an empty body; lists answer {@code {"children": [...], "_links": {"next": {"href"}}}}.
  */
-final class ProfileApi {
+final class ProfileApi implements Crud {
   static final String PATH = "/data/core/ups/config/mergePolicies";
   private static final String PAGE = "100";
 
-  Remote create(PlatformClient client, JsonNode body) {
+  @Override
+  public Remote create(PlatformClient client, JsonNode body) {
     return remote(client.send(ApiRequest.post(PATH, body)).body());
   }
 
-  Optional<Remote> read(PlatformClient client, String id) {
+  @Override
+  public Optional<Remote> read(PlatformClient client, String id) {
     return client.sendOrAbsent(ApiRequest.get(path(id))).map(r -> remote(r.body()));
   }
 
@@ -35,7 +37,8 @@ final class ProfileApi {
    * Every policy of the sandbox, Adobe's default one included, page by page: the next page is the
    * {@code start} of {@code _links.next.href} (an opaque token in Adobe's answers), "" on the last.
    */
-  List<Remote> list(PlatformClient client) {
+  @Override
+  public List<Remote> list(PlatformClient client) {
     List<Remote> found = new ArrayList<>();
     ApiRequest page = ApiRequest.get(PATH).withQuery("limit", PAGE);
     for (int n = 0; n < 10_000; n++) {

@@ -19,7 +19,7 @@ import java.util.Optional;
  * Accept} header (AEP answers 406 without one, although the Swagger spec lists {@code
  * application/json}; xdm/api/getting-started.md).
  */
-final class SchemaRegistryApi {
+final class SchemaRegistryApi implements Crud {
   static final String BASE = "/data/foundation/schemaregistry/tenant/";
   static final String ACCEPT_ONE = "application/vnd.adobe.xed+json; version=1";
   static final String ACCEPT_IDS = "application/vnd.adobe.xed-id+json";
@@ -31,11 +31,13 @@ final class SchemaRegistryApi {
     this.path = BASE + collection;
   }
 
-  Remote create(PlatformClient client, JsonNode body) {
+  @Override
+  public Remote create(PlatformClient client, JsonNode body) {
     return fromDocument(client.send(ApiRequest.post(path, body)).body());
   }
 
-  Optional<Remote> read(PlatformClient client, String id) {
+  @Override
+  public Optional<Remote> read(PlatformClient client, String id) {
     ApiRequest get =
         ApiRequest.get(path + "/" + ApiRequest.segment(id)).withHeader("Accept", ACCEPT_ONE);
     return client.sendOrAbsent(get).map(r -> fromDocument(r.body()));
@@ -71,7 +73,8 @@ final class SchemaRegistryApi {
   }
 
   /** Every document of the collection in the sandbox, whole, ordered by title and paged by it. */
-  List<Remote> list(PlatformClient client) {
+  @Override
+  public List<Remote> list(PlatformClient client) {
     Map<String, Remote> found = new LinkedHashMap<>();
     ApiRequest request = page("");
     for (int n = 0; n < 10_000; n++) {

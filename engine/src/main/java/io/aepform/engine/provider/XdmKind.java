@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aepform.engine.kind.Fields;
 import io.aepform.engine.kind.Identity;
-import io.aepform.engine.kind.Kind;
 import io.aepform.engine.kind.Remote;
 import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.engine.value.Value;
@@ -20,7 +19,7 @@ import java.util.Set;
  * schemas, field groups, classes and data types (xdm/api/getting-started.md), whole-document PUT
  * for updates, {@code description} required by the create calls (send {@code ""} for none).
  */
-abstract class XdmKind implements Kind {
+abstract class XdmKind implements Crud.Served {
   /** What the registry sets or echoes on a document; users may paste them, export leaves them. */
   private static final Set<String> SERVER_ECHO =
       Set.of(
@@ -105,21 +104,6 @@ abstract class XdmKind implements Kind {
   }
 
   @Override
-  public Remote create(PlatformClient client, JsonNode body) {
-    return api.create(client, body);
-  }
-
-  @Override
-  public Optional<Remote> read(PlatformClient client, String id) {
-    return api.read(client, id);
-  }
-
-  @Override
-  public List<Remote> list(PlatformClient client) {
-    return api.list(client);
-  }
-
-  @Override
   public List<Remote> findByName(PlatformClient client, String name) {
     return api.findByTitle(client, name);
   }
@@ -139,7 +123,7 @@ abstract class XdmKind implements Kind {
   /** The create body of a document the registry returned: without what the registry echoes. */
   @Override
   public ObjectNode exportSpec(JsonNode body) {
-    ObjectNode out = Kind.super.exportSpec(body);
+    ObjectNode out = Crud.Served.super.exportSpec(body);
     out.remove(SERVER_ECHO);
     if (out.get("allOf") instanceof ArrayNode allOf) {
       allOf.forEach(
@@ -150,5 +134,10 @@ abstract class XdmKind implements Kind {
           });
     }
     return out;
+  }
+
+  @Override
+  public Crud api() {
+    return api;
   }
 }
