@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aepform.cli.CliRun;
 import io.aepform.cli.LocalPlatformExtension;
 import io.aepform.emulator.ResourceKind;
@@ -138,6 +139,47 @@ class FieldGroupLifecycleIT {
         .anySatisfy(w -> assertThat(w).startsWith("DELETE " + FIELD_GROUPS + "/"));
     assertThat(custom(ResourceKind.FIELD_GROUP)).isEmpty();
     assertThat(custom(ResourceKind.SCHEMA)).isEmpty();
+  }
+
+  /**
+   * A field added in AEP's UI to a field group: the update PUTs the declared definitions only, so
+   * the plan shows that it removes it, and a refresh-only plan shows it as drift.
+   */
+  @Test
+  void aFieldAddedOutsideIsShownAndTheUpdateRemovesIt() throws Exception {
+    ok("apply", "--auto-approve");
+    String id = stateId("fieldGroup.loyalty");
+    platform.emulator.updateObject(
+        ResourceKind.FIELD_GROUP,
+        platform.client.orgId(),
+        LocalPlatformExtension.SANDBOX,
+        id,
+        o -> {
+          ObjectNode fields =
+              (ObjectNode) o.at("/definitions/loyalty/properties/_aepformlocal/properties");
+          fields.putObject("tier").put("type", "string").put("meta:xdmType", "string");
+          return o;
+        });
+    String tier = "spec.definitions.loyalty.properties._aepformlocal.properties.tier";
+
+    CliRun refresh = platform.cli("plan", "--refresh-only", "--detailed-exitcode");
+    assertThat(refresh.exitCode()).as(refresh.out() + refresh.err()).isEqualTo(2);
+    assertThat(refresh.out())
+        .contains("  # fieldGroup.loyalty has changed\n")
+        .contains("  ~ " + tier + " = null -> {\"type\":\"string\"}\n");
+
+    CliRun plan = platform.cli("plan", "--detailed-exitcode");
+    assertThat(plan.exitCode()).as(plan.out() + plan.err()).isEqualTo(2);
+    assertThat(plan.out())
+        .contains("# fieldGroup.loyalty will be updated in-place")
+        .contains("      - " + tier + " = {\"type\":\"string\"} -> null\n")
+        .contains("Plan: 0 to add, 1 to change, 0 to destroy.");
+
+    platform.emulator.clearRequestLog();
+    ok("apply", "--auto-approve");
+    assertThat(platform.writes()).singleElement().asString().startsWith("PUT " + FIELD_GROUPS);
+    assertThat(custom(ResourceKind.FIELD_GROUP).get(0).toString()).doesNotContain("tier");
+    plansNoChanges();
   }
 
   private CliRun ok(String... command) {

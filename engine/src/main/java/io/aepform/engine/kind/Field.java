@@ -29,6 +29,7 @@ public final class Field {
   private boolean ignoreCase;
   private Optional<String> defaultValue = Optional.empty();
   private Optional<BiPredicate<Value, Value>> equivalent = Optional.empty();
+  private Optional<BiPredicate<String, Value>> wholeExcept = Optional.empty();
   private String description = "";
 
   private Field(String pointer, JsonType type) {
@@ -55,6 +56,7 @@ public final class Field {
     f.ignoreCase = ignoreCase;
     f.defaultValue = defaultValue;
     f.equivalent = equivalent;
+    f.wholeExcept = wholeExcept;
     f.description = description;
     return f;
   }
@@ -207,6 +209,19 @@ public final class Field {
     return f;
   }
 
+  /**
+   * The update sends it whole and the platform keeps only what it is sent (an XDM document's {@code
+   * definitions}, which a PUT replaces): drift compares every key the platform answers below it,
+   * not only those applied, so a key added outside aepform shows, as the update would remove it.
+   * {@code addedByPlatform(key, value)} says which keys the platform adds by itself to what it is
+   * sent (XDM's {@code meta:xdmType}): those count only where applied.
+   */
+  public Field comparedWhole(BiPredicate<String, Value> addedByPlatform) {
+    Field f = copy();
+    f.wholeExcept = Optional.of(addedByPlatform);
+    return f;
+  }
+
   /** A sentence for the editor schema. */
   public Field describe(String text) {
     Field f = copy();
@@ -280,6 +295,16 @@ public final class Field {
       return a.value().equalsIgnoreCase(r.value());
     }
     return equivalent.map(t -> t.test(applied, remote)).orElse(false);
+  }
+
+  /** True when drift compares it whole ({@link #comparedWhole}). */
+  public boolean isComparedWhole() {
+    return wholeExcept.isPresent();
+  }
+
+  /** True for a key below a field compared whole that the platform adds by itself. */
+  public boolean addedByPlatform(String key, Value value) {
+    return wholeExcept.map(t -> t.test(key, value)).orElse(false);
   }
 
   public String description() {

@@ -94,6 +94,11 @@ public final class Fields {
     return onPath(pointer).stream().filter(Field::isIrreversible).findFirst();
   }
 
+  /** The field compared whole ({@link Field#comparedWhole}) at or above {@code pointer}, if any. */
+  public Optional<Field> wholeAt(String pointer) {
+    return onPath(pointer).stream().filter(Field::isComparedWhole).findFirst();
+  }
+
   /** Converts every known value of a declared field to its declared type (user's or remote). */
   public Value normalize(Value value) {
     return normalize(value, root);

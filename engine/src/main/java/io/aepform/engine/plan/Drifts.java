@@ -1,10 +1,12 @@
 package io.aepform.engine.plan;
 
+import io.aepform.engine.kind.Field;
 import io.aepform.engine.kind.Fields;
 import io.aepform.engine.value.Pointers;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +14,9 @@ import java.util.Optional;
 /**
  * Compares what aepform applied with what the platform now returns, on the fields aepform declared
  * only: fields the server adds ({@code createdAt}, {@code meta:registryMetadata}, the extra keys of
- * a schema's {@code allOf} entries) never count, nor do secrets, which AEP never returns.
+ * a schema's {@code allOf} entries) never count, nor do secrets, which AEP never returns. Below a
+ * field the update sends whole ({@link Field#comparedWhole}), keys only the platform has count too,
+ * but those it adds by itself.
  */
 public final class Drifts {
   private Drifts() {}
@@ -59,9 +63,66 @@ public final class Drifts {
             declared,
             out);
       }
-    } else if (!same(pointer, applied, project(applied, remote.get()), declared)) {
-      out.add(new FieldChange(pointer, Optional.of(applied), Optional.of(remote.get())));
+      declared.wholeAt(pointer).ifPresent(whole -> remoteOnly(pointer, o, r, whole, out));
+    } else {
+      Optional<Field> whole = declared.wholeAt(pointer);
+      Value compared =
+          whole.isPresent()
+              ? comparable(Optional.of(applied), remote.get(), whole.get())
+              : project(applied, remote.get());
+      if (!same(pointer, applied, compared, declared)) {
+        Value after = whole.isPresent() ? compared : remote.get();
+        out.add(new FieldChange(pointer, Optional.of(applied), Optional.of(after)));
+      }
     }
+  }
+
+  /**
+   * Below a field the update sends whole, the keys only the platform has, but those it adds by
+   * itself: the update would remove them.
+   */
+  private static void remoteOnly(
+      String pointer, Value.Obj applied, Value.Obj remote, Field whole, List<FieldChange> out) {
+    remote.fields().entrySet().stream()
+        .filter(e -> !applied.fields().containsKey(e.getKey()))
+        .filter(e -> !whole.addedByPlatform(e.getKey(), e.getValue()))
+        .forEach(
+            e ->
+                out.add(
+                    new FieldChange(
+                        Pointers.child(pointer, e.getKey()),
+                        Optional.empty(),
+                        Optional.of(comparable(Optional.empty(), e.getValue(), whole)))));
+  }
+
+  /**
+   * The remote value below a field compared whole, without the keys the platform adds by itself
+   * where {@code applied} does not have them.
+   */
+  private static Value comparable(Optional<Value> applied, Value remote, Field whole) {
+    if (remote instanceof Value.Obj r) {
+      Map<String, Value> a = applied.orElse(null) instanceof Value.Obj o ? o.fields() : Map.of();
+      Map<String, Value> fields = new LinkedHashMap<>();
+      r.fields()
+          .forEach(
+              (k, v) -> {
+                if (a.containsKey(k) || !whole.addedByPlatform(k, v)) {
+                  fields.put(k, comparable(Optional.ofNullable(a.get(k)), v, whole));
+                }
+              });
+      return new Value.Obj(fields);
+    }
+    if (remote instanceof Value.Arr r) {
+      List<Value> a = applied.orElse(null) instanceof Value.Arr s ? s.items() : List.of();
+      List<Value> items = new ArrayList<>();
+      for (int i = 0; i < r.items().size(); i++) {
+        items.add(
+            comparable(
+                i < a.size() ? Optional.of(a.get(i)) : Optional.empty(), r.items().get(i), whole));
+      }
+      return new Value.Arr(items);
+    }
+    return remote;
   }
 
   private static boolean same(String pointer, Value applied, Value remote, Fields declared) {
@@ -72,7 +133,7 @@ public final class Drifts {
   /** The remote value cut down to the shape of the applied one (keys it has, recursively). */
   public static Value project(Value shape, Value remote) {
     if (shape instanceof Value.Obj s && remote instanceof Value.Obj r) {
-      Map<String, Value> fields = new java.util.LinkedHashMap<>();
+      Map<String, Value> fields = new LinkedHashMap<>();
       s.fields()
           .forEach(
               (k, v) -> {
@@ -99,7 +160,7 @@ public final class Drifts {
     if (tokens.isEmpty() || !(root instanceof Value.Obj o)) {
       return root;
     }
-    Map<String, Value> fields = new java.util.LinkedHashMap<>(o.fields());
+    Map<String, Value> fields = new LinkedHashMap<>(o.fields());
     if (tokens.size() == 1) {
       fields.remove(tokens.get(0));
     } else if (fields.containsKey(tokens.get(0))) {

@@ -20,10 +20,16 @@ final class DataTypeKind extends XdmKind {
           Field.string("/title").required(),
           Field.string("/type").required().oneOf("object", "array").defaultsTo("object"),
           Field.string("/description").required().defaultsTo(""),
-          Field.any("/properties").referencesBelow("$ref", DataTypeKind.KIND),
-          Field.any("/items").referencesBelow("$ref", DataTypeKind.KIND),
-          Field.any("/definitions").referencesBelow("$ref", DataTypeKind.KIND),
-          Field.array("/allOf"),
+          Field.any("/properties")
+              .referencesBelow("$ref", DataTypeKind.KIND)
+              .comparedWhole(XdmKind::addedByRegistry),
+          Field.any("/items")
+              .referencesBelow("$ref", DataTypeKind.KIND)
+              .comparedWhole(XdmKind::addedByRegistry),
+          Field.any("/definitions")
+              .referencesBelow("$ref", DataTypeKind.KIND)
+              .comparedWhole(XdmKind::addedByRegistry),
+          Field.array("/allOf").comparedWhole(XdmKind::addedByRegistry),
           Field.object("/allOf/*"),
           Field.string("/allOf/*/$ref").required(),
           Field.string("/allOf/*/type"),

@@ -21,9 +21,13 @@ final class FieldGroupKind extends XdmKind {
           Field.string("/type").required().oneOf("object").defaultsTo("object"),
           Field.string("/description").required().defaultsTo(""),
           Field.strings("/meta:intendedToExtend"),
-          Field.any("/definitions").referencesBelow("$ref", DataTypeKind.KIND),
-          Field.any("/properties").referencesBelow("$ref", DataTypeKind.KIND),
-          Field.array("/allOf"),
+          Field.any("/definitions")
+              .referencesBelow("$ref", DataTypeKind.KIND)
+              .comparedWhole(XdmKind::addedByRegistry),
+          Field.any("/properties")
+              .referencesBelow("$ref", DataTypeKind.KIND)
+              .comparedWhole(XdmKind::addedByRegistry),
+          Field.array("/allOf").comparedWhole(XdmKind::addedByRegistry),
           Field.object("/allOf/*"),
           Field.string("/allOf/*/$ref").required(),
           Field.string("/allOf/*/type"),

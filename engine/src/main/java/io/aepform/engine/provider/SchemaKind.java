@@ -31,15 +31,19 @@ final class SchemaKind extends XdmKind {
           Field.string("/title").required(),
           Field.string("/type").required().oneOf("object").defaultsTo("object"),
           Field.string("/description").required().defaultsTo(""),
-          Field.array("/allOf").required(),
+          Field.array("/allOf").required().comparedWhole(XdmKind::addedByRegistry),
           Field.object("/allOf/*"),
           Field.string("/allOf/*/$ref").required().references(FieldGroupKind.KIND),
           // what the registry echoes in each allOf entry; harmless when pasted back
           Field.string("/allOf/*/type"),
           Field.string("/allOf/*/meta:xdmType"),
           Field.string("/meta:class").replaces(),
-          Field.any("/properties").referencesBelow("$ref", DataTypeKind.KIND),
-          Field.any("/definitions").referencesBelow("$ref", DataTypeKind.KIND),
+          Field.any("/properties")
+              .referencesBelow("$ref", DataTypeKind.KIND)
+              .comparedWhole(XdmKind::addedByRegistry),
+          Field.any("/definitions")
+              .referencesBelow("$ref", DataTypeKind.KIND)
+              .comparedWhole(XdmKind::addedByRegistry),
           Field.strings("/meta:extends"),
           Field.strings(ProfileSchemas.TAGS)
               .irreversible()

@@ -31,6 +31,20 @@ abstract class XdmKind implements Crud.Served {
           "meta:abstract");
 
   protected final SchemaRegistryApi api;
+
+  /**
+   * What the registry adds by itself to the XDM it is sent, as its answers show: {@code
+   * meta:xdmType} on every field and definition, {@code "type": "object"} on definitions, on {@code
+   * $ref} fields and on {@code allOf} entries (xdm/api/field-groups.md, xdm/api/data-types.md,
+   * xdm/tutorials/create-schema-api.md). Drift compares an XDM document's {@code definitions},
+   * {@code properties}, {@code items} and {@code allOf} whole, as the update PUTs them: a field
+   * added outside aepform shows, as the update would remove it; these keys do not.
+   */
+  static boolean addedByRegistry(String key, Value value) {
+    return key.equals("meta:xdmType")
+        || key.equals("type") && value.equals(new Value.Str("object"));
+  }
+
   private final String kind;
   private final Fields fields;
 
