@@ -42,7 +42,11 @@ abstract class XdmKind implements Crud.Served {
    */
   static boolean addedByRegistry(String key, Value value) {
     return key.equals("meta:xdmType")
-        || key.equals("type") && value.equals(new Value.Str("object"));
+        || key.equals("type") && value.equals(new Value.Str("object"))
+        // the lookup answer of xdm/api/field-groups.md shows "isRequired": false on a field its
+        // create did not mark: absent and false mean the same, so neither is drift
+        || key.equals("isRequired") && value.equals(new Value.Bool(false))
+        || key.equals("required") && value instanceof Value.Arr list && list.items().isEmpty();
   }
 
   private final String kind;

@@ -77,6 +77,22 @@ class XdmDriftTest {
   }
 
   @Test
+  void aFieldTheRegistryAnswersAsNotRequiredIsNoDrift() {
+    // the lookup answer of xdm/api/field-groups.md marks its field "isRequired": false
+    String answered =
+        ANSWERED.replace("meta:xdmType: int}", "meta:xdmType: int, isRequired: false}");
+
+    assertThat(drift("fieldGroup", FIELD_GROUP, answered)).isEmpty();
+    assertThat(
+            drift(
+                "fieldGroup",
+                FIELD_GROUP,
+                answered.replace("isRequired: false", "isRequired: true")))
+        .extracting(FieldChange::pointer)
+        .containsExactly("/definitions/loyalty/properties/_acme/properties/points/isRequired");
+  }
+
+  @Test
   void aFieldAddedOutsideUnderTheDefinitionsIsDriftWithoutTheRegistrysAnnotations() {
     String added =
         ANSWERED.replaceAll(
