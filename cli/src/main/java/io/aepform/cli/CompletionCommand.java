@@ -1,5 +1,8 @@
 package io.aepform.cli;
 
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -23,8 +26,25 @@ final class CompletionCommand implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "bash|zsh", description = "The shell.")
-  Shell shell;
+  /**
+   * Words rather than one {@link Shell}: picocli converts a positional as soon as it reads it, so
+   * an option this command does not take ({@code completion --dir . bash}) was reported as a bad
+   * shell ('.'); read as words, the unknown option is what the error names.
+   */
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "bash|zsh",
+      completionCandidates = Shells.class,
+      description = "The shell.")
+  List<String> words;
+
+  /** What the completion script offers after {@code aepform completion}. */
+  static final class Shells implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Arrays.stream(Shell.values()).map(Shell::name).iterator();
+    }
+  }
 
   @CommandLine.Mixin GlobalOptions global;
 
@@ -39,8 +59,9 @@ final class CompletionCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Shell chosen = shell();
     String script = AutoComplete.bash("aepform", spec.root().commandLine());
-    if (shell == Shell.zsh) {
+    if (chosen == Shell.zsh) {
       // picocli's script is bash; zsh runs it through its bash completion layer
       script =
           "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n"
@@ -48,5 +69,24 @@ final class CompletionCommand implements Callable<Integer> {
     }
     cli.out().print(script);
     return 0;
+  }
+
+  private Shell shell() {
+    String word = words.get(0);
+    if (words.size() > 1) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "completion takes one shell, bash or zsh: got '" + String.join(" ", words) + "'");
+    }
+    try {
+      return Shell.valueOf(word);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "Invalid value for positional parameter at index 0 (bash|zsh): expected one of [bash,"
+              + " zsh] (case-sensitive) but was '"
+              + word
+              + "'");
+    }
   }
 }

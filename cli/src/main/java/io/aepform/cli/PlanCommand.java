@@ -1,9 +1,13 @@
 package io.aepform.cli;
 
+import io.aepform.cli.render.ApplyProgress;
 import io.aepform.cli.render.PlanJsonRenderer;
 import io.aepform.cli.render.PlanTextRenderer;
+import io.aepform.cli.render.Style;
 import io.aepform.engine.Engine;
 import io.aepform.engine.plan.Plan;
+import io.aepform.engine.recovery.PendingListener;
+import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,16 +71,21 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() {
     Engine engine = new Engine(Settings.of(cli, common));
     var options = destroy ? planOptions.options().destroying() : planOptions.options();
+    // progress goes where it does not mix into a machine-read plan
+    Style style = Colors.of(common, cli);
+    PrintStream progress = format == Format.text ? cli.out() : cli.err();
+    PendingListener pending =
+        (address, until) -> progress.println(ApplyProgress.lookingFor(address, until, style));
     Plan plan =
         out == null
-            ? engine.plan(common.request(vars), options)
-            : engine.savePlan(common.request(vars), options, out);
+            ? engine.plan(common.request(vars), options, pending)
+            : engine.savePlan(common.request(vars), options, out, pending);
     if (format == Format.json) {
       cli.out().print(PlanJsonRenderer.render(plan));
     } else if (format == Format.markdown) {
       cli.out().print(io.aepform.cli.render.PlanMarkdownRenderer.render(plan));
     } else {
-      PlanTextRenderer text = new PlanTextRenderer(Colors.of(common, cli));
+      PlanTextRenderer text = new PlanTextRenderer(style);
       cli.out()
           .print(
               planOptions.refreshOnly

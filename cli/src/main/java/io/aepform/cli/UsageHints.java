@@ -36,6 +36,10 @@ final class UsageHints {
     if (misplaced.isPresent()) {
       return misplaced;
     }
+    Optional<String> others = first.flatMap(arg -> otherCommandsOption(arg, spec));
+    if (others.isPresent()) {
+      return others;
+    }
     return first
         .flatMap(arg -> Spelling.closest(arg, known(arg, spec)))
         .map(word -> "Did you mean '" + word + "'?");
@@ -65,6 +69,23 @@ final class UsageHints {
             + name
             + " ..."
             + (root ? "" : " (" + String.join(", ", spec.subcommands().keySet()) + ")"));
+  }
+
+  /**
+   * {@code aepform completion --dir .}: an option of the commands that read a configuration, given
+   * to one that reads none.
+   */
+  private static Optional<String> otherCommandsOption(String arg, CommandSpec spec) {
+    String name = arg.split("=", 2)[0];
+    boolean configurations =
+        name.startsWith("--")
+            && spec.parent() != null
+            && spec.findOption("--dir") == null
+            && spec.root().subcommands().values().stream()
+                .anyMatch(sub -> sub.getCommandSpec().findOption(name) != null);
+    return configurations
+        ? Optional.of(spec.qualifiedName() + " reads no configuration: it takes no " + name)
+        : Optional.empty();
   }
 
   /** The words {@code arg} may be a typo of: the command's options, or its subcommands. */

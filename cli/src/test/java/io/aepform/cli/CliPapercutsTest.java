@@ -26,6 +26,36 @@ class CliPapercutsTest {
         .doesNotContain("null");
   }
 
+  /** An option of other commands before the shell was reported as '.' being a bad shell. */
+  @Test
+  void completionNamesTheOptionItDoesNotTakeWhereverItIsGiven() {
+    String said =
+        "Error: Unknown option: '--dir'\n"
+            + "aepform completion reads no configuration: it takes no --dir\n"
+            + "Run 'aepform completion --help' for usage.\n";
+    for (String[] args :
+        List.of(
+            new String[] {"completion", "--dir", ".", "bash"},
+            new String[] {"completion", "bash", "--dir", "."})) {
+      CliRun run = CliRun.run(args);
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.err()).as(String.join(" ", args)).isEqualTo(said);
+      assertThat(run.out()).isEmpty();
+    }
+    assertThat(CliRun.run("completion", "bash", "zsh").err())
+        .isEqualTo(
+            "Error: completion takes one shell, bash or zsh: got 'bash zsh'\n"
+                + "Run 'aepform completion --help' for usage.\n");
+    assertThat(CliRun.run("completion", "fish").err())
+        .isEqualTo(
+            "Error: Invalid value for positional parameter at index 0 (bash|zsh): expected one of"
+                + " [bash, zsh] (case-sensitive) but was 'fish'\n"
+                + "Run 'aepform completion --help' for usage.\n");
+    // the script still offers the shells after 'aepform completion'
+    assertThat(CliRun.run("completion", "bash").out())
+        .contains("_pos_param_args=(\"bash\" \"zsh\")");
+  }
+
   @Test
   void commandsThatReadNoConfigurationStillTakeTheOptionsEveryCommandTakes() {
     CliRun completion = CliRun.run("completion", "bash", "--no-color", "-v");

@@ -24,6 +24,7 @@ import io.aepform.engine.plan.Secrets;
 import io.aepform.engine.plan.Selection;
 import io.aepform.engine.plan.StateView;
 import io.aepform.engine.provider.Kinds;
+import io.aepform.engine.recovery.PendingListener;
 import io.aepform.engine.recovery.PendingResolver;
 import io.aepform.engine.workspace.Connector;
 import io.aepform.engine.workspace.LocalHistory;
@@ -86,13 +87,24 @@ public final class Engine {
    * names of new objects checked); without it, the plan is made from files and state alone.
    */
   public Plan plan(ConfigRequest request, PlanOptions options) {
-    return plan(load(request), options);
+    return plan(request, options, PendingListener.none());
+  }
+
+  /** As above, telling {@code pending} while it waits for an interrupted create to show up. */
+  public Plan plan(ConfigRequest request, PlanOptions options, PendingListener pending) {
+    return plan(load(request), options, pending);
   }
 
   /** Plans and saves the plan to {@code out}, for a later {@link #applySaved}. */
   public Plan savePlan(ConfigRequest request, PlanOptions options, Path out) {
+    return savePlan(request, options, out, PendingListener.none());
+  }
+
+  /** As above, telling {@code pending} while it waits for an interrupted create to show up. */
+  public Plan savePlan(
+      ConfigRequest request, PlanOptions options, Path out, PendingListener pending) {
     Workspace ws = load(request);
-    Plan plan = plan(ws, options);
+    Plan plan = plan(ws, options, pending);
     SavedPlans.write(out, plan, ws, request.inputs(), options);
     return plan;
   }
@@ -145,7 +157,7 @@ public final class Engine {
         ws, reviewed, handlers, settings, Optional.of(saved), saved.options().destroy());
   }
 
-  private Plan plan(Workspace ws, PlanOptions options) {
+  private Plan plan(Workspace ws, PlanOptions options, PendingListener pending) {
     resolveOffline(ws); // bad input fails before any state read or call
     Optional<State> state = ws.stateStore(settings.processEnv()).read();
     if (options.destroy()) {
@@ -168,7 +180,7 @@ public final class Engine {
     try (Connector.Session session = Connector.open(ws.env(), ws.dir(), settings)) {
       session.redactor().registerAll(Secrets.configured(ws.offline()));
       state.ifPresent(s -> s.checkBelongsTo(session.sandbox(), session.imsOrg()));
-      Optional<State> settled = state.map(s -> settle(s, session));
+      Optional<State> settled = state.map(s -> settle(s, session, pending));
       return Planning.plan(ws, settled, handlers, Optional.of(session), options);
     }
   }
@@ -315,7 +327,7 @@ public final class Engine {
   }
 
   /** The state with interrupted creates settled, in memory only: plan writes nothing. */
-  private State settle(State state, Connector.Session session) {
+  private State settle(State state, Connector.Session session, PendingListener pending) {
     State out = state;
     for (var edit :
         new PendingResolver(
@@ -323,7 +335,8 @@ public final class Engine {
                 session.client(),
                 settings.clock(),
                 settings.pendingGrace(),
-                d -> Thread.sleep(d.toMillis()))
+                d -> Thread.sleep(d.toMillis()),
+                pending)
             .resolve(state)) {
       out = edit.apply(out);
     }

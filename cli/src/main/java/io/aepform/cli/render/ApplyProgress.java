@@ -64,6 +64,19 @@ public final class ApplyProgress implements ApplyListener {
   }
 
   @Override
+  public void lookingForPendingCreate(Address address, Instant until) {
+    line(lookingFor(address, until, style));
+  }
+
+  /** The line for an interrupted create looked for until {@code until}, in plan and apply. */
+  public static String lookingFor(Address address, Instant until, Style style) {
+    return style.bold(address + ":")
+        + " Looking for the object an interrupted apply was creating, until "
+        + RunText.time(until)
+        + " (AEPFORM_PENDING_GRACE)...";
+  }
+
+  @Override
   public void waitingForRun(Address address, Instant due) {
     boolean now = !due.isAfter(Instant.now());
     line(

@@ -43,6 +43,9 @@ public final class PlanJsonRenderer {
     summary.put("destroy", plan.toDestroy());
     summary.put("forget", plan.toForget());
     summary.put("drift", plan.drift().size());
+    // the text plan's "Warning:" lines, one string each in their one-line form
+    ArrayNode warnings = root.putArray("warnings");
+    plan.warnings().stream().filter(w -> !w.isError()).forEach(w -> warnings.add(w.toString()));
     return Json.pretty(root);
   }
 

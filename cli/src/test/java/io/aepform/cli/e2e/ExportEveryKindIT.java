@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aepform.cli.CliRun;
 import io.aepform.cli.LocalPlatformExtension;
+import io.aepform.emulator.ClientCredentials;
+import io.aepform.emulator.Emulator;
+import io.aepform.emulator.EmulatorOptions;
 import io.aepform.emulator.ResourceKind;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,14 +22,23 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The done-when of issues 17 and 18: a sandbox built by hand with every kind aepform manages is
  * exported; the export plans no changes against that sandbox (with --import), and applied to an
- * empty sandbox it makes every object and then plans no changes. Secrets and Adobe's own objects
- * stay out of the exported files.
+ * empty sandbox of another org (another tenant id) it makes every object and then plans no changes.
+ * Secrets and Adobe's own objects stay out of the exported files.
  */
 class ExportEveryKindIT {
   private static final String SECRET_VARIABLE = "HAND_BUCKET_S3SECRETKEY";
   private static final String ADOBE_POLICY = "Profile Default Merge Policy";
+  private static final ClientCredentials OTHER_ORG =
+      new ClientCredentials("other-client", "other-secret", "OTHERORG@AdobeOrg");
 
-  @RegisterExtension final LocalPlatformExtension platform = LocalPlatformExtension.emulatorOnly();
+  @RegisterExtension
+  final LocalPlatformExtension platform =
+      LocalPlatformExtension.emulatorOnly()
+          .options(
+              EmulatorOptions.builder()
+                  .client(EmulatorOptions.LOCAL_CLIENT)
+                  .client(OTHER_ORG)
+                  .build());
 
   private Path out;
 
@@ -84,7 +96,14 @@ class ExportEveryKindIT {
         .contains("mappingVersion: ${mappingSet.mapping_set.version}")
         .contains("xdm:namespace: ${identityNamespace.hand_loyalty.code}")
         .contains("$ref: ${dataType.hand_address.id}")
-        .contains("- union");
+        .contains("- union")
+        // the tenant namespace, which differs between orgs, is the platform's
+        .contains("_${platform.tenantId}:")
+        .contains("xdm:sourceProperty: /_${platform.tenantId}/loyaltyId")
+        .contains("destination: _${platform.tenantId}.storeId")
+        .doesNotContain("_" + Emulator.tenantOf(org()) + ":")
+        .doesNotContain("_" + Emulator.tenantOf(org()) + "/")
+        .doesNotContain("_" + Emulator.tenantOf(org()) + ".");
     assertThat(manifests.split("kind: fieldGroup\n", -1)).hasSize(2);
     assertThat(export.out())
         .contains(out.resolve("merge_policies.yaml").toString())
@@ -96,7 +115,7 @@ class ExportEveryKindIT {
     plansNoChanges("hand");
     assertThat(platform.writes()).allMatch(w -> w.contains("/mappingSets/validate"));
 
-    // and makes the same objects in an empty one
+    // and makes the same objects in an empty sandbox of another org
     CliRun apply = cli("copy", "apply", "--auto-approve");
     assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
     assertThat(apply.out()).contains("Apply complete! Resources: 23 added, 0 changed");
@@ -135,8 +154,30 @@ class ExportEveryKindIT {
                     }));
   }
 
+  /** The shapes in the sandbox's org, its org, client and tenant written the same for every org. */
   private Map<ResourceKind, List<String>> shapes(String sandbox) {
-    return SandboxShapes.of(platform.emulator, org(), sandbox);
+    String org = org(sandbox);
+    String client = sandbox.equals("copy") ? OTHER_ORG.clientId() : platform.client.clientId();
+    Map<ResourceKind, List<String>> shapes = new HashMap<>();
+    SandboxShapes.of(platform.emulator, org, sandbox)
+        .forEach(
+            (kind, objects) ->
+                shapes.put(
+                    kind,
+                    objects.stream()
+                        .map(
+                            o ->
+                                o.replace(org, "ORG")
+                                    .replace(client, "CLIENT")
+                                    .replace(Emulator.tenantOf(org), "TENANT"))
+                        .sorted()
+                        .toList()));
+    return shapes;
+  }
+
+  /** "copy" lives in another org than the sandbox built by hand. */
+  private String org(String sandbox) {
+    return sandbox.equals("copy") ? OTHER_ORG.orgId() : org();
   }
 
   private String org() {
@@ -144,7 +185,7 @@ class ExportEveryKindIT {
   }
 
   private ObjectNode only(ResourceKind kind, String sandbox) {
-    List<ObjectNode> all = platform.emulator.objects(kind, org(), sandbox);
+    List<ObjectNode> all = platform.emulator.objects(kind, org(sandbox), sandbox);
     assertThat(all).as(kind + " in " + sandbox).hasSize(1);
     return all.get(0);
   }
@@ -158,6 +199,11 @@ class ExportEveryKindIT {
   private CliRun cli(String env, String... command) {
     Map<String, String> vars = new HashMap<>(platform.env());
     vars.put(SECRET_VARIABLE, HandBuiltSandbox.SECRET);
+    if (env.equals("copy")) {
+      vars.put("AEP_CLIENT_ID", OTHER_ORG.clientId());
+      vars.put("AEP_CLIENT_SECRET", OTHER_ORG.clientSecret());
+      vars.put("AEP_ORG_ID", OTHER_ORG.orgId());
+    }
     String[] args = new String[command.length + 5];
     System.arraycopy(command, 0, args, 0, command.length);
     System.arraycopy(

@@ -22,6 +22,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * answer is adopted, and an ambiguous one stops with the way out.
  */
 class InterruptedCreatesIT {
+  /** What plan and apply say while they look for an interrupted create. */
+  private static final String LOOKING_FOR =
+      "flow.ingest: Looking for the object an interrupted apply was creating, until"
+          + " \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ \\(AEPFORM_PENDING_GRACE\\)\\.\\.\\.\n";
+
   @RegisterExtension
   final LocalPlatformExtension platform = LocalPlatformExtension.example("parquet-ingestion");
 
@@ -103,9 +108,29 @@ class InterruptedCreatesIT {
     env.put("AEPFORM_PENDING_GRACE", "20");
     CliRun again = CliRun.run(env, platform.args("apply", "--auto-approve"));
     assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+    // the wait is said, not silent: what is looked for and until when (20 s after the create)
+    assertThat(again.out()).containsPattern("^" + LOOKING_FOR);
     assertThat(platform.writes()).isEmpty();
     assertThat(platform.count(ResourceKind.FLOW)).isEqualTo(1);
     assertThat(Files.readString(platform.stateFile())).doesNotContain("pending-create");
+  }
+
+  /** A plan waits as apply does, and says so on stderr when its output is JSON. */
+  @Test
+  void aPlanSaysWhatItLooksForOutsideItsJson() throws Exception {
+    assertThat(cli("apply", "--auto-approve", "--exclude", "flow.ingest").exitCode()).isZero();
+    platform.emulator.setTimeoutDelay(Duration.ofMillis(100));
+    platform.emulator.setCreateThenTimeoutRate(1.0);
+    assertThat(cli("apply", "--auto-approve").exitCode()).isEqualTo(1);
+    platform.emulator.resetFaults();
+    platform.emulator.setListLag(Duration.ofSeconds(3));
+    Map<String, String> env = new HashMap<>(platform.env());
+    env.put("AEPFORM_PENDING_GRACE", "20");
+
+    CliRun plan = CliRun.run(env, platform.args("plan", "--format", "json"));
+    assertThat(plan.exitCode()).as(plan.out() + plan.err()).isZero();
+    assertThat(plan.err()).matches(LOOKING_FOR);
+    assertThat(plan.out()).startsWith("{").contains("\"add\" : 0");
   }
 
   @Test

@@ -29,6 +29,14 @@ class ReplaceTargetingIT {
 
   ReplaceSteps steps;
 
+  /** Terraform's "Resource targeting is in effect", after a plan made with a selection. */
+  static String targetingWarning(String flags) {
+    return flags
+        + ": resource targeting is in effect, so this plan may not include all of the changes the"
+        + " configuration asks for. --target and --exclude are not for routine use: only for"
+        + " exceptional situations, such as recovering from errors or mistakes";
+  }
+
   @BeforeEach
   void start() throws Exception {
     steps = new ReplaceSteps(platform);
@@ -37,11 +45,18 @@ class ReplaceTargetingIT {
   @Test
   void targetingTheFlowCreatesItAndEverythingItNeeds() {
     CliRun plan = steps.plansChanges("--target", "flow.ingest");
-    assertThat(plan.out()).contains("Plan: 7 to add, 0 to change, 0 to destroy.");
+    assertThat(plan.out())
+        .contains("Plan: 7 to add, 0 to change, 0 to destroy.")
+        .endsWith("\nWarning: " + targetingWarning("--target") + "\n");
+    CliRun json = steps.cli("plan", "--format", "json", "--target", "flow.ingest");
+    assertThat(json.out()).contains("\"warnings\" : [ \"" + targetingWarning("--target") + "\" ]");
+    assertThat(steps.cli("plan").out()).doesNotContain("targeting");
 
     CliRun apply = steps.cli("apply", "--auto-approve", "--target", "flow.ingest");
     assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
-    assertThat(apply.out()).contains("Resources: 7 added, 0 changed, 0 destroyed.");
+    assertThat(apply.out())
+        .contains("\nWarning: " + targetingWarning("--target") + "\n")
+        .contains("Resources: 7 added, 0 changed, 0 destroyed.");
     assertThat(platform.writes()).hasSize(7).allMatch(w -> w.startsWith("POST "));
     assertThat(platform.total()).isEqualTo(7);
     steps.plansNoChanges();
@@ -52,6 +67,7 @@ class ReplaceTargetingIT {
     CliRun plan = steps.plansChanges("--exclude", "flow.ingest");
     assertThat(plan.out())
         .contains("Plan: 6 to add, 0 to change, 0 to destroy.")
+        .contains("\nWarning: " + targetingWarning("--exclude") + "\n")
         .doesNotContain("flow.ingest will be created");
 
     CliRun apply = steps.cli("apply", "--auto-approve", "--exclude", "flow.ingest");

@@ -133,6 +133,17 @@ class StatusIT {
   @Test
   void aDisabledFlowHasNoNextRun() throws Exception {
     edit("    backfill: true\n", "    backfill: true\n  state: disabled\n");
+    // the plan says so first, in text and JSON, with the way out
+    String warning =
+        "flow.ingest: is declared state: disabled, but AEP creates a flow enabled (the create call"
+            + " takes no state) and aepform disables it right after: with no"
+            + " scheduleParams.startTime in the future, its first run may start before that and"
+            + " ingest. Set scheduleParams.startTime to a future time (epoch seconds) so it does"
+            + " not run before you enable it";
+    assertThat(cli("plan").out()).contains("\nWarning: " + warning + "\n");
+    JsonNode plan = JSON.readTree(cli("plan", "--format", "json").out());
+    assertThat(plan.path("warnings").toString())
+        .isEqualTo(JSON.createArrayNode().add(warning).toString());
     CliRun apply = cli("apply", "--auto-approve", "--wait-for-runs");
     assertThat(apply.exitCode()).isZero();
     // created enabled (AEP takes no state on create), its first run starts before the disable
@@ -155,6 +166,8 @@ class StatusIT {
     CliRun later = cli("apply", "--auto-approve", "--replace", "flow.ingest", "--wait-for-runs");
     assertThat(later.exitCode()).isZero();
     assertThat(later.out())
+        .contains("flow.ingest: will be re-created")
+        .doesNotContain("is declared state: disabled")
         .as("a flow created disabled before its start time never runs")
         .contains("flow.ingest: disabled: it does not run, nothing to wait for.\n")
         .endsWith("Runs: 0 succeeded, 0 partly failed, 0 failed, 0 timed out; 1 not waited for.\n");

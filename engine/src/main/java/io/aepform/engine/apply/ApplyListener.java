@@ -35,6 +35,12 @@ public interface ApplyListener {
   /** The run waited for ended, well or not. */
   default void runFinished(Address address, Run run) {}
 
+  /**
+   * Before the plan: the object an interrupted apply was creating as {@code address} is not in the
+   * platform's lists yet, and is looked for again until {@code until} (AEPFORM_PENDING_GRACE).
+   */
+  default void lookingForPendingCreate(Address address, Instant until) {}
+
   /** A listener that ignores everything. */
   static ApplyListener none() {
     return new ApplyListener() {

@@ -97,7 +97,8 @@ public final class Applying {
                       session.client(),
                       settings.clock(),
                       settings.pendingGrace(),
-                      d -> Thread.sleep(d.toMillis()))
+                      d -> Thread.sleep(d.toMillis()),
+                      request.listener()::lookingForPendingCreate)
                   .resolve(state);
           if (!settle.isEmpty()) {
             state =

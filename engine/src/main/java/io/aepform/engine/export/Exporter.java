@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Reads the objects of a sandbox and turns them into manifest documents: logical names from remote
@@ -46,18 +48,29 @@ public final class Exporter {
     }
   }
 
-  /** The exported objects in kind order then by logical name, the placeholders and warnings. */
+  /**
+   * The exported objects in kind order then by logical name, the placeholders and warnings, and the
+   * org's tenant id the specs were written without (when they held it).
+   */
   public record Export(
-      List<Exported> resources, List<EnvPlaceholder> placeholders, List<String> warnings) {
+      List<Exported> resources,
+      List<EnvPlaceholder> placeholders,
+      List<String> warnings,
+      Optional<String> tenant) {
     public Export {
       resources = List.copyOf(resources);
       placeholders = List.copyOf(placeholders);
       warnings = List.copyOf(warnings);
+      Objects.requireNonNull(tenant, "tenant");
     }
   }
 
-  /** Lists {@code kinds} (every kind when empty) in the sandbox and exports what is there. */
-  public Export export(PlatformClient client, List<String> kinds) {
+  /**
+   * Lists {@code kinds} (every kind when empty) in the sandbox and exports what is there; {@code
+   * orgTenant} is asked for the org's tenant id only when no exported XDM id names it.
+   */
+  public Export export(
+      PlatformClient client, List<String> kinds, Supplier<Optional<String>> orgTenant) {
     for (String k : kinds) {
       if (!handlers.containsKey(k)) {
         throw new UsageException(
@@ -72,11 +85,17 @@ public final class Exporter {
             remotes.put(kind, handler.list(client));
           }
         });
-    return transform(remotes);
+    return transform(remotes, orgTenant);
   }
 
   /** Exports the given remote objects per kind; makes no call. */
   public Export transform(Map<String, List<Remote>> remotes) {
+    return transform(remotes, Optional::empty);
+  }
+
+  /** As {@link #transform(Map)}, asking {@code orgTenant} when the ids name no tenant. */
+  public Export transform(Map<String, List<Remote>> remotes, Supplier<Optional<String>> orgTenant) {
+    Optional<String> tenant = tenant(remotes, orgTenant);
     List<Exported> named = new ArrayList<>();
     References references = new References(handlers);
     for (String kind : handlers.keySet()) {
@@ -103,6 +122,7 @@ public final class Exporter {
       references.replace(e.address(), spec, warnings::add);
       // secrets first: which values are secret may depend on a real id an alias would hide
       Kind kind = handlers.get(e.address().kind());
+      tenant.ifPresent(t -> TenantNamespace.write(spec, kind, t));
       placeholders.addAll(Placeholders.secrets(e.address(), spec, kind));
       Placeholders.aliases(spec, kind);
       out.add(new Exported(e.address(), e.remote(), spec));
@@ -110,7 +130,21 @@ public final class Exporter {
     out.sort(
         Comparator.comparing((Exported e) -> kindOrder(e.address().kind()))
             .thenComparing(e -> e.address().name()));
-    return new Export(out, placeholders, warnings);
+    return new Export(out, placeholders, warnings, tenant);
+  }
+
+  /** The tenant the XDM ids name, else the org's when an exported object may hold it. */
+  private Optional<String> tenant(
+      Map<String, List<Remote>> remotes, Supplier<Optional<String>> orgTenant) {
+    Optional<String> fromIds = TenantNamespace.fromIds(handlers, remotes);
+    boolean used =
+        remotes.entrySet().stream()
+            .anyMatch(
+                e ->
+                    !e.getValue().isEmpty()
+                        && handlers.containsKey(e.getKey())
+                        && TenantNamespace.usedBy(handlers.get(e.getKey())));
+    return fromIds.isPresent() || !used ? fromIds : orgTenant.get();
   }
 
   private int kindOrder(String kind) {

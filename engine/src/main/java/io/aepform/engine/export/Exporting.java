@@ -8,6 +8,7 @@ import io.aepform.engine.manifest.Address;
 import io.aepform.engine.manifest.Desired;
 import io.aepform.engine.manifest.EnvironmentConfig;
 import io.aepform.engine.manifest.EnvironmentLoader;
+import io.aepform.engine.manifest.PlatformFacts;
 import io.aepform.engine.manifest.Resolver;
 import io.aepform.engine.manifest.VariableValues;
 import io.aepform.engine.plan.Adoption;
@@ -48,7 +49,9 @@ public final class Exporting {
     String sandbox;
     String org;
     try (Connector.Session session = Connector.open(env, request.dir(), settings)) {
-      export = new Exporter(handlers).export(session.client(), kinds);
+      export =
+          new Exporter(handlers)
+              .export(session.client(), kinds, () -> session.platformFacts().tenantId());
       sandbox = session.sandbox();
       org = session.imsOrg();
     }
@@ -125,7 +128,8 @@ public final class Exporting {
     Resolver.Resolved resolved =
         ws.resolve(
             (a, attr) ->
-                Optional.ofNullable(exported.get(a)).map(e -> e.remote().attributes().get(attr)));
+                Optional.ofNullable(exported.get(a)).map(e -> e.remote().attributes().get(attr)),
+            new PlatformFacts(export.tenant()));
     StateStore store = ws.stateStore(settings.processEnv());
     try (StateLock lock = store.lock(LockInfo.forCurrentProcess("export"), Duration.ZERO)) {
       State state =

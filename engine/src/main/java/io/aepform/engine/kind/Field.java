@@ -24,6 +24,7 @@ public final class Field {
   private Optional<String> references = Optional.empty();
   private Optional<AttributeOf> attributeOf = Optional.empty();
   private Optional<Nested> nested = Optional.empty();
+  private Optional<TenantUse> tenantUse = Optional.empty();
   private Map<String, String> aliases = Map.of();
   private Set<String> allowed = Set.of();
   private boolean ignoreCase;
@@ -51,6 +52,7 @@ public final class Field {
     f.references = references;
     f.attributeOf = attributeOf;
     f.nested = nested;
+    f.tenantUse = tenantUse;
     f.aliases = aliases;
     f.allowed = allowed;
     f.ignoreCase = ignoreCase;
@@ -171,6 +173,34 @@ public final class Field {
   /** Which key below a field holds ids of which kind. */
   public record Nested(String key, String kind) {}
 
+  /**
+   * Below it, at any depth, a key {@code _<tenantId>} is the org's tenant namespace, under which
+   * XDM keeps custom fields (xdm/api/getting-started.md, "Know your TENANT_ID"): an export writes
+   * it {@code _${platform.tenantId}}, so the manifests work in any org.
+   */
+  public Field tenantKeysBelow() {
+    Field f = copy();
+    f.tenantUse = Optional.of(TenantUse.KEYS_BELOW);
+    return f;
+  }
+
+  /**
+   * It holds the path of an XDM field ({@code _<tenantId>.email} or {@code /_<tenantId>/email}),
+   * whose first step may be the org's tenant namespace: an export writes it {@code
+   * _${platform.tenantId}}.
+   */
+  public Field xdmPath() {
+    Field f = copy();
+    f.tenantUse = Optional.of(TenantUse.PATH);
+    return f;
+  }
+
+  /** Where a field may hold the org's tenant namespace: keys below it, or its path value. */
+  public enum TenantUse {
+    KEYS_BELOW,
+    PATH
+  }
+
   /** Words users may write for well-known values, and the value each stands for. */
   public Field aliases(Map<String, String> words) {
     Field f = copy();
@@ -271,6 +301,10 @@ public final class Field {
 
   public Optional<Nested> referencesBelow() {
     return nested;
+  }
+
+  public Optional<TenantUse> tenantUse() {
+    return tenantUse;
   }
 
   public Map<String, String> aliases() {

@@ -68,7 +68,10 @@ final class OnlineChecks {
               : c.after().flatMap(a -> Values.at(a, "/spec"));
       Supplier<List<Remote>> others = () -> inventory.map(i -> i.all(c.kind())).orElse(List.of());
       for (String warning : kinds.get(c.kind()).sideEffects(before, after, others)) {
-        warnings.add(Problem.warning(Position.of(c.address().toString()), warning));
+        Problem p = Problem.warning(Position.of(c.address().toString()), warning);
+        if (!warnings.contains(p)) { // a re-created object may have it from its kind already
+          warnings.add(p);
+        }
       }
     }
     return new Plan(

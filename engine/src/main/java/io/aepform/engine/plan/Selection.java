@@ -3,8 +3,11 @@ package io.aepform.engine.plan;
 import io.aepform.engine.PlanOptions;
 import io.aepform.engine.graph.DependencyGraph;
 import io.aepform.engine.manifest.Address;
+import io.aepform.engine.manifest.Position;
+import io.aepform.engine.manifest.Problem;
 import io.aepform.engine.workspace.Workspace;
 import io.aepform.error.UsageException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,6 +64,8 @@ public final class Selection {
         plan.changes().stream()
             .filter(c -> keep.contains(c.address()) || c.action() == Action.NO_OP)
             .toList();
+    List<Problem> warnings = new ArrayList<>(plan.warnings());
+    warnings.add(targeting(!targets.isEmpty(), !excludes.isEmpty()));
     return new Plan(
         plan.environment(),
         plan.lineage(),
@@ -68,7 +73,17 @@ public final class Selection {
         changes,
         plan.drift(),
         plan.outputs(),
-        plan.warnings());
+        warnings);
+  }
+
+  /** Terraform's "Resource targeting is in effect" warning, in aepform's words and options. */
+  static Problem targeting(boolean target, boolean exclude) {
+    String flags = target && exclude ? "--target and --exclude" : target ? "--target" : "--exclude";
+    return Problem.warning(
+        Position.of(flags),
+        "resource targeting is in effect, so this plan may not include all of the changes the"
+            + " configuration asks for. --target and --exclude are not for routine use: only for"
+            + " exceptional situations, such as recovering from errors or mistakes");
   }
 
   /**

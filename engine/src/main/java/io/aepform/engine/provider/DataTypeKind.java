@@ -22,12 +22,15 @@ final class DataTypeKind extends XdmKind {
           Field.string("/description").required().defaultsTo(""),
           Field.any("/properties")
               .referencesBelow("$ref", DataTypeKind.KIND)
+              .tenantKeysBelow()
               .comparedWhole(XdmKind::addedByRegistry),
           Field.any("/items")
               .referencesBelow("$ref", DataTypeKind.KIND)
+              .tenantKeysBelow()
               .comparedWhole(XdmKind::addedByRegistry),
           Field.any("/definitions")
               .referencesBelow("$ref", DataTypeKind.KIND)
+              .tenantKeysBelow()
               .comparedWhole(XdmKind::addedByRegistry),
           Field.array("/allOf").comparedWhole(XdmKind::addedByRegistry),
           Field.object("/allOf/*"),

@@ -47,7 +47,7 @@ final class DescriptorKind implements Crud.Served {
                   "xdm:descriptorRelationship"),
           Field.string("/xdm:sourceSchema").required().replaces().references(SchemaKind.KIND),
           Field.integer("/xdm:sourceVersion").required().defaultsTo("1"),
-          Field.string("/xdm:sourceProperty").required(),
+          Field.string("/xdm:sourceProperty").xdmPath().required(),
           Field.string("/xdm:namespace")
               .references(IdentityNamespaceKind.KIND)
               .describe(NAMESPACE_WORDS),
@@ -55,7 +55,7 @@ final class DescriptorKind implements Crud.Served {
           Field.bool("/xdm:isPrimary"),
           Field.string("/xdm:destinationSchema").references(SchemaKind.KIND),
           Field.integer("/xdm:destinationVersion"),
-          Field.string("/xdm:destinationProperty"),
+          Field.string("/xdm:destinationProperty").xdmPath(),
           Field.string("/xdm:identityNamespace")
               .references(IdentityNamespaceKind.KIND)
               .describe(NAMESPACE_WORDS),

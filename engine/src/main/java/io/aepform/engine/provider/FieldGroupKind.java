@@ -23,9 +23,11 @@ final class FieldGroupKind extends XdmKind {
           Field.strings("/meta:intendedToExtend"),
           Field.any("/definitions")
               .referencesBelow("$ref", DataTypeKind.KIND)
+              .tenantKeysBelow()
               .comparedWhole(XdmKind::addedByRegistry),
           Field.any("/properties")
               .referencesBelow("$ref", DataTypeKind.KIND)
+              .tenantKeysBelow()
               .comparedWhole(XdmKind::addedByRegistry),
           Field.array("/allOf").comparedWhole(XdmKind::addedByRegistry),
           Field.object("/allOf/*"),

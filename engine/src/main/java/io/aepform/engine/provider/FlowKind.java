@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Dataflows in the Flow Service ({@code POST /flows}). {@code state} (enabled or disabled) is
@@ -148,10 +149,22 @@ final class FlowKind extends FlowServiceKind {
 
   @Override
   public List<String> replaceWarnings(Value after) {
-    return List.of(
+    List<String> out = new ArrayList<>();
+    out.add(
         replaysData(after).isPresent()
             ? "will be re-created: with scheduleParams.backfill, its first run ingests every file under the source path again"
             : "will be re-created without backfill (scheduleParams.backfill: false): its first run ingests only files that arrive from now on");
+    DisabledFlowStart.warning(after, clock.instant()).ifPresent(out::add);
+    return out;
+  }
+
+  /** A new flow declared disabled may run once before it is disabled: see DisabledFlowStart. */
+  @Override
+  public List<String> sideEffects(
+      Optional<Value> before, Optional<Value> after, Supplier<List<Remote>> others) {
+    return before.isEmpty() && after.isPresent()
+        ? DisabledFlowStart.warning(after.get(), clock.instant()).stream().toList()
+        : List.of();
   }
 
   private static void schedule(Value spec, List<SpecProblem> problems) {

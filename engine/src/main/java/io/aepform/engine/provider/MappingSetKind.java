@@ -58,7 +58,7 @@ final class MappingSetKind implements Crud.Served {
               .oneOf("ATTRIBUTE", "EXPRESSION", "STATIC")
               .describe("ATTRIBUTE (a source field), EXPRESSION (a Data Prep function) or STATIC"),
           Field.string("/mappings/*/source").required(),
-          Field.string("/mappings/*/destination").required(),
+          Field.string("/mappings/*/destination").required().xdmPath(),
           Field.string("/mappings/*/name"),
           Field.string("/mappings/*/description"));
 

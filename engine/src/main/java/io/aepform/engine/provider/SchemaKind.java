@@ -40,9 +40,11 @@ final class SchemaKind extends XdmKind {
           Field.string("/meta:class").replaces(),
           Field.any("/properties")
               .referencesBelow("$ref", DataTypeKind.KIND)
+              .tenantKeysBelow()
               .comparedWhole(XdmKind::addedByRegistry),
           Field.any("/definitions")
               .referencesBelow("$ref", DataTypeKind.KIND)
+              .tenantKeysBelow()
               .comparedWhole(XdmKind::addedByRegistry),
           Field.strings("/meta:extends"),
           Field.strings(ProfileSchemas.TAGS)

@@ -2,6 +2,7 @@ package io.aepform.engine.recovery;
 
 import io.aepform.engine.kind.Kind;
 import io.aepform.engine.kind.Remote;
+import io.aepform.engine.manifest.Address;
 import io.aepform.engine.plan.Secrets;
 import io.aepform.engine.plan.StateView;
 import io.aepform.engine.provider.http.PlatformClient;
@@ -42,6 +43,7 @@ public final class PendingResolver {
   private final Clock clock;
   private final Duration grace;
   private final Sleeper sleeper;
+  private final PendingListener listener;
 
   /** Waits between lookups; tests pass one that does not sleep. */
   @FunctionalInterface
@@ -55,11 +57,23 @@ public final class PendingResolver {
       Clock clock,
       Duration grace,
       Sleeper sleeper) {
+    this(kinds, client, clock, grace, sleeper, PendingListener.none());
+  }
+
+  /** As above, telling {@code listener} of each object it waits for. */
+  public PendingResolver(
+      Map<String, Kind> kinds,
+      PlatformClient client,
+      Clock clock,
+      Duration grace,
+      Sleeper sleeper,
+      PendingListener listener) {
     this.kinds = Map.copyOf(kinds);
     this.client = client;
     this.clock = clock;
     this.grace = grace;
     this.sleeper = sleeper;
+    this.listener = listener;
   }
 
   /** The edits that settle every pending record of {@code state}, in address order. */
@@ -79,6 +93,7 @@ public final class PendingResolver {
     Value spec = Secrets.marked(Values.fromJson(r.spec()));
     Instant deadline = pending.startedAt().plus(grace);
     Duration wait = Duration.ofSeconds(1);
+    boolean told = false;
     while (true) {
       List<Remote> matches = kind.find(client, spec);
       if (!matches.isEmpty()) {
@@ -89,6 +104,10 @@ public final class PendingResolver {
         return s -> s.without(r.address());
       }
       Duration left = Duration.between(now, deadline);
+      if (!told) {
+        listener.lookingFor(Address.parse(r.address()).orElseThrow(), deadline);
+        told = true;
+      }
       try {
         sleeper.sleep(wait.compareTo(left) < 0 ? wait : left);
       } catch (InterruptedException e) {

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ExporterTest {
@@ -184,6 +185,91 @@ class ExporterTest {
                 + " mappingSet.mapping_set anew it has only its current content");
   }
 
+  @Test
+  void theTenantNamespaceIsWrittenAsThePlatformsTenantIdSoTheManifestsWorkInAnotherOrg() {
+    Remote group =
+        remote(
+            "https://ns.adobe.com/acme/mixins/00ff",
+            "Loyalty",
+            """
+            {"title": "Loyalty", "type": "object", "description": "",
+             "meta:intendedToExtend": ["https://ns.adobe.com/xdm/context/profile"],
+             "definitions": {"loyalty": {"properties": {"_acme": {"type": "object",
+               "properties": {"points": {"type": "integer"},
+                              "_acmeTier": {"type": "string", "description": "_acme.tier"}}}}}},
+             "allOf": [{"$ref": "#/definitions/loyalty"}]}
+            """);
+    Remote descriptor =
+        remote(
+            "d-1",
+            "",
+            """
+            {"@type": "xdm:descriptorIdentity", "xdm:sourceSchema": "%s",
+             "xdm:sourceVersion": 1, "xdm:sourceProperty": "/_acme/points",
+             "xdm:namespace": "Email", "xdm:property": "xdm:code", "xdm:isPrimary": false}
+            """
+                .formatted(SCHEMA_ID));
+    Remote set =
+        remote(
+            "ms-1",
+            "",
+            """
+            {"outputSchema": {"schemaRef": {"id": "%s"}}, "mappings": [
+              {"sourceType": "ATTRIBUTE", "source": "_acme.points", "destination": "_acme.points"},
+              {"sourceType": "ATTRIBUTE", "source": "mail", "destination": "personalEmail.address"},
+              {"sourceType": "ATTRIBUTE", "source": "x", "destination": "_acmeTier"}]}
+            """
+                .formatted(SCHEMA_ID));
+    Map<String, List<Remote>> remotes = new LinkedHashMap<>();
+    remotes.put("fieldGroup", List.of(group));
+    remotes.put("schema", List.of(schema()));
+    remotes.put("descriptor", List.of(descriptor));
+    remotes.put("mappingSet", List.of(set));
+    Exporter.Export export = exporter.transform(remotes);
+
+    assertThat(export.tenant()).contains("acme");
+    assertThat(spec(export, "fieldGroup.loyalty").at("/definitions/loyalty/properties"))
+        .hasToString(
+            "{\"_${platform.tenantId}\":{\"type\":\"object\",\"properties\":{\"points\":"
+                + "{\"type\":\"integer\"},\"_acmeTier\":{\"type\":\"string\","
+                + "\"description\":\"_acme.tier\"}}}}");
+    JsonNode identity =
+        export.resources().stream()
+            .filter(e -> e.address().kind().equals("descriptor"))
+            .findFirst()
+            .orElseThrow()
+            .spec();
+    assertThat(identity.get("xdm:sourceProperty").asText())
+        .isEqualTo("/_${platform.tenantId}/points");
+    JsonNode mappings = spec(export, "mappingSet.mapping_set").get("mappings");
+    assertThat(mappings.findValuesAsText("destination"))
+        .containsExactly("_${platform.tenantId}.points", "personalEmail.address", "_acmeTier");
+    assertThat(mappings.findValuesAsText("source")).containsExactly("_acme.points", "mail", "x");
+  }
+
+  @Test
+  void withNoXdmIdTheOrgsTenantIsAskedOnlyWhenAnExportedObjectMayHoldIt() {
+    Remote set =
+        remote(
+            "ms-1",
+            "",
+            """
+            {"outputSchema": {"schemaRef": {"id": "x"}}, "mappings": [
+              {"sourceType": "ATTRIBUTE", "source": "a", "destination": "_acme.a"}]}
+            """);
+    Exporter.Export export =
+        exporter.transform(Map.of("mappingSet", List.of(set)), () -> Optional.of("acme"));
+    assertThat(spec(export, "mappingSet.mapping_set").at("/mappings/0/destination").asText())
+        .isEqualTo("_${platform.tenantId}.a");
+    Exporter.Export flows =
+        exporter.transform(
+            Map.of("flow", List.of(mapped("Current", 2))),
+            () -> {
+              throw new AssertionError("asked the org's tenant for a flow");
+            });
+    assertThat(flows.tenant()).isEmpty();
+  }
+
   private static Remote mapped(String name, int version) {
     return remote(
         "flow-" + name,
@@ -221,7 +307,7 @@ class ExporterTest {
 
   @Test
   void anUnknownKindIsAUsageError() {
-    assertThatThrownBy(() -> exporter.export(null, List.of("dataflow")))
+    assertThatThrownBy(() -> exporter.export(null, List.of("dataflow"), Optional::empty))
         .isInstanceOf(AepformException.class)
         .hasMessageContaining("unknown kind 'dataflow'");
   }

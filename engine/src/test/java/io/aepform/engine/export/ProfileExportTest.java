@@ -143,7 +143,8 @@ class ProfileExportTest {
     assertThat(spec(export, "descriptor.identity_acme_loyaltyid").toString())
         .isEqualTo(
             "{\"@type\":\"xdm:descriptorIdentity\",\"xdm:sourceSchema\":\"${schema.members.id}\","
-                + "\"xdm:sourceVersion\":1,\"xdm:sourceProperty\":\"/_acme/loyaltyId\","
+                + "\"xdm:sourceVersion\":1,"
+                + "\"xdm:sourceProperty\":\"/_${platform.tenantId}/loyaltyId\","
                 + "\"xdm:namespace\":\"${identityNamespace.loyalty_member.code}\","
                 + "\"xdm:property\":\"xdm:code\",\"xdm:isPrimary\":true}");
     assertThat(spec(export, "descriptor.identity_acme_email").path("xdm:namespace").asText())
@@ -155,7 +156,8 @@ class ProfileExportTest {
   @Test
   void aFieldGroupUsesAnExportedDataTypeByReference() throws IOException {
     JsonNode fields =
-        spec(export(), "fieldGroup.loyalty").at("/definitions/loyalty/properties/_acme/properties");
+        spec(export(), "fieldGroup.loyalty")
+            .at("/definitions/loyalty/properties/_${platform.tenantId}/properties");
     assertThat(fields.at("/home/$ref").asText()).isEqualTo("${dataType.address.id}");
     assertThat(fields.at("/work/$ref").asText())
         .as("Adobe's own data type")

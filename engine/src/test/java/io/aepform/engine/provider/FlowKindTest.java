@@ -247,4 +247,40 @@ class FlowKindTest {
         .isEmpty();
     assertThat(flow.refuseUpdate(started, later, java.util.List.of("/name"))).isEmpty();
   }
+
+  /** A flow declared disabled is created enabled: the plan warns unless it starts later. */
+  @Test
+  void creatingADisabledFlowThatMayRunFirstIsAWarningNamingAFutureStartTime() {
+    java.time.Clock at =
+        java.time.Clock.fixed(
+            java.time.Instant.ofEpochSecond(2_000_000_000L), java.time.ZoneOffset.UTC);
+    Kind flow = Kinds.all(at).get("flow");
+    String warning =
+        "is declared state: disabled, but AEP creates a flow enabled (the create call takes no"
+            + " state) and aepform disables it right after: with no scheduleParams.startTime in"
+            + " the future, its first run may start before that and ingest. Set"
+            + " scheduleParams.startTime to a future time (epoch seconds) so it does not run"
+            + " before you enable it";
+    Value noStart = spec("state: disabled\nscheduleParams: {frequency: hour, interval: '1'}\n");
+    Value past =
+        spec("state: disabled\nscheduleParams: {frequency: hour, startTime: 1999999000}\n");
+    Value future =
+        spec("state: disabled\nscheduleParams: {frequency: hour, startTime: 2000000500}\n");
+    Value enabled = spec("scheduleParams: {frequency: hour, interval: '1'}\n");
+    java.util.Optional<Value> none = java.util.Optional.empty();
+    assertThat(flow.sideEffects(none, java.util.Optional.of(noStart), List::of))
+        .containsExactly(warning);
+    assertThat(flow.sideEffects(none, java.util.Optional.of(past), List::of))
+        .containsExactly(warning);
+    assertThat(flow.sideEffects(none, java.util.Optional.of(future), List::of)).isEmpty();
+    assertThat(flow.sideEffects(none, java.util.Optional.of(enabled), List::of)).isEmpty();
+    // an update is an action call on the existing flow: no run starts
+    assertThat(
+            flow.sideEffects(
+                java.util.Optional.of(enabled), java.util.Optional.of(noStart), List::of))
+        .isEmpty();
+    // a replacement is a create too
+    assertThat(flow.replaceWarnings(past)).contains(warning);
+    assertThat(flow.replaceWarnings(future)).doesNotContain(warning);
+  }
 }

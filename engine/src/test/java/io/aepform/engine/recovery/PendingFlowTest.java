@@ -44,6 +44,7 @@ class PendingFlowTest {
 
   private final ObjectMapper json = new ObjectMapper();
   private final List<Duration> sleeps = new ArrayList<>();
+  private final List<String> lookedFor = new ArrayList<>();
   private WireMockServer server;
   private PlatformClient client;
   private Instant now;
@@ -76,6 +77,8 @@ class PendingFlowTest {
     ResourceState adopted = state.find("flow.ingest").orElseThrow();
     assertThat(adopted.id()).isEqualTo("late");
     assertThat(sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    // said once, when the wait starts: what is looked for, and until when
+    assertThat(lookedFor).containsExactly("flow.ingest until 2026-01-10T10:01:00Z");
     server.verify(
         3,
         getRequestedFor(urlPathEqualTo(FLOWS))
@@ -98,6 +101,7 @@ class PendingFlowTest {
     State state = resolve(Duration.ofSeconds(10));
 
     assertThat(state.find("flow.ingest")).isEmpty();
+    assertThat(lookedFor).containsExactly("flow.ingest until 2026-01-10T10:00:10Z");
     assertThat(sleeps)
         .containsExactly(
             Duration.ofSeconds(1),
@@ -169,7 +173,8 @@ class PendingFlowTest {
             d -> {
               sleeps.add(d);
               now = now.plus(d);
-            });
+            },
+            (address, until) -> lookedFor.add(address + " until " + until));
     for (UnaryOperator<State> edit : resolver.resolve(state)) {
       state = edit.apply(state);
     }
