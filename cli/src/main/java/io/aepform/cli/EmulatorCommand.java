@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,16 +50,15 @@ final class EmulatorCommand implements Callable<Integer> {
   }
 
   /** The fault options come from the emulator's own parser, so their help does too. */
-  static void describeFaults(picocli.CommandLine command) {
+  static void describeFaults(CommandLine command) {
     var usage = command.getSubcommands().get("emulator").getCommandSpec().usageMessage();
-    java.util.List<String> footer =
-        new java.util.ArrayList<>(java.util.List.of("", "Fault options (for testing clients):"));
+    List<String> footer = new ArrayList<>(List.of("", "Fault options (for testing clients):"));
     EmulatorFlags.HELP
         .lines()
         .filter(l -> !l.startsWith("--port") && !l.startsWith("--data-dir"))
         .map(l -> "  " + l)
         .forEach(footer::add);
-    footer.addAll(java.util.List.of(usage.footer()));
+    footer.addAll(List.of(usage.footer()));
     usage.footer(footer.toArray(String[]::new));
   }
 

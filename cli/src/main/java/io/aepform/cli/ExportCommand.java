@@ -5,6 +5,7 @@ import io.aepform.engine.Engine;
 import io.aepform.engine.export.ExportResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,7 +49,7 @@ final class ExportCommand implements Callable<Integer> {
   /** The kinds the engine knows, for the help and shell completion. */
   static final class KindNames implements Iterable<String> {
     @Override
-    public java.util.Iterator<String> iterator() {
+    public Iterator<String> iterator() {
       return Engine.kindNames().iterator();
     }
   }

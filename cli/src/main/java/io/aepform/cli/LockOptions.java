@@ -1,6 +1,10 @@
 package io.aepform.cli;
 
 import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -8,7 +12,7 @@ import picocli.CommandLine.Spec;
 /** {@code --lock-timeout}, for commands that write state. */
 final class LockOptions {
   @Spec(Spec.Target.MIXEE)
-  picocli.CommandLine.Model.CommandSpec spec;
+  CommandLine.Model.CommandSpec spec;
 
   @Option(
       names = "--lock-timeout",
@@ -18,8 +22,8 @@ final class LockOptions {
   String lockTimeout = "0s";
 
   Duration timeout() {
-    String t = lockTimeout.trim().toLowerCase(java.util.Locale.ROOT);
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)?").matcher(t);
+    String t = lockTimeout.trim().toLowerCase(Locale.ROOT);
+    Matcher m = Pattern.compile("(\\d+)(ms|s|m|h)?").matcher(t);
     if (!m.matches()) {
       throw new ParameterException(
           spec.commandLine(), "invalid --lock-timeout '" + lockTimeout + "': use e.g. 30s, 5m, 1h");

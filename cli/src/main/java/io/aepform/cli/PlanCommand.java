@@ -2,12 +2,14 @@ package io.aepform.cli;
 
 import io.aepform.cli.render.ApplyProgress;
 import io.aepform.cli.render.PlanJsonRenderer;
+import io.aepform.cli.render.PlanMarkdownRenderer;
 import io.aepform.cli.render.PlanTextRenderer;
 import io.aepform.cli.render.Style;
 import io.aepform.engine.Engine;
 import io.aepform.engine.plan.Plan;
 import io.aepform.engine.recovery.PendingListener;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +46,7 @@ final class PlanCommand implements Callable<Integer> {
       names = "--out",
       paramLabel = "FILE",
       description = "Save the plan to FILE, to apply exactly it later with apply FILE.")
-  java.nio.file.Path out;
+  Path out;
 
   @Option(
       names = "--detailed-exitcode",
@@ -83,7 +85,7 @@ final class PlanCommand implements Callable<Integer> {
     if (format == Format.json) {
       cli.out().print(PlanJsonRenderer.render(plan));
     } else if (format == Format.markdown) {
-      cli.out().print(io.aepform.cli.render.PlanMarkdownRenderer.render(plan));
+      cli.out().print(PlanMarkdownRenderer.render(plan));
     } else {
       PlanTextRenderer text = new PlanTextRenderer(style);
       cli.out()

@@ -1,6 +1,8 @@
 package io.aepform.cli;
 
 import io.aepform.engine.PlanOptions;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The options that shape a plan, shared by plan and apply. */
@@ -19,7 +21,7 @@ final class PlanOptionsMixin {
       description =
           "Only ADDR and what it depends on; with --destroy, ADDR and what depends on it"
               + " (repeatable).")
-  java.util.List<String> targets = new java.util.ArrayList<>();
+  List<String> targets = new ArrayList<>();
 
   @Option(
       names = "--exclude",
@@ -27,14 +29,14 @@ final class PlanOptionsMixin {
       description =
           "Leave out ADDR and what depends on it; with --destroy, keep ADDR and what it"
               + " depends on (repeatable).")
-  java.util.List<String> excludes = new java.util.ArrayList<>();
+  List<String> excludes = new ArrayList<>();
 
   @Option(
       names = "--replace",
       paramLabel = "ADDR",
       description =
           "Replace ADDR even if unchanged; also confirms replacing a schema or dataset (repeatable).")
-  java.util.List<String> replaces = new java.util.ArrayList<>();
+  List<String> replaces = new ArrayList<>();
 
   @Option(
       names = "--refresh-only",

@@ -1,5 +1,9 @@
 package io.aepform.cli;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code aepform}: the top of the command tree. */
@@ -22,10 +26,10 @@ final class RootCommand implements Runnable {
    * command's annotations when it is added, and its classes cannot be class-data shared on Java 17,
    * so building all fifteen costs more than most commands take to run.
    */
-  static final java.util.Map<String, Class<?>> SUBCOMMANDS = subcommands();
+  static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
 
-  private static java.util.Map<String, Class<?>> subcommands() {
-    java.util.Map<String, Class<?>> all = new java.util.LinkedHashMap<>();
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> all = new LinkedHashMap<>();
     all.put("validate", ValidateCommand.class);
     all.put("plan", PlanCommand.class);
     all.put("apply", ApplyCommand.class);
@@ -41,20 +45,20 @@ final class RootCommand implements Runnable {
     all.put("emulator", EmulatorCommand.class);
     all.put("completion", CompletionCommand.class);
     all.put("version", VersionCommand.class);
-    all.put("help", picocli.CommandLine.HelpCommand.class);
-    return java.util.Collections.unmodifiableMap(all);
+    all.put("help", CommandLine.HelpCommand.class);
+    return Collections.unmodifiableMap(all);
   }
 
-  @picocli.CommandLine.Option(
+  @CommandLine.Option(
       names = {"-h", "--help"},
       usageHelp = true,
       description = "Show this help.")
   boolean help;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
   }
 }

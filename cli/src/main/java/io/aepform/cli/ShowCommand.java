@@ -1,6 +1,7 @@
 package io.aepform.cli;
 
 import io.aepform.cli.render.PlanJsonRenderer;
+import io.aepform.cli.render.PlanMarkdownRenderer;
 import io.aepform.cli.render.PlanTextRenderer;
 import io.aepform.cli.render.StateJsonRenderer;
 import io.aepform.cli.render.StateRenderer;
@@ -59,7 +60,7 @@ final class ShowCommand implements Callable<Integer> {
       cli.out()
           .print(
               format == PlanCommand.Format.markdown
-                  ? io.aepform.cli.render.PlanMarkdownRenderer.render(plan)
+                  ? PlanMarkdownRenderer.render(plan)
                   : format == PlanCommand.Format.json
                       ? PlanJsonRenderer.render(plan)
                       : new PlanTextRenderer(Colors.of(common, cli)).render(plan));

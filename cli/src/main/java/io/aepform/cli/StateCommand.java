@@ -4,11 +4,14 @@ import io.aepform.cli.render.StateRenderer;
 import io.aepform.engine.Engine;
 import io.aepform.state.ResourceState;
 import io.aepform.state.State;
+import io.aepform.state.StateCodec;
 import io.aepform.state.StateException;
 import io.aepform.state.StateVersion;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -34,9 +37,9 @@ import picocli.CommandLine.Parameters;
       "  aepform state show flow.ingest --env dev"
     })
 final class StateCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @picocli.CommandLine.Option(
+  @CommandLine.Option(
       names = {"-h", "--help"},
       usageHelp = true,
       description = "Show this help.")
@@ -45,7 +48,7 @@ final class StateCommand implements Runnable {
   @Override
   public void run() {
     List<String> names = List.copyOf(spec.subcommands().keySet());
-    throw new picocli.CommandLine.ParameterException(
+    throw new CommandLine.ParameterException(
         spec.commandLine(),
         "a subcommand is required: "
             + String.join(", ", names.subList(0, names.size() - 1))
@@ -77,10 +80,7 @@ final class StateCommand implements Runnable {
     @Override
     public Integer call() {
       for (ResourceState r :
-          new Engine(cli.env())
-              .state(common.request())
-              .map(State::resources)
-              .orElse(java.util.List.of())) {
+          new Engine(cli.env()).state(common.request()).map(State::resources).orElse(List.of())) {
         cli.out().println(r.address());
       }
       return 0;
@@ -97,7 +97,7 @@ final class StateCommand implements Runnable {
     @Parameters(paramLabel = "ADDR", description = "The resource, e.g. flow.ingest.")
     String address;
 
-    @picocli.CommandLine.Option(
+    @CommandLine.Option(
         names = "--serial",
         paramLabel = "N",
         description =
@@ -205,7 +205,7 @@ final class StateCommand implements Runnable {
 
     @Override
     public Integer call() {
-      byte[] json = io.aepform.state.StateCodec.write(read(cli, common));
+      byte[] json = StateCodec.write(read(cli, common));
       cli.out().write(json, 0, json.length);
       cli.out().flush();
       return 0;
@@ -230,9 +230,9 @@ final class StateCommand implements Runnable {
     @Mixin LockOptions lock;
 
     @Parameters(paramLabel = "FILE", description = "A state file, as written by state pull.")
-    java.nio.file.Path file;
+    Path file;
 
-    @picocli.CommandLine.Option(
+    @CommandLine.Option(
         names = "--force",
         description = "Push even another lineage or an older serial.")
     boolean force;
@@ -279,7 +279,7 @@ final class StateCommand implements Runnable {
       int by = width("BY", versions.stream().map(StateVersion::writtenBy));
       String columns = "%-7s %-" + written + "s %-" + by + "s %-36s%s%n";
       cli.out().printf(columns, "SERIAL", "WRITTEN", "BY", "LINEAGE", "");
-      for (io.aepform.state.StateVersion v : versions) {
+      for (StateVersion v : versions) {
         cli.out()
             .printf(
                 columns,

@@ -1,5 +1,7 @@
 package io.aepform.emulator;
 
+import java.util.Locale;
+
 /** What the emulator did to a call instead of (or on top of) answering it normally. */
 public enum FaultKind {
   /** Answered normally. */
@@ -21,12 +23,12 @@ public enum FaultKind {
 
   /** The flag spelling, e.g. {@code server-error}. */
   public String flagName() {
-    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** Parses a flag spelling such as {@code server-error} or {@code 500}. */
   public static FaultKind parse(String text) {
-    String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+    String t = text.trim().toLowerCase(Locale.ROOT);
     switch (t) {
       case "500":
         return SERVER_ERROR;

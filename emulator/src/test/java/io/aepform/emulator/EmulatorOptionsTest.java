@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -101,7 +104,7 @@ class EmulatorOptionsTest {
     assertThat(o.runs())
         .isEqualTo(
             new RunOptions(Duration.ofMillis(500), 0.25, 0.5, Optional.of(Path.of("/tmp/bucket"))));
-    assertThat(o.clock()).isEqualTo(java.time.Clock.systemUTC());
+    assertThat(o.clock()).isEqualTo(Clock.systemUTC());
     assertThat(EmulatorOptions.localDefaults().runs()).isEqualTo(RunOptions.DEFAULTS);
     assertThat(RunOptions.DEFAULTS.duration()).isEqualTo(Duration.ofSeconds(2));
     assertThatThrownBy(
@@ -126,7 +129,7 @@ class EmulatorOptionsTest {
         EmulatorOptions.builder()
             .seed(3)
             .rateLimit(5)
-            .clock(java.time.Clock.fixed(java.time.Instant.EPOCH, java.time.ZoneOffset.UTC))
+            .clock(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))
             .runFailureRate(0.5)
             .build();
     assertThat(o.toBuilder().build()).isEqualTo(o);

@@ -2,6 +2,8 @@ package io.aepform.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * Request bodies from the tutorial, corrected to the declared types, and helpers to create them.
  */
@@ -178,7 +180,7 @@ final class Fixtures {
     return created(r, 201).get("id").asText();
   }
 
-  static com.fasterxml.jackson.databind.JsonNode created(TestClient.Res r, int status) {
+  static JsonNode created(TestClient.Res r, int status) {
     assertThat(r.status()).as(r.body()).isEqualTo(status);
     return r.json();
   }

@@ -5,13 +5,16 @@ import io.aepform.engine.apply.ApplyResult;
 import io.aepform.engine.apply.Applying;
 import io.aepform.engine.edit.StateEditing;
 import io.aepform.engine.edit.StatePush;
+import io.aepform.engine.export.ExportResult;
 import io.aepform.engine.export.Exporting;
 import io.aepform.engine.graph.DependencyGraph;
 import io.aepform.engine.graph.GraphException;
 import io.aepform.engine.kind.Kind;
+import io.aepform.engine.manifest.Address;
 import io.aepform.engine.manifest.EnvironmentConfig;
 import io.aepform.engine.manifest.EnvironmentLoader;
 import io.aepform.engine.manifest.ManifestException;
+import io.aepform.engine.manifest.OutputValue;
 import io.aepform.engine.manifest.Resolver;
 import io.aepform.engine.manifest.VariableValues;
 import io.aepform.engine.monitor.Monitoring;
@@ -33,9 +36,14 @@ import io.aepform.engine.workspace.StateStores;
 import io.aepform.engine.workspace.Workspace;
 import io.aepform.error.UsageException;
 import io.aepform.state.LocalStateStore;
+import io.aepform.state.ResourceState;
 import io.aepform.state.State;
+import io.aepform.state.StateHistory;
 import io.aepform.state.StateStore;
+import io.aepform.state.StateVersion;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,8 +67,8 @@ public final class Engine {
   }
 
   /** Every kind aepform manages, by its {@code kind:} word, in export order. */
-  public static java.util.List<String> kindNames() {
-    return java.util.List.copyOf(Kinds.all(java.time.Clock.systemUTC()).keySet());
+  public static List<String> kindNames() {
+    return List.copyOf(Kinds.all(Clock.systemUTC()).keySet());
   }
 
   /** Parses, resolves and checks the whole configuration offline: no state, no network. */
@@ -220,7 +228,7 @@ public final class Engine {
   }
 
   /** The outputs, evaluated from the ids state holds; no network. */
-  public java.util.List<io.aepform.engine.manifest.OutputValue> outputs(ConfigRequest request) {
+  public List<OutputValue> outputs(ConfigRequest request) {
     Workspace ws = load(request);
     Optional<State> state = stateStore(request).read();
     var recorded = state.map(StateView::recorded).orElse(Map.of());
@@ -243,7 +251,7 @@ public final class Engine {
    * Every version of the state a shared backend keeps, newest first; with the local backend, the
    * current state and its backup.
    */
-  public java.util.List<io.aepform.state.StateVersion> stateHistory(ConfigRequest request) {
+  public List<StateVersion> stateHistory(ConfigRequest request) {
     StateStore store = stateStore(request);
     if (store instanceof LocalStateStore local) {
       return LocalHistory.versions(local);
@@ -265,13 +273,12 @@ public final class Engine {
    * backend. Refuses another lineage or a serial not newer than the stored one unless {@code
    * force}.
    */
-  public State statePush(
-      ConfigRequest request, Path file, boolean force, java.time.Duration lockTimeout) {
+  public State statePush(ConfigRequest request, Path file, boolean force, Duration lockTimeout) {
     return StatePush.push(stateStore(request), StatePush.read(file), force, lockTimeout);
   }
 
-  private static io.aepform.state.StateHistory history(StateStore store) {
-    if (store instanceof io.aepform.state.StateHistory h) {
+  private static StateHistory history(StateStore store) {
+    if (store instanceof StateHistory h) {
       return h;
     }
     throw new UsageException(
@@ -280,8 +287,8 @@ public final class Engine {
   }
 
   /** Adopts an existing remote object into state as the declared resource {@code address}. */
-  public io.aepform.state.ResourceState importResource(
-      ConfigRequest request, String address, String remoteId, java.time.Duration lockTimeout) {
+  public ResourceState importResource(
+      ConfigRequest request, String address, String remoteId, Duration lockTimeout) {
     Workspace ws = load(request);
     resolveOffline(ws);
     return StateEditing.importResource(
@@ -294,25 +301,25 @@ public final class Engine {
    * {@code importThem}, adopts them into the state of the exported configuration, so that its next
    * plan is empty.
    */
-  public io.aepform.engine.export.ExportResult export(
-      ConfigRequest request, Path out, java.util.List<String> kinds, boolean importThem) {
+  public ExportResult export(
+      ConfigRequest request, Path out, List<String> kinds, boolean importThem) {
     return Exporting.export(request, out, kinds, importThem, handlers, settings);
   }
 
   /** Forgets a resource; the remote object stays. */
-  public void stateRemove(ConfigRequest request, String address, java.time.Duration lockTimeout) {
+  public void stateRemove(ConfigRequest request, String address, Duration lockTimeout) {
     StateEditing.remove(load(request), parseAddress(address), lockTimeout, settings.processEnv());
   }
 
   /** Renames a resource in state; returns warnings to show. */
-  public java.util.List<String> stateMove(
-      ConfigRequest request, String from, String to, java.time.Duration lockTimeout) {
+  public List<String> stateMove(
+      ConfigRequest request, String from, String to, Duration lockTimeout) {
     return StateEditing.move(
         load(request), parseAddress(from), parseAddress(to), lockTimeout, settings.processEnv());
   }
 
-  private static io.aepform.engine.manifest.Address parseAddress(String text) {
-    return io.aepform.engine.manifest.Address.parse(text)
+  private static Address parseAddress(String text) {
+    return Address.parse(text)
         .orElseThrow(
             () ->
                 new UsageException(

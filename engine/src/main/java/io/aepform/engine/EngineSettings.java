@@ -1,8 +1,11 @@
 package io.aepform.engine;
 
+import io.aepform.engine.recovery.PendingResolver;
 import io.aepform.error.UsageException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,15 +50,15 @@ public record EngineSettings(
    * never happened: {@code AEPFORM_PENDING_GRACE} (seconds, or a duration such as {@code 30s},
    * {@code 2m}), else {@link PendingResolver#DEFAULT_GRACE}.
    */
-  public java.time.Duration pendingGrace() {
+  public Duration pendingGrace() {
     String text = processEnv.getOrDefault("AEPFORM_PENDING_GRACE", "").strip();
     if (text.isEmpty()) {
-      return io.aepform.engine.recovery.PendingResolver.DEFAULT_GRACE;
+      return PendingResolver.DEFAULT_GRACE;
     }
     try {
       return text.matches("[0-9]+")
-          ? java.time.Duration.ofSeconds(Long.parseLong(text))
-          : java.time.Duration.parse("PT" + text.toUpperCase(java.util.Locale.ROOT));
+          ? Duration.ofSeconds(Long.parseLong(text))
+          : Duration.parse("PT" + text.toUpperCase(Locale.ROOT));
     } catch (RuntimeException e) {
       throw new UsageException(
           UsageException.Code.INVALID_ENVIRONMENT,

@@ -213,7 +213,7 @@ class ParquetIngestionApplyTest {
     Path state = dir.resolve(".aepform/dev.state.json");
     byte[] before = Files.readAllBytes(state);
     ParquetIngestionStubs.createdObjects(
-        server, java.nio.file.Path.of("src/test/resources/requests/parquet-ingestion"));
+        server, Path.of("src/test/resources/requests/parquet-ingestion"));
     int calls = server.getAllServeEvents().size();
 
     Plan plan = engine.plan(config, new PlanOptions(true));

@@ -10,6 +10,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * An empty AEP sandbox on WireMock for the parquet-ingestion example: every name lookup finds
@@ -67,8 +72,7 @@ final class ParquetIngestionStubs {
    * The objects as a refresh reads them back after apply: each golden create body with the ids and
    * etags the platform gave, plus fields only the server sets, which must not count as drift.
    */
-  static void createdObjects(WireMockServer server, java.nio.file.Path goldenDir)
-      throws java.io.IOException {
+  static void createdObjects(WireMockServer server, Path goldenDir) throws IOException {
     String etag = "\\\"0d00c6a5-0000-0200-0000-65a1f0c20000\\\"";
     flowItem(server, goldenDir, "01-connection", "connections", S3_CONNECTION_ID, etag);
     flowItem(server, goldenDir, "05-connection", "connections", DATALAKE_CONNECTION_ID, etag);
@@ -86,11 +90,7 @@ final class ParquetIngestionStubs {
             + SCHEMA_ALT_ID
             + "\",\"version\":\"1.0\",\"meta:registryMetadata\":{\"repo:createdDate\":1768471200000}}";
     server.stubFor(
-        get(urlPathEqualTo(
-                SCHEMAS
-                    + "/"
-                    + java.net.URLEncoder.encode(
-                        SCHEMA_ID, java.nio.charset.StandardCharsets.UTF_8)))
+        get(urlPathEqualTo(SCHEMAS + "/" + URLEncoder.encode(SCHEMA_ID, StandardCharsets.UTF_8)))
             .willReturn(okJson(full)));
     String dataset = read(goldenDir, "04-dataset");
     server.stubFor(
@@ -105,13 +105,8 @@ final class ParquetIngestionStubs {
   }
 
   private static void flowItem(
-      WireMockServer server,
-      java.nio.file.Path goldenDir,
-      String file,
-      String collection,
-      String id,
-      String etag)
-      throws java.io.IOException {
+      WireMockServer server, Path goldenDir, String file, String collection, String id, String etag)
+      throws IOException {
     String body = read(goldenDir, file);
     String item =
         body.substring(0, body.lastIndexOf('}'))
@@ -125,8 +120,8 @@ final class ParquetIngestionStubs {
             .willReturn(okJson("{\"items\":[" + item + "]}")));
   }
 
-  private static String read(java.nio.file.Path dir, String name) throws java.io.IOException {
-    return java.nio.file.Files.readString(dir.resolve(name + ".json")).strip();
+  private static String read(Path dir, String name) throws IOException {
+    return Files.readString(dir.resolve(name + ".json")).strip();
   }
 
   private static MappingBuilder flowService(String collection, String name, String id) {

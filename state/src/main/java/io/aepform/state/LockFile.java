@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 
@@ -73,7 +74,7 @@ final class LockFile {
    */
   boolean holds(LockInfo info) {
     try {
-      if (java.util.Arrays.equals(Files.readAllBytes(path), encode(info))) {
+      if (Arrays.equals(Files.readAllBytes(path), encode(info))) {
         return true;
       }
     } catch (NoSuchFileException e) {

@@ -1,6 +1,7 @@
 package io.aepform.state;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -121,12 +122,12 @@ public record State(
     ResourceState r =
         find(from).orElseThrow(() -> new IllegalArgumentException(from + " is not in state"));
     Checks.check(find(to).isEmpty(), to + " is already in state");
-    List<ResourceState> out = new java.util.ArrayList<>();
+    List<ResourceState> out = new ArrayList<>();
     for (ResourceState other : resources) {
       ResourceState x = other.address().equals(from) ? r.at(to) : other;
       out.add(x.dependencies().contains(from) ? x.dependingOn(from, to) : x);
     }
-    out.sort(java.util.Comparator.comparing(ResourceState::address));
+    out.sort(Comparator.comparing(ResourceState::address));
     return withResources(out);
   }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 
 /**
@@ -25,8 +27,7 @@ public final class StateCodec {
    * reuses its text instead of being encoded again. Not thread-safe.
    */
   static final class Fragments {
-    private java.util.IdentityHashMap<ResourceState, byte[]> last =
-        new java.util.IdentityHashMap<>();
+    private IdentityHashMap<ResourceState, byte[]> last = new IdentityHashMap<>();
   }
 
   private static final byte[] OPEN = "[\n".getBytes(StandardCharsets.UTF_8);
@@ -65,9 +66,9 @@ public final class StateCodec {
     if (!headText.endsWith(emptyEnd)) {
       throw new IllegalStateException("unexpected state header: " + headText);
     }
-    java.util.IdentityHashMap<ResourceState, byte[]> now = new java.util.IdentityHashMap<>();
+    IdentityHashMap<ResourceState, byte[]> now = new IdentityHashMap<>();
     List<byte[]> out = new ArrayList<>(2 * state.resources().size() + 2);
-    out.add(java.util.Arrays.copyOf(head, head.length - emptyEnd.length()));
+    out.add(Arrays.copyOf(head, head.length - emptyEnd.length()));
     out.add(OPEN);
     for (ResourceState r : state.resources()) {
       byte[] text = fragments.last.get(r);

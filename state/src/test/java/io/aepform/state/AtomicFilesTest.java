@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,7 +49,7 @@ class AtomicFilesTest {
     byte[] big = version(1); // larger than the write buffer
     AtomicFiles.write(
         target,
-        java.util.List.of(
+        List.of(
             "{".getBytes(StandardCharsets.UTF_8),
             big,
             new byte[0],

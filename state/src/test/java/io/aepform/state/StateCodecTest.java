@@ -3,6 +3,7 @@ package io.aepform.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +61,7 @@ class StateCodecTest {
     State changed = state.without("connection.s3").nextSerial();
     List<byte[]> second = StateCodec.chunks(changed, fragments);
 
-    java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream joined = new ByteArrayOutputStream();
     second.forEach(joined::writeBytes);
     assertThat(joined.toByteArray()).isEqualTo(StateCodec.write(changed));
     // every resource chunk of the second write is one of the first, the very same array

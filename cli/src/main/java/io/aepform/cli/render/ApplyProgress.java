@@ -8,6 +8,8 @@ import io.aepform.engine.runs.RunStatus;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Apply progress, one line per operation as it starts and ends, like Terraform's. */
 public final class ApplyProgress implements ApplyListener {
@@ -15,7 +17,7 @@ public final class ApplyProgress implements ApplyListener {
   private final Style style;
 
   /** Lines waiting for the plan text to be printed first; null when lines print at once. */
-  private java.util.List<String> held;
+  private List<String> held;
 
   public ApplyProgress(PrintStream out, Style style) {
     this.out = out;
@@ -115,7 +117,7 @@ public final class ApplyProgress implements ApplyListener {
    */
   public synchronized void hold() {
     if (held == null) {
-      held = new java.util.ArrayList<>();
+      held = new ArrayList<>();
     }
   }
 

@@ -4,6 +4,7 @@ import io.aepform.engine.apply.ApplyResult;
 import io.aepform.engine.apply.Outcome;
 import io.aepform.engine.manifest.OutputValue;
 import io.aepform.engine.value.Value;
+import io.aepform.engine.value.Values;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -85,8 +86,7 @@ public final class ApplySummary {
 
   private static void outputs(List<OutputValue> outputs, PrintStream out) {
     // an output that reads what this apply did not create (or destroyed) has no value
-    List<OutputValue> known =
-        outputs.stream().filter(o -> io.aepform.engine.value.Values.isKnown(o.value())).toList();
+    List<OutputValue> known = outputs.stream().filter(o -> Values.isKnown(o.value())).toList();
     if (known.isEmpty()) {
       return;
     }
@@ -100,16 +100,14 @@ public final class ApplySummary {
               + " = "
               + (ValueText.isScalar(shown)
                   ? ValueText.scalar(shown)
-                  : io.aepform.engine.value.Values.toJsonRedacted(shown).toString()));
+                  : Values.toJsonRedacted(shown).toString()));
     }
   }
 
   /** A value on one line, as outputs show it: unknown and sensitive ones by their markers. */
   public static String oneLine(Value v) {
-    return ValueText.isScalar(v)
-            || !io.aepform.engine.value.Values.isKnown(v)
-            || v instanceof Value.Sensitive
+    return ValueText.isScalar(v) || !Values.isKnown(v) || v instanceof Value.Sensitive
         ? ValueText.scalar(v)
-        : io.aepform.engine.value.Values.toJsonRedacted(v).toString();
+        : Values.toJsonRedacted(v).toString();
   }
 }

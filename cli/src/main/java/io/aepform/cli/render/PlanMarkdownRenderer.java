@@ -7,6 +7,7 @@ import io.aepform.engine.plan.Plan;
 import io.aepform.engine.plan.ResourceChange;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -167,7 +168,7 @@ public final class PlanMarkdownRenderer {
           .append("[\"")
           .append(c.address())
           .append("\"]:::")
-          .append(c.action().name().toLowerCase(java.util.Locale.ROOT).replace("_", ""))
+          .append(c.action().name().toLowerCase(Locale.ROOT).replace("_", ""))
           .append('\n');
       for (Address d : c.dependencies()) {
         if (changed.contains(d) || changed.contains(c.address())) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.aepform.cli.CliRun;
@@ -16,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -204,15 +206,14 @@ class ExportIT {
   private static JsonNode withoutIds(JsonNode node, Map<String, String> names) {
     if (node instanceof ObjectNode o) {
       o.remove(SERVER_FIELDS);
-      List<String> keys = new java.util.ArrayList<>();
+      List<String> keys = new ArrayList<>();
       o.fieldNames().forEachRemaining(keys::add);
       keys.forEach(k -> o.set(k, withoutIds(o.get(k), names)));
       return o;
     }
     if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        ((com.fasterxml.jackson.databind.node.ArrayNode) node)
-            .set(i, withoutIds(node.get(i), names));
+        ((ArrayNode) node).set(i, withoutIds(node.get(i), names));
       }
       return node;
     }

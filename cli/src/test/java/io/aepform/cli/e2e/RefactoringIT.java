@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aepform.cli.CliRun;
 import io.aepform.cli.LocalPlatformExtension;
 import io.aepform.emulator.ResourceKind;
@@ -147,9 +149,8 @@ class RefactoringIT {
     String text = Files.readString(state);
     // a second record of the same schema under another address, as the old import advice made
     JsonNode root = JSON.readTree(text);
-    com.fasterxml.jackson.databind.node.ArrayNode resources =
-        (com.fasterxml.jackson.databind.node.ArrayNode) root.path("resources");
-    com.fasterxml.jackson.databind.node.ObjectNode copy = null;
+    ArrayNode resources = (ArrayNode) root.path("resources");
+    ObjectNode copy = null;
     for (JsonNode r : resources) {
       if (r.path("address").asText().equals("schema.demo_profile")) {
         copy = r.deepCopy();

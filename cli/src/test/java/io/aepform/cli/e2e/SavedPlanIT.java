@@ -6,6 +6,7 @@ import io.aepform.cli.CliRun;
 import io.aepform.cli.LocalPlatformExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -62,7 +63,7 @@ class SavedPlanIT {
   @Test
   void aChangedSecretRefusesThePlan() throws Exception {
     assertThat(cli("plan", "--out", planFile.toString()).exitCode()).isZero();
-    var env = new java.util.HashMap<>(platform.env());
+    var env = new HashMap<>(platform.env());
     env.put("IT_S3_SECRET", "a-rotated-secret");
     CliRun apply = CliRun.run(env, platform.args("apply", planFile.toString()));
     assertThat(apply.exitCode()).isEqualTo(1);

@@ -15,6 +15,7 @@ import io.aepform.emulator.http.Violation;
 import io.aepform.emulator.store.ObjectStore;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -154,7 +155,7 @@ public final class FlowServiceApi implements Service {
     // ENABLE: any case is taken.
     String op = request.queryParam("op").orElse("");
     String state =
-        switch (op.toUpperCase(java.util.Locale.ROOT)) {
+        switch (op.toUpperCase(Locale.ROOT)) {
           case "ENABLE" -> "enabled";
           case "DISABLE" -> "disabled";
           default ->

@@ -4,6 +4,7 @@ import io.aepform.engine.manifest.OutputValue;
 import io.aepform.engine.plan.Action;
 import io.aepform.engine.plan.ResourceChange;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * What an apply did: one outcome per planned change, the outputs after it, whether it was
@@ -50,7 +51,7 @@ public record ApplyResult(
     return !interrupted && outcomes.stream().allMatch(o -> o.status() == Outcome.Status.DONE);
   }
 
-  private long count(Outcome.Status status, java.util.function.Predicate<Action> which) {
+  private long count(Outcome.Status status, Predicate<Action> which) {
     return outcomes.stream().filter(o -> o.status() == status && which.test(o.action())).count();
   }
 }

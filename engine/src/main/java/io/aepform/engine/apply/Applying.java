@@ -1,10 +1,13 @@
 package io.aepform.engine.apply;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aepform.engine.ApplyRequest;
 import io.aepform.engine.EngineSettings;
 import io.aepform.engine.Version;
 import io.aepform.engine.kind.Kind;
 import io.aepform.engine.manifest.Evaluator;
+import io.aepform.engine.manifest.OutputValue;
 import io.aepform.engine.manifest.PlatformFacts;
 import io.aepform.engine.plan.Plan;
 import io.aepform.engine.plan.PlanCodec;
@@ -24,6 +27,7 @@ import io.aepform.state.State;
 import io.aepform.state.StateException;
 import io.aepform.state.StateLock;
 import io.aepform.state.StateStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,7 +114,7 @@ public final class Applying {
                   ? Planning.destroy(ws, state, handlers)
                   : Planning.plan(
                       ws, Optional.of(state), handlers, Optional.of(session), request.options());
-          List<String> secrets = new java.util.ArrayList<>();
+          List<String> secrets = new ArrayList<>();
           plan.changes()
               .forEach(c -> c.after().ifPresent(a -> secrets.addAll(Secrets.clearValues(a))));
           session.redactor().registerAll(secrets);
@@ -203,16 +207,13 @@ public final class Applying {
     }
   }
 
-  private static com.fasterxml.jackson.databind.JsonNode withoutOrigin(
-      com.fasterxml.jackson.databind.JsonNode encoded) {
-    com.fasterxml.jackson.databind.node.ObjectNode copy =
-        (com.fasterxml.jackson.databind.node.ObjectNode) encoded.deepCopy();
+  private static JsonNode withoutOrigin(JsonNode encoded) {
+    ObjectNode copy = (ObjectNode) encoded.deepCopy();
     copy.remove(List.of("lineage", "serial"));
     return copy;
   }
 
-  private static List<io.aepform.engine.manifest.OutputValue> outputs(
-      Workspace ws, State state, PlatformFacts facts) {
+  private static List<OutputValue> outputs(Workspace ws, State state, PlatformFacts facts) {
     return ws.outputsResolving(StateView.knownIds(StateView.recorded(state)), facts);
   }
 }

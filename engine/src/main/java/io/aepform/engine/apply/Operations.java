@@ -6,6 +6,7 @@ import io.aepform.engine.kind.Remote;
 import io.aepform.engine.manifest.Address;
 import io.aepform.engine.manifest.Evaluator;
 import io.aepform.engine.manifest.Position;
+import io.aepform.engine.plan.FieldChange;
 import io.aepform.engine.plan.ResourceChange;
 import io.aepform.engine.plan.Secrets;
 import io.aepform.engine.plan.StateView;
@@ -19,8 +20,10 @@ import io.aepform.state.ResourceState;
 import io.aepform.state.State;
 import io.aepform.state.StateException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
@@ -131,7 +134,7 @@ final class Operations {
     ResourceState recorded = recorded(address);
     List<String> pointers =
         change.fields().stream()
-            .map(io.aepform.engine.plan.FieldChange::pointer)
+            .map(FieldChange::pointer)
             .filter(p -> !deferring || !deferred(p, handler))
             .toList();
     if (pointers.isEmpty()) {
@@ -228,7 +231,7 @@ final class Operations {
   private static Value withFields(Value spec, Value source, Kind kind) {
     Value out = spec;
     for (String pointer : kind.deferredUntil().keySet()) {
-      java.util.Optional<Value> v = Values.at(source, pointer);
+      Optional<Value> v = Values.at(source, pointer);
       out = v.isPresent() ? Values.with(out, pointer, v.get()) : Values.without(out, pointer);
     }
     return out;
@@ -306,7 +309,7 @@ final class Operations {
   }
 
   /** An attribute of the object as the plan saw it (e.g. the etag refresh read). */
-  private static java.util.Optional<String> planned(ResourceChange change, String pointer) {
+  private static Optional<String> planned(ResourceChange change, String pointer) {
     return change
         .before()
         .flatMap(b -> Values.at(b, pointer))
@@ -314,7 +317,7 @@ final class Operations {
         .map(v -> ((Value.Str) v).value());
   }
 
-  private static Remote remoteOf(ResourceState r, java.util.Optional<String> etag) {
+  private static Remote remoteOf(ResourceState r, Optional<String> etag) {
     return new Remote(
         r.id(),
         r.name(),
@@ -342,7 +345,7 @@ final class Operations {
             new Evaluator.Scope(
                 ctx.scope().variables(),
                 ctx.scope().environment(),
-                (a, attr) -> java.util.Optional.ofNullable(attributes.get(a)).map(m -> m.get(attr)),
+                (a, attr) -> Optional.ofNullable(attributes.get(a)).map(m -> m.get(attr)),
                 ctx.scope().platform()));
     Value spec =
         handler.normalize(
@@ -359,7 +362,7 @@ final class Operations {
   }
 
   private static Map<String, Value> attributesOf(ResourceState r) {
-    Map<String, Value> out = new java.util.LinkedHashMap<>();
+    Map<String, Value> out = new LinkedHashMap<>();
     r.attributes()
         .fields()
         .forEachRemaining(e -> out.put(e.getKey(), Values.fromJson(e.getValue())));

@@ -7,11 +7,15 @@ import io.aepform.error.AepformException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,13 +66,13 @@ final class Walker {
    * rescan of all steps per completion. Ready steps come out in the order of the wait graph.
    */
   static final class Schedule {
-    private final Map<Step, List<Step>> dependents = new java.util.HashMap<>();
-    private final Map<Step, Integer> waiting = new java.util.HashMap<>();
-    private final java.util.Map<Step, Integer> rank = new java.util.HashMap<>();
-    private final java.util.PriorityQueue<Step> ready;
+    private final Map<Step, List<Step>> dependents = new HashMap<>();
+    private final Map<Step, Integer> waiting = new HashMap<>();
+    private final Map<Step, Integer> rank = new HashMap<>();
+    private final PriorityQueue<Step> ready;
 
     Schedule(Map<Step, Set<Step>> waitsFor) {
-      ready = new java.util.PriorityQueue<>(java.util.Comparator.comparingInt(rank::get));
+      ready = new PriorityQueue<>(Comparator.comparingInt(rank::get));
       waitsFor.forEach(
           (step, deps) -> {
             rank.put(step, rank.size());
@@ -138,7 +142,7 @@ final class Walker {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     } finally {
       beat.shutdownNow();

@@ -3,10 +3,14 @@ package io.aepform.engine.edit;
 import io.aepform.error.UsageException;
 import io.aepform.state.LockInfo;
 import io.aepform.state.State;
+import io.aepform.state.StateCodec;
 import io.aepform.state.StateException;
 import io.aepform.state.StateHistory;
 import io.aepform.state.StateLock;
 import io.aepform.state.StateStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -15,11 +19,10 @@ public final class StatePush {
   private StatePush() {}
 
   /** A state file, as {@code state pull} writes it. */
-  public static State read(java.nio.file.Path file) {
+  public static State read(Path file) {
     try {
-      return io.aepform.state.StateCodec.read(
-          java.nio.file.Files.readAllBytes(file), file.toString());
-    } catch (java.io.IOException e) {
+      return StateCodec.read(Files.readAllBytes(file), file.toString());
+    } catch (IOException e) {
       throw new UsageException(
           UsageException.Code.INVALID_ARGUMENTS, "cannot read " + file + ": " + e.getMessage());
     }

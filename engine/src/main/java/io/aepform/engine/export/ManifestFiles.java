@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -68,10 +69,10 @@ public final class ManifestFiles {
    * the same sandbox, platform and state backend, without the variables (the exported manifests
    * declare none). Empty when the file exists or the source has no environment file.
    */
-  public static java.util.Optional<Path> writeEnvironment(Path out, EnvironmentConfig source) {
+  public static Optional<Path> writeEnvironment(Path out, EnvironmentConfig source) {
     Path file = out.resolve("environments").resolve(source.name() + ".yaml");
     if (Files.exists(file) || source.equals(EnvironmentConfig.implicit(source.name()))) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     Map<String, Object> env = new LinkedHashMap<>();
     env.put("sandbox", source.sandbox());
@@ -87,7 +88,7 @@ public final class ManifestFiles {
         "# Copied by aepform export from the environment the objects were read from.\n"
             + "# Set sandbox: (and platform:) to where this configuration is to be applied.\n"
             + yaml().dump(env);
-    return java.util.Optional.of(writeFile(file, text));
+    return Optional.of(writeFile(file, text));
   }
 
   private static Map<String, Object> document(Exporter.Exported e) {

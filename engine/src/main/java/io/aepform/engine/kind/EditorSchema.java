@@ -1,6 +1,11 @@
 package io.aepform.engine.kind;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,22 +28,19 @@ public final class EditorSchema {
 
   /** The schema as the file docs/schema/aepform-manifest.schema.json holds it. */
   public static String text(Map<String, Kind> kinds) {
-    com.fasterxml.jackson.core.util.Separators separators =
-        com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER)
+    Separators separators =
+        Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
             .withObjectEmptySeparator("")
             .withArrayEmptySeparator("");
-    var indenter = new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n");
+    var indenter = new DefaultIndenter("  ", "\n");
     var printer =
-        new com.fasterxml.jackson.core.util.DefaultPrettyPrinter(separators)
+        new DefaultPrettyPrinter(separators)
             .withObjectIndenter(indenter)
             .withArrayIndenter(indenter);
     try {
-      return new com.fasterxml.jackson.databind.ObjectMapper()
-              .writer(printer)
-              .writeValueAsString(of(kinds))
-          + "\n";
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return new ObjectMapper().writer(printer).writeValueAsString(of(kinds)) + "\n";
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -5,11 +5,13 @@ import io.aepform.engine.value.Spelling;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * A kind's spec fields, declared once and asked by everything else: validation (types, required
@@ -20,8 +22,8 @@ import java.util.TreeSet;
  */
 public final class Fields {
   /** What Adobe's well-known spec ids look like; anything else must be an alias. */
-  private static final java.util.regex.Pattern UUID =
-      java.util.regex.Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
+  private static final Pattern UUID =
+      Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
 
   private final List<Field> all;
   private final Node root = new Node(null);
@@ -66,7 +68,7 @@ public final class Fields {
    */
   public record Shape(Optional<Field> field, Map<String, Shape> children, Optional<Shape> items) {
     public Shape {
-      children = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(children));
+      children = Collections.unmodifiableMap(new LinkedHashMap<>(children));
     }
   }
 

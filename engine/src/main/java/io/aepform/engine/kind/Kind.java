@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -95,7 +96,7 @@ public interface Kind {
    * of the resource whose id the field at a pointer holds.
    */
   default List<SpecProblem> checkAgainst(
-      Value spec, java.util.function.Function<String, Optional<Target>> referenced) {
+      Value spec, Function<String, Optional<Target>> referenced) {
     return List.of();
   }
 

@@ -1,6 +1,7 @@
 package io.aepform.engine.manifest;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** A resource's address: {@code kind.name}, e.g. {@code schema.demo_profile}. */
@@ -14,14 +15,14 @@ public record Address(String kind, String name) implements Comparable<Address> {
   }
 
   /** Parses {@code kind.name}; empty when the text is not of that form. */
-  public static java.util.Optional<Address> parse(String text) {
+  public static Optional<Address> parse(String text) {
     int dot = text.indexOf('.');
     if (dot <= 0
         || dot != text.lastIndexOf('.')
         || !NAME.matcher(text.substring(dot + 1)).matches()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(new Address(text.substring(0, dot), text.substring(dot + 1)));
+    return Optional.of(new Address(text.substring(0, dot), text.substring(dot + 1)));
   }
 
   @Override

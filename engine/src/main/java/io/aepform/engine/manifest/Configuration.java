@@ -1,8 +1,12 @@
 package io.aepform.engine.manifest;
 
+import java.util.AbstractList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -18,7 +22,7 @@ public record Configuration(
     variables = List.copyOf(variables);
     outputs = List.copyOf(outputs);
     warnings = List.copyOf(warnings);
-    java.util.Objects.requireNonNull(refactorings, "refactorings");
+    Objects.requireNonNull(refactorings, "refactorings");
   }
 
   /** A configuration without refactoring documents. */
@@ -40,14 +44,13 @@ public record Configuration(
   }
 
   /** The declared resources, unmodifiable, with an index by address built once. */
-  private static final class Indexed extends java.util.AbstractList<ResourceDecl>
-      implements java.util.RandomAccess {
+  private static final class Indexed extends AbstractList<ResourceDecl> implements RandomAccess {
     private final List<ResourceDecl> items;
     private final Map<Address, ResourceDecl> byAddress;
 
     Indexed(List<ResourceDecl> items) {
       this.items = items;
-      Map<Address, ResourceDecl> index = new java.util.HashMap<>();
+      Map<Address, ResourceDecl> index = new HashMap<>();
       items.forEach(r -> index.putIfAbsent(r.address(), r));
       this.byAddress = index;
     }

@@ -1,9 +1,14 @@
 package io.aepform.engine.manifest;
 
+import io.aepform.engine.provider.http.Endpoints;
 import io.aepform.engine.value.Value;
+import io.aepform.error.AepformException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,9 +95,8 @@ public final class EnvironmentLoader {
       return;
     }
     try {
-      io.aepform.engine.provider.http.Endpoints.requireSecure(
-          new java.net.URI(platform), "platform");
-    } catch (java.net.URISyntaxException | io.aepform.error.AepformException e) {
+      Endpoints.requireSecure(new URI(platform), "platform");
+    } catch (URISyntaxException | AepformException e) {
       throw new ManifestException(
           doc.valueAt("/platform"),
           "platform '"
@@ -117,11 +121,11 @@ public final class EnvironmentLoader {
    * The settings of a shared backend: {@code url}, {@code schema}, {@code user}. The password is
    * never read from a file: it comes from AEPFORM_PG_PASSWORD.
    */
-  private static java.util.Map<String, String> stateSettings(YamlDocument doc, Value.Obj root) {
+  private static Map<String, String> stateSettings(YamlDocument doc, Value.Obj root) {
     if (!(root.fields().get("state") instanceof Value.Obj state)) {
-      return java.util.Map.of();
+      return Map.of();
     }
-    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    Map<String, String> out = new LinkedHashMap<>();
     boolean postgres =
         state.fields().get("backend") instanceof Value.Str b && b.value().equals("postgres");
     for (var e : state.fields().entrySet()) {

@@ -6,8 +6,10 @@ import io.aepform.engine.value.TemplatePart;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -30,7 +32,7 @@ public final class Evaluator {
     public Scope {
       variables = Map.copyOf(variables);
       environment = Map.copyOf(environment);
-      java.util.Objects.requireNonNull(platform, "platform");
+      Objects.requireNonNull(platform, "platform");
     }
 
     /** A scope where no platform fact is known (validate, offline plans without state). */
@@ -71,7 +73,7 @@ public final class Evaluator {
       }
       return new Value.Arr(items);
     } else if (value instanceof Value.Obj o) {
-      Map<String, Value> fields = new java.util.LinkedHashMap<>();
+      Map<String, Value> fields = new LinkedHashMap<>();
       o.fields()
           .forEach(
               (k, v) ->

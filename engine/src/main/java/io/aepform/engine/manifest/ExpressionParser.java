@@ -1,6 +1,7 @@
 package io.aepform.engine.manifest;
 
 import io.aepform.engine.value.Reference;
+import io.aepform.engine.value.Spelling;
 import io.aepform.engine.value.TemplatePart;
 import io.aepform.engine.value.Value;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public final class ExpressionParser {
                 + expr
                 + "}\": expected one of "
                 + PlatformFacts.NAMES.stream().map(n -> "${platform." + n + "}").toList()
-                + io.aepform.engine.value.Spelling.suggestion(segments[1], PlatformFacts.NAMES));
+                + Spelling.suggestion(segments[1], PlatformFacts.NAMES));
       }
       return Reference.platform(segments[1]);
     }

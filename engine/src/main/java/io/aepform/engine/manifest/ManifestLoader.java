@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -290,9 +291,7 @@ public final class ManifestLoader {
       problems.addAll(ReferenceChecker.check(config, kinds));
       Refactorings refactored =
           refactorings.finish(
-              resources.stream()
-                  .map(ResourceDecl::address)
-                  .collect(java.util.stream.Collectors.toSet()));
+              resources.stream().map(ResourceDecl::address).collect(Collectors.toSet()));
       if (problems.stream().anyMatch(Problem::isError)) {
         throw new ManifestException(problems);
       }

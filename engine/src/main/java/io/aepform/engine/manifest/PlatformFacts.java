@@ -1,6 +1,7 @@
 package io.aepform.engine.manifest;
 
 import io.aepform.engine.value.Value;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,7 +17,7 @@ public record PlatformFacts(Optional<String> tenantId) {
   public static final Set<String> NAMES = Set.of("tenantId");
 
   public PlatformFacts {
-    java.util.Objects.requireNonNull(tenantId, "tenantId");
+    Objects.requireNonNull(tenantId, "tenantId");
   }
 
   public static PlatformFacts unknown() {

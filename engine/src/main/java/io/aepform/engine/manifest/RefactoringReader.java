@@ -1,10 +1,12 @@
 package io.aepform.engine.manifest;
 
 import io.aepform.engine.kind.Kind;
+import io.aepform.engine.value.Reference;
 import io.aepform.engine.value.Spelling;
 import io.aepform.engine.value.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -134,12 +136,11 @@ final class RefactoringReader {
                 "moved to " + end + ", which is not declared: declare it, or fix the move"));
       }
     }
-    Set<Address> importing = new java.util.HashSet<>();
+    Set<Address> importing = new HashSet<>();
     for (Refactorings.Imported i : imports) {
       boolean refersToResource =
           ReferenceScanner.references(i.id()).stream()
-              .anyMatch(
-                  f -> f.reference().scope() == io.aepform.engine.value.Reference.Scope.RESOURCE);
+              .anyMatch(f -> f.reference().scope() == Reference.Scope.RESOURCE);
       if (refersToResource) {
         problems.add(
             Problem.error(

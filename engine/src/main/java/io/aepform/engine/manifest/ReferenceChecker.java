@@ -1,5 +1,6 @@
 package io.aepform.engine.manifest;
 
+import io.aepform.engine.kind.Field;
 import io.aepform.engine.kind.Kind;
 import io.aepform.engine.value.Reference;
 import io.aepform.engine.value.Spelling;
@@ -133,7 +134,7 @@ final class ReferenceChecker {
     }
     kind.fields()
         .find(f.pointer())
-        .flatMap(io.aepform.engine.kind.Field::references)
+        .flatMap(Field::references)
         .filter(expected -> !expected.equals(ref.kind()) && kinds.containsKey(expected))
         .ifPresent(
             expected ->

@@ -2,6 +2,8 @@ package io.aepform.engine.manifest;
 
 import io.aepform.engine.kind.Kind;
 import io.aepform.engine.kind.SpecProblem;
+import io.aepform.engine.value.Reference;
+import io.aepform.engine.value.TemplatePart;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import java.util.ArrayList;
@@ -168,8 +170,8 @@ public final class Resolver {
       ResourceDecl decl, String pointer, Map<Address, Desired> done) {
     if (Values.at(decl.spec(), pointer).orElse(null) instanceof Value.Template t
         && t.parts().size() == 1
-        && t.parts().get(0) instanceof io.aepform.engine.value.TemplatePart.Ref ref
-        && ref.reference().scope() == io.aepform.engine.value.Reference.Scope.RESOURCE) {
+        && t.parts().get(0) instanceof TemplatePart.Ref ref
+        && ref.reference().scope() == Reference.Scope.RESOURCE) {
       Address a = new Address(ref.reference().kind(), ref.reference().name());
       return Optional.ofNullable(done.get(a))
           .map(d -> new Kind.Target(a.toString(), a.kind(), d.spec()));
@@ -192,10 +194,7 @@ public final class Resolver {
     String source = "${" + address + "." + attr + "}";
     return new Value.Unknown(
         new Value.Template(
-            List.of(
-                new io.aepform.engine.value.TemplatePart.Ref(
-                    io.aepform.engine.value.Reference.resource(
-                        address.kind(), address.name(), attr))),
+            List.of(new TemplatePart.Ref(Reference.resource(address.kind(), address.name(), attr))),
             source));
   }
 

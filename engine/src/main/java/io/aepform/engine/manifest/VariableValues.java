@@ -5,11 +5,13 @@ import io.aepform.engine.value.Value;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Works out the value of each declared variable. Later sources win: the declared default, the
@@ -27,7 +29,7 @@ public final class VariableValues {
     public Inputs {
       vars = List.copyOf(vars);
       varFiles = List.copyOf(varFiles);
-      saved = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(saved));
+      saved = Collections.unmodifiableMap(new LinkedHashMap<>(saved));
     }
 
     public Inputs(List<String> vars, List<Path> varFiles) {
@@ -71,7 +73,7 @@ public final class VariableValues {
   /** As below, with no variable secret beyond those declared sensitive. */
   public static Map<String, Value> resolve(
       Configuration config, EnvironmentConfig env, Inputs inputs, Map<String, String> processEnv) {
-    return resolve(config, env, inputs, processEnv, java.util.Set.of());
+    return resolve(config, env, inputs, processEnv, Set.of());
   }
 
   /**
@@ -84,7 +86,7 @@ public final class VariableValues {
       EnvironmentConfig env,
       Inputs inputs,
       Map<String, String> processEnv,
-      java.util.Set<String> secret) {
+      Set<String> secret) {
     Map<String, VariableDecl> declared = config.variablesByName();
     Map<String, Value> raw = new LinkedHashMap<>();
     Map<String, Position> where = new LinkedHashMap<>();

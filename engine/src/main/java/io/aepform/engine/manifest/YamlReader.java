@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -31,6 +33,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads YAML files into {@link YamlDocument}s with positions, through SnakeYAML's node API and with
@@ -59,7 +62,7 @@ public final class YamlReader {
             "file is " + size + " bytes, over the limit of " + MAX_FILE_BYTES + ": split it up");
       }
       return read(Files.readString(file, StandardCharsets.UTF_8), displayName);
-    } catch (java.nio.charset.MalformedInputException e) {
+    } catch (MalformedInputException e) {
       throw new ManifestException(Position.of(displayName), "file is not valid UTF-8");
     } catch (IOException e) {
       throw new ManifestException(Position.of(displayName), "cannot read file: " + e.getMessage());
@@ -81,7 +84,7 @@ public final class YamlReader {
       throw new ManifestException(
           position(displayName, mark),
           "invalid YAML: " + indentation(e).orElseGet(() -> problem(e) + context(e)));
-    } catch (org.yaml.snakeyaml.reader.ReaderException e) {
+    } catch (ReaderException e) {
       throw new ManifestException(
           at(text, displayName, e.getPosition()), "invalid YAML: " + oneLine(e));
     } catch (YAMLException e) {
@@ -311,7 +314,7 @@ public final class YamlReader {
         return Value.Null.INSTANCE;
       } else if (tag.equals(Tag.BOOL)) {
         // YAML 1.1 booleans, as SnakeYAML resolves them: true/yes/on and false/no/off
-        String word = text.toLowerCase(java.util.Locale.ROOT);
+        String word = text.toLowerCase(Locale.ROOT);
         return new Value.Bool(word.equals("true") || word.equals("yes") || word.equals("on"));
       } else if (tag.equals(Tag.INT) || tag.equals(Tag.FLOAT)) {
         return number(node);

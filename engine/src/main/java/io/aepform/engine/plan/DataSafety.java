@@ -1,5 +1,6 @@
 package io.aepform.engine.plan;
 
+import io.aepform.engine.kind.Field;
 import io.aepform.engine.kind.Kind;
 import io.aepform.engine.manifest.Address;
 import io.aepform.engine.manifest.Position;
@@ -115,12 +116,12 @@ public final class DataSafety {
       if (c.action() == Action.DELETE || c.action() == Action.FORGET) {
         continue;
       }
-      for (io.aepform.engine.kind.Field f : kind.fields().all()) {
+      for (Field f : kind.fields().all()) {
         if (!f.isIrreversible() || f.pointer().contains("*")) {
           continue;
         }
-        java.util.Optional<Value> was = Values.at(before, f.pointer()).map(Values::unmark);
-        java.util.Optional<Value> now = Values.at(after, f.pointer()).map(Values::unmark);
+        Optional<Value> was = Values.at(before, f.pointer()).map(Values::unmark);
+        Optional<Value> now = Values.at(after, f.pointer()).map(Values::unmark);
         if (was.isPresent() && !covers(now, was.get())) {
           throw new SafetyException(
               SafetyException.Code.UNCHANGEABLE,
@@ -157,7 +158,7 @@ public final class DataSafety {
   }
 
   /** True when {@code value} holds {@code required} (for lists: every item of it). */
-  private static boolean covers(java.util.Optional<Value> value, Value required) {
+  private static boolean covers(Optional<Value> value, Value required) {
     if (value.isEmpty()) {
       return false;
     }

@@ -2,6 +2,7 @@ package io.aepform.engine.plan;
 
 import io.aepform.engine.value.Pointers;
 import io.aepform.engine.value.Value;
+import io.aepform.engine.value.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +46,6 @@ public final class Diff {
     if (before.isEmpty() || after.isEmpty()) {
       return before.isEmpty() && after.isEmpty();
     }
-    return io.aepform.engine.value.Values.isKnown(after.get()) && before.get().equals(after.get());
+    return Values.isKnown(after.get()) && before.get().equals(after.get());
   }
 }

@@ -4,6 +4,7 @@ import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@code lifecycle.ignoreChanges}: JSON Pointers whose changes and drift do not count. */
 final class Ignored {
@@ -11,9 +12,7 @@ final class Ignored {
 
   /** The changes not under an ignored pointer. */
   static List<FieldChange> drop(List<FieldChange> changes, List<String> ignored) {
-    return changes.stream()
-        .filter(c -> !Planner.under(c.pointer(), java.util.Set.copyOf(ignored)))
-        .toList();
+    return changes.stream().filter(c -> !Planner.under(c.pointer(), Set.copyOf(ignored))).toList();
   }
 
   /** The desired spec with the recorded value kept at every ignored pointer. */

@@ -7,7 +7,10 @@ import io.aepform.engine.manifest.Address;
 import io.aepform.engine.manifest.ManifestException;
 import io.aepform.engine.manifest.PlatformFacts;
 import io.aepform.engine.manifest.Position;
+import io.aepform.engine.manifest.Problem;
+import io.aepform.engine.manifest.Refactorings;
 import io.aepform.engine.manifest.Resolver;
+import io.aepform.engine.manifest.ResourceDecl;
 import io.aepform.engine.provider.http.PlatformException;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
@@ -16,6 +19,10 @@ import io.aepform.engine.workspace.Workspace;
 import io.aepform.error.SafetyException;
 import io.aepform.state.State;
 import io.aepform.state.StateException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,11 +47,10 @@ public final class Planning {
       refactored = AdoptExisting.apply(refactored, ws, handlers, session.get());
     }
     Map<Address, Recorded> recorded = refactored.recorded();
-    List<io.aepform.engine.manifest.Problem> warnings =
-        new java.util.ArrayList<>(ws.config().warnings());
+    List<Problem> warnings = new ArrayList<>(ws.config().warnings());
     warnings.addAll(refactored.notes());
     Set<Address> confirmed = Selection.addresses(options.replaces(), ws, "--replace");
-    Map<Address, String> forced = new java.util.LinkedHashMap<>();
+    Map<Address, String> forced = new LinkedHashMap<>();
     confirmed.forEach(a -> forced.put(a, "replacement requested with --replace"));
     Optional<Inventory> inventory =
         session.map(
@@ -64,9 +70,9 @@ public final class Planning {
             .orElseGet(() -> StateView.platformFacts(recorded, handlers));
     // what --replace names is renewed once the planner replaces it: an update it confirms (one
     // that disables Profile on a dataset) keeps the id, and what references it stays unchanged
-    Set<Address> renewed = new java.util.HashSet<>();
+    Set<Address> renewed = new HashSet<>();
     // attributes an update renews (a mapping set's version): read as known after apply too
-    Map<Address, Set<String>> renewedAttributes = new java.util.HashMap<>();
+    Map<Address, Set<String>> renewedAttributes = new HashMap<>();
     Plan plan;
     while (true) {
       // with no id known (an empty state, nothing renewed yet) this is the offline resolution
@@ -89,7 +95,7 @@ public final class Planning {
               warnings);
       // only a recorded id that is about to change makes what references it resolve differently;
       // an address state does not hold had no id known in this pass already
-      Set<Address> now = new java.util.HashSet<>();
+      Set<Address> now = new HashSet<>();
       plan.changes().stream()
           .filter(c -> c.action().adds() && recorded.containsKey(c.address()))
           .forEach(c -> now.add(c.address()));
@@ -99,9 +105,7 @@ public final class Planning {
         Set<String> attrs = handlers.get(c.kind()).renewedByUpdate();
         if (c.action() == Action.UPDATE && !attrs.isEmpty()) {
           newAttributes |=
-              renewedAttributes
-                  .computeIfAbsent(c.address(), a -> new java.util.HashSet<>())
-                  .addAll(attrs);
+              renewedAttributes.computeIfAbsent(c.address(), a -> new HashSet<>()).addAll(attrs);
         }
       }
       if (renewed.containsAll(now) && together.isEmpty() && !newAttributes) {
@@ -132,15 +136,12 @@ public final class Planning {
 
   /** The record of the object an import document names, read from the platform. */
   private static Recorded imported(
-      io.aepform.engine.manifest.Refactorings.Imported i,
-      Workspace ws,
-      Map<String, Kind> kinds,
-      Connector.Session session) {
+      Refactorings.Imported i, Workspace ws, Map<String, Kind> kinds, Connector.Session session) {
     Value idValue = ws.evaluate(i.id(), i.at());
     if (!(Values.unmark(idValue) instanceof Value.Str id) || id.value().isBlank()) {
       throw new ManifestException(i.at(), "the import id must be a string");
     }
-    io.aepform.engine.manifest.ResourceDecl decl = ws.config().resource(i.to()).orElseThrow();
+    ResourceDecl decl = ws.config().resource(i.to()).orElseThrow();
     Kind kind = kinds.get(decl.kind());
     Remote remote =
         kind.read(session.client(), id.value())
@@ -240,7 +241,7 @@ public final class Planning {
   /** What the platform holds now of each recorded resource, or empty when it is gone. */
   private static Planner.Refresh refresh(
       Map<Address, Recorded> recorded, Inventory inventory, Map<String, Kind> handlers) {
-    Map<Address, Optional<Value>> remote = new java.util.HashMap<>();
+    Map<Address, Optional<Value>> remote = new HashMap<>();
     recorded.forEach(
         (address, r) -> {
           String id = r.attributes().get("id") instanceof Value.Str s ? s.value() : "";
@@ -254,7 +255,7 @@ public final class Planning {
   /** How many lookups of each kind a plan will make: refreshes plus name checks of creates. */
   private static Map<String, Integer> lookups(
       Map<Address, Recorded> recorded, Workspace ws, boolean refresh) {
-    Map<String, Integer> count = new java.util.HashMap<>();
+    Map<String, Integer> count = new HashMap<>();
     if (refresh) {
       recorded.keySet().forEach(a -> count.merge(a.kind(), 1, Integer::sum));
     }

@@ -1,11 +1,16 @@
 package io.aepform.engine.plan;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.aepform.engine.manifest.Resolver;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import io.aepform.state.SecretDigests;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -51,13 +56,13 @@ public final class Secrets {
   }
 
   /** The pointers of the sensitive values in {@code v}. */
-  public static java.util.List<String> sensitivePointers(Value v, String at) {
+  public static List<String> sensitivePointers(Value v, String at) {
     return Values.sensitivePointers(v, at);
   }
 
   /** The clear text of every known secret in {@code v}, e.g. to scrub it from traces. */
-  public static java.util.List<String> clearValues(Value v) {
-    java.util.List<String> out = new java.util.ArrayList<>();
+  public static List<String> clearValues(Value v) {
+    List<String> out = new ArrayList<>();
     if (v instanceof Value.Sensitive s) {
       Value inner = Values.unmark(s.value());
       if (Values.isKnown(inner) && !isDigest(inner)) {
@@ -93,7 +98,7 @@ public final class Secrets {
   }
 
   /** The JSON of a digested spec, for state: digests as plain strings. */
-  public static com.fasterxml.jackson.databind.JsonNode toStoredJson(Value digested) {
+  public static JsonNode toStoredJson(Value digested) {
     return Values.toJson(digested, s -> Values.toJsonRevealed(s.value()));
   }
 
@@ -111,8 +116,8 @@ public final class Secrets {
    * apply stores with its first results are ready, or under way, by then (PBKDF2 takes a good part
    * of a second on a cold JVM). A result still being computed is waited for, never computed twice.
    */
-  public static void digestAhead(java.util.Collection<String> secrets, String salt) {
-    java.util.Set<String> distinct = new java.util.LinkedHashSet<>(secrets);
+  public static void digestAhead(Collection<String> secrets, String salt) {
+    Set<String> distinct = new LinkedHashSet<>(secrets);
     distinct.removeIf(secret -> CACHE.containsKey(salt + "\u0000" + secret));
     if (distinct.isEmpty()) {
       return;

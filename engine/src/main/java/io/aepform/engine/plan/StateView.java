@@ -1,5 +1,7 @@
 package io.aepform.engine.plan;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aepform.engine.kind.Kind;
 import io.aepform.engine.manifest.Address;
 import io.aepform.engine.manifest.PlatformFacts;
@@ -73,10 +75,8 @@ public final class StateView {
   }
 
   /** A JSON object of attributes, for state. */
-  public static com.fasterxml.jackson.databind.node.ObjectNode attributesJson(
-      Map<String, Value> attributes) {
-    com.fasterxml.jackson.databind.node.ObjectNode node =
-        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+  public static ObjectNode attributesJson(Map<String, Value> attributes) {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
     attributes.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> node.set(e.getKey(), Values.toJsonRedacted(e.getValue())));

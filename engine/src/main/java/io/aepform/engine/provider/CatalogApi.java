@@ -1,6 +1,7 @@
 package io.aepform.engine.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.aepform.engine.kind.Remote;
 import io.aepform.engine.provider.http.ApiRequest;
 import io.aepform.engine.provider.http.PlatformClient;
@@ -126,8 +127,7 @@ final class CatalogApi implements Crud {
   }
 
   /** A JSON Patch, which Catalog takes with its own media type (a merge patch otherwise). */
-  Remote update(
-      PlatformClient client, Remote current, com.fasterxml.jackson.databind.node.ArrayNode patch) {
+  Remote update(PlatformClient client, Remote current, ArrayNode patch) {
     client.send(
         ApiRequest.patch(PATH + "/" + ApiRequest.segment(current.id()), patch)
             .withHeader("Content-Type", "application/json-patch+json"));

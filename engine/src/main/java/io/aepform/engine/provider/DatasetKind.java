@@ -7,6 +7,7 @@ import io.aepform.engine.kind.Fields;
 import io.aepform.engine.kind.Identity;
 import io.aepform.engine.kind.Remote;
 import io.aepform.engine.provider.http.PlatformClient;
+import io.aepform.engine.value.Pointers;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Datasets in Catalog ({@code POST /catalog/dataSets?requestDataSource=true}; fields of
@@ -137,14 +139,14 @@ final class DatasetKind implements Crud.Served {
     List<String> paths = new ArrayList<>();
     for (String p : changed) {
       if (p.equals("/tags")) {
-        java.util.Set<String> keys = new java.util.TreeSet<>();
+        Set<String> keys = new TreeSet<>();
         for (Value v : List.of(before, after)) {
           if (Values.at(v, "/tags").orElse(null) instanceof Value.Obj tags) {
             keys.addAll(tags.fields().keySet());
           }
         }
         for (String k : keys) {
-          String path = io.aepform.engine.value.Pointers.child("/tags", k);
+          String path = Pointers.child("/tags", k);
           if (!Values.at(before, path).equals(Values.at(after, path))) {
             paths.add(path);
           }

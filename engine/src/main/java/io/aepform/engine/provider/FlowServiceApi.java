@@ -2,6 +2,7 @@ package io.aepform.engine.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.aepform.engine.kind.Remote;
 import io.aepform.engine.provider.http.ApiRequest;
 import io.aepform.engine.provider.http.HttpResult;
@@ -9,12 +10,15 @@ import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * One Flow Service collection ({@code connections}, {@code sourceConnections}, ...): create answers
@@ -57,8 +61,7 @@ final class FlowServiceApi implements Crud {
     return pages(client, ApiRequest.get(BASE + collection).withQuery("limit", "100"), item -> true);
   }
 
-  private List<Remote> pages(
-      PlatformClient client, ApiRequest first, java.util.function.Predicate<JsonNode> keep) {
+  private List<Remote> pages(PlatformClient client, ApiRequest first, Predicate<JsonNode> keep) {
     List<Remote> found = new ArrayList<>();
     ApiRequest request = first;
     for (int page = 0; page < 10_000; page++) {
@@ -124,9 +127,7 @@ final class FlowServiceApi implements Crud {
   /** Flow actions such as enable and disable: {@code POST /flows/{id}/action?op=...}. */
   void action(PlatformClient client, String id, String op) {
     client.send(
-        ApiRequest.post(
-                path(id) + "/action",
-                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode())
+        ApiRequest.post(path(id) + "/action", JsonNodeFactory.instance.objectNode())
             .withQuery("op", op));
   }
 
@@ -162,7 +163,7 @@ final class FlowServiceApi implements Crud {
   }
 
   private static String decode(String s) {
-    return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
+    return URLDecoder.decode(s, StandardCharsets.UTF_8);
   }
 
   private static Remote fromItem(JsonNode item) {

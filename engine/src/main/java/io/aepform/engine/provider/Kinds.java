@@ -2,6 +2,7 @@ package io.aepform.engine.provider;
 
 import io.aepform.engine.kind.Kind;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,6 @@ public final class Kinds {
             new MergePolicyKind())) {
       kinds.put(k.kind(), k);
     }
-    return java.util.Collections.unmodifiableMap(kinds);
+    return Collections.unmodifiableMap(kinds);
   }
 }

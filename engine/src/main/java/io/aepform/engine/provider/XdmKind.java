@@ -12,6 +12,8 @@ import io.aepform.engine.value.Values;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the Schema Registry's tenant kinds share (schemas, field groups, data types): one collection
@@ -73,13 +75,13 @@ abstract class XdmKind implements Crud.Served {
     return Identity.name("title");
   }
 
-  private static final java.util.regex.Pattern TENANT_ID =
-      java.util.regex.Pattern.compile("https://ns\\.adobe\\.com/([a-z0-9]+)/[a-z]+/[0-9a-f]+");
+  private static final Pattern TENANT_ID =
+      Pattern.compile("https://ns\\.adobe\\.com/([a-z0-9]+)/[a-z]+/[0-9a-f]+");
 
   /** {@code https://ns.adobe.com/{tenant}/schemas/{hex}} (xdm/api/getting-started.md). */
   @Override
   public Optional<String> tenantIn(String id) {
-    java.util.regex.Matcher m = TENANT_ID.matcher(id);
+    Matcher m = TENANT_ID.matcher(id);
     return m.matches() && !m.group(1).equals("xdm") ? Optional.of(m.group(1)) : Optional.empty();
   }
 

@@ -3,6 +3,7 @@ package io.aepform.engine.value;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /** "Did you mean ...?": the closest of some known words to a misspelt one. */
 public final class Spelling {
@@ -32,7 +33,7 @@ public final class Spelling {
    * [...]} when nothing is close: how an unknown word is reported.
    */
   public static String unknown(String typed, Collection<String> known) {
-    String all = new java.util.TreeSet<>(known).toString();
+    String all = new TreeSet<>(known).toString();
     return "'"
         + typed
         + "'"

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** Conversions between {@link Value}s and JSON, and queries over value trees. */
 public final class Values {
@@ -125,7 +126,7 @@ public final class Values {
    * {@code true} where the predicate holds for a whole subtree, objects and arrays mirrored where
    * it holds somewhere inside, {@code false} elsewhere.
    */
-  public static JsonNode mask(Value value, java.util.function.Predicate<Value> whole) {
+  public static JsonNode mask(Value value, Predicate<Value> whole) {
     if (whole.test(value)) {
       return JSON.booleanNode(true);
     }
@@ -246,7 +247,7 @@ public final class Values {
 
   /** The JSON Pointers (below {@code at}) of the sensitive values in {@code v}. */
   public static List<String> sensitivePointers(Value v, String at) {
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     if (v instanceof Value.Sensitive) {
       out.add(at);
     } else if (v instanceof Value.Obj o) {

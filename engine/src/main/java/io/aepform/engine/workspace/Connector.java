@@ -9,10 +9,13 @@ import io.aepform.engine.provider.http.Credentials;
 import io.aepform.engine.provider.http.PlatformClient;
 import io.aepform.engine.provider.http.PlatformClientBuilder;
 import io.aepform.engine.provider.http.RateListener;
+import io.aepform.engine.provider.http.Redactor;
 import io.aepform.error.UsageException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Opens the platform an environment names: its URL, sandbox and credentials. */
 public final class Connector {
@@ -24,8 +27,8 @@ public final class Connector {
       String sandbox,
       String imsOrg,
       AutoCloseable local,
-      io.aepform.engine.provider.http.Redactor redactor,
-      java.util.concurrent.atomic.AtomicReference<PlatformFacts> facts)
+      Redactor redactor,
+      AtomicReference<PlatformFacts> facts)
       implements AutoCloseable {
     /** The platform's facts ({@code ${platform.tenantId}}), asked once per session. */
     public synchronized PlatformFacts platformFacts() {
@@ -85,7 +88,7 @@ public final class Connector {
     } else {
       try {
         base = new URI(platform);
-      } catch (java.net.URISyntaxException e) {
+      } catch (URISyntaxException e) {
         throw new UsageException(
             UsageException.Code.INVALID_ENVIRONMENT,
             "platform '" + platform + "' is not a URL: " + e.getReason());
@@ -101,17 +104,11 @@ public final class Connector {
     settings.trace().ifPresent(builder::trace);
     settings.recordTraffic().ifPresent(builder::recordTraffic);
     // secrets of the configuration are registered once known, so the -v trace never shows them
-    io.aepform.engine.provider.http.Redactor redactor =
-        new io.aepform.engine.provider.http.Redactor();
+    Redactor redactor = new Redactor();
     builder.redactor(redactor);
     try {
       return new Session(
-          builder.build(),
-          sandbox,
-          credentials.orgId(),
-          local,
-          redactor,
-          new java.util.concurrent.atomic.AtomicReference<>());
+          builder.build(), sandbox, credentials.orgId(), local, redactor, new AtomicReference<>());
     } catch (RuntimeException e) {
       closeQuietly(local);
       throw e;

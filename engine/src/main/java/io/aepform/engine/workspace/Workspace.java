@@ -6,9 +6,11 @@ import io.aepform.engine.kind.Kind;
 import io.aepform.engine.manifest.Configuration;
 import io.aepform.engine.manifest.EnvironmentConfig;
 import io.aepform.engine.manifest.EnvironmentLoader;
+import io.aepform.engine.manifest.Evaluator;
 import io.aepform.engine.manifest.ManifestLoader;
 import io.aepform.engine.manifest.OutputValue;
 import io.aepform.engine.manifest.PlatformFacts;
+import io.aepform.engine.manifest.Position;
 import io.aepform.engine.manifest.Resolver;
 import io.aepform.engine.manifest.SecretInputs;
 import io.aepform.engine.manifest.VariableValues;
@@ -82,10 +84,8 @@ public final class Workspace {
   }
 
   /** A value of the configuration evaluated with its variables and environment (no resource). */
-  public Value evaluate(Value value, io.aepform.engine.manifest.Position at) {
-    return new io.aepform.engine.manifest.Evaluator(
-            new io.aepform.engine.manifest.Evaluator.Scope(
-                variables, processEnv, (a, attr) -> Optional.empty()))
+  public Value evaluate(Value value, Position at) {
+    return new Evaluator(new Evaluator.Scope(variables, processEnv, (a, attr) -> Optional.empty()))
         .evaluate(value, p -> at);
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aepform.engine.kind.Remote;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class ExportFixtures {
           attributes,
           Values.fromJson(new ObjectMapper().readTree(json)),
           Instant.EPOCH);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalArgumentException(json, e);
     }
   }

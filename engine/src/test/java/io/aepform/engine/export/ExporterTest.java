@@ -11,6 +11,7 @@ import io.aepform.engine.value.Value;
 import io.aepform.error.AepformException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ class ExporterTest {
   private Exporter.Export export(Remote... remotes) {
     Map<String, List<Remote>> byKind = new LinkedHashMap<>();
     for (Remote r : remotes) {
-      byKind.computeIfAbsent(kindOf(r), k -> new java.util.ArrayList<>()).add(r);
+      byKind.computeIfAbsent(kindOf(r), k -> new ArrayList<>()).add(r);
     }
     return exporter.transform(byKind);
   }
@@ -313,7 +314,7 @@ class ExporterTest {
   }
 
   private static List<String> fields(JsonNode node) {
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     node.fieldNames().forEachRemaining(out::add);
     return out;
   }

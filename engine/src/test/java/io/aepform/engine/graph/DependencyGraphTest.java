@@ -12,7 +12,9 @@ import io.aepform.engine.provider.Kinds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -46,7 +48,7 @@ class DependencyGraphTest {
     for (int i = 0; i < files.length; i += 2) {
       Files.writeString(dir.resolve(files[i]), files[i + 1]);
     }
-    return new ManifestLoader(Kinds.all(java.time.Clock.systemUTC())).load(dir);
+    return new ManifestLoader(Kinds.all(Clock.systemUTC())).load(dir);
   }
 
   @Test
@@ -88,7 +90,7 @@ class DependencyGraphTest {
     DependencyGraph.Edge e1 = needs("dataset.b", "schema.c");
     DependencyGraph.Edge e2 = needs("flow.x", "dataset.b");
     List<String> first = order(graph(nodes, e1, e2));
-    java.util.Collections.reverse(nodes);
+    Collections.reverse(nodes);
     assertThat(order(graph(nodes, e2, e1))).isEqualTo(first);
     assertThat(first).containsExactly("schema.a", "schema.c", "dataset.b", "flow.x");
   }

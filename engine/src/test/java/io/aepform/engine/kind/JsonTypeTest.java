@@ -6,6 +6,7 @@ import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JsonTypeTest {
@@ -53,7 +54,7 @@ class JsonTypeTest {
 
   @Test
   void valuesOfTheRightTypeOrWithoutAConversionAreUnchanged() {
-    Value obj = new Value.Obj(java.util.Map.of("a", Value.Num.of(1)));
+    Value obj = new Value.Obj(Map.of("a", Value.Num.of(1)));
     assertThat(JsonType.STRING.coerce(Values.str("x"))).isEqualTo(Values.str("x"));
     assertThat(JsonType.STRING.coerce(obj)).isEqualTo(obj);
     assertThat(JsonType.OBJECT.coerce(Values.str("x"))).isEqualTo(Values.str("x"));

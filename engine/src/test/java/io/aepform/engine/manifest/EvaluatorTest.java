@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +61,8 @@ class EvaluatorTest {
 
   @Test
   void numbersAreInterpolatedInPlainNotation() {
-    variables.put("big", new Value.Num(new java.math.BigDecimal("1E+3")));
-    variables.put("fraction", new Value.Num(new java.math.BigDecimal("2.50")));
+    variables.put("big", new Value.Num(new BigDecimal("1E+3")));
+    variables.put("fraction", new Value.Num(new BigDecimal("2.50")));
     assertThat(eval("${var.big}/${var.fraction}")).isEqualTo(Values.str("1000/2.5"));
   }
 

@@ -10,6 +10,7 @@ import io.aepform.engine.value.Values;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +37,7 @@ class ManifestLoaderTest {
 
   @TempDir Path dir;
 
-  private final ManifestLoader loader = new ManifestLoader(Kinds.all(java.time.Clock.systemUTC()));
+  private final ManifestLoader loader = new ManifestLoader(Kinds.all(Clock.systemUTC()));
 
   private Path write(String name, String content) throws IOException {
     Path file = dir.resolve(name);

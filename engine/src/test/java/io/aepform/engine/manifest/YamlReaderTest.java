@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,7 +98,7 @@ class YamlReaderTest {
 
     assertThat(at(doc, "/int")).isEqualTo(Value.Num.of(1000));
     assertThat(at(doc, "/under")).isEqualTo(Value.Num.of(1000));
-    assertThat(at(doc, "/float")).isEqualTo(new Value.Num(new java.math.BigDecimal("1.5")));
+    assertThat(at(doc, "/float")).isEqualTo(new Value.Num(new BigDecimal("1.5")));
     assertThat(at(doc, "/yes_bool")).isEqualTo(new Value.Bool(true));
     assertThat(at(doc, "/no_bool")).isEqualTo(new Value.Bool(false));
     assertThat(at(doc, "/nothing")).isEqualTo(Value.Null.INSTANCE);
@@ -261,7 +263,7 @@ class YamlReaderTest {
   void aFileOverTheSizeLimitIsRefusedBeforeParsing() throws IOException {
     Path file = dir.resolve("big.yaml");
     byte[] content = new byte[(int) YamlReader.MAX_FILE_BYTES + 1];
-    java.util.Arrays.fill(content, (byte) '#');
+    Arrays.fill(content, (byte) '#');
     Files.write(file, content);
 
     assertThatThrownBy(() -> YamlReader.read(file, "big.yaml"))

@@ -3,14 +3,17 @@ package io.aepform.engine.plan;
 import io.aepform.engine.graph.DependencyGraph;
 import io.aepform.engine.manifest.Address;
 import io.aepform.engine.manifest.Configuration;
+import io.aepform.engine.manifest.EnvironmentConfig;
 import io.aepform.engine.manifest.ManifestLoader;
 import io.aepform.engine.manifest.Resolver;
+import io.aepform.engine.manifest.VariableValues;
 import io.aepform.engine.provider.Kinds;
 import io.aepform.engine.value.Value;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
@@ -131,22 +134,19 @@ final class PlanFixtures {
   }
 
   static Configuration load(Path dir) {
-    return new ManifestLoader(Kinds.all(java.time.Clock.systemUTC())).load(dir);
+    return new ManifestLoader(Kinds.all(Clock.systemUTC())).load(dir);
   }
 
   static Resolver.Resolved resolve(
       Configuration config, Map<String, Value> variables, Resolver.KnownIds known) {
-    return new Resolver(Kinds.all(java.time.Clock.systemUTC()))
+    return new Resolver(Kinds.all(Clock.systemUTC()))
         .resolve(config, DependencyGraph.build(config).order(), variables, Map.of(), known);
   }
 
   /** Every declared default as the variable's value, as VariableValues would give it. */
   static Map<String, Value> defaults(Configuration config) {
-    return io.aepform.engine.manifest.VariableValues.resolve(
-        config,
-        io.aepform.engine.manifest.EnvironmentConfig.implicit("default"),
-        io.aepform.engine.manifest.VariableValues.Inputs.none(),
-        Map.of());
+    return VariableValues.resolve(
+        config, EnvironmentConfig.implicit("default"), VariableValues.Inputs.none(), Map.of());
   }
 
   static Resolver.KnownIds nothingKnown() {

@@ -13,6 +13,8 @@ import io.aepform.engine.provider.Kinds;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +59,7 @@ class PlannerTest {
         lineage,
         serial,
         SALT,
-        Kinds.all(java.time.Clock.systemUTC()),
+        Kinds.all(Clock.systemUTC()),
         desired,
         recorded,
         warnings);
@@ -79,7 +81,7 @@ class PlannerTest {
         address(address),
         new Value.Obj(Map.of("name", Values.str(address))),
         Map.of("id", Values.str("id-" + address)),
-        java.util.Arrays.stream(dependencies).map(PlanFixtures::address).toList());
+        Arrays.stream(dependencies).map(PlanFixtures::address).toList());
   }
 
   private static List<String> summary(Plan plan) {

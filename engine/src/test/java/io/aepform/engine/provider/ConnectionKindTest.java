@@ -10,11 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aepform.engine.kind.Kind;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
+import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ConnectionKindTest {
-  private final Kind kind = Kinds.all(java.time.Clock.systemUTC()).get("connection");
+  private final Kind kind = Kinds.all(Clock.systemUTC()).get("connection");
 
   private static final String S3 =
       """

@@ -9,11 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aepform.engine.kind.Kind;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
+import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DatasetKindTest {
-  private final Kind kind = Kinds.all(java.time.Clock.systemUTC()).get("dataset");
+  private final Kind kind = Kinds.all(Clock.systemUTC()).get("dataset");
 
   @Test
   void describesTheKind() {

@@ -10,14 +10,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aepform.engine.kind.Kind;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class FlowKindTest {
-  private final Kind kind = Kinds.all(java.time.Clock.systemUTC()).get("flow");
+  private final Kind kind = Kinds.all(Clock.systemUTC()).get("flow");
 
   private static final String FLOW =
       """
@@ -231,29 +235,24 @@ class FlowKindTest {
   /** update-dataflows.md: a start time that has passed cannot change; the plan says so. */
   @Test
   void aStartTimeThatHasPassedCannotChange() {
-    java.time.Clock at =
-        java.time.Clock.fixed(
-            java.time.Instant.ofEpochSecond(2_000_000_000L), java.time.ZoneOffset.UTC);
+    Clock at = Clock.fixed(Instant.ofEpochSecond(2_000_000_000L), ZoneOffset.UTC);
     Kind flow = Kinds.all(at).get("flow");
     Value started =
         spec("scheduleParams: {frequency: hour, interval: '1', startTime: 1999999000}\n");
     Value later = spec("scheduleParams: {frequency: hour, interval: '1', startTime: 2000003600}\n");
-    assertThat(flow.refuseUpdate(started, later, java.util.List.of("/scheduleParams/startTime")))
+    assertThat(flow.refuseUpdate(started, later, List.of("/scheduleParams/startTime")))
         .hasValueSatisfying(
             why -> assertThat(why).contains("spec.scheduleParams.startTime cannot change"));
     Value future =
         spec("scheduleParams: {frequency: hour, interval: '1', startTime: 2000000500}\n");
-    assertThat(flow.refuseUpdate(future, later, java.util.List.of("/scheduleParams/startTime")))
-        .isEmpty();
-    assertThat(flow.refuseUpdate(started, later, java.util.List.of("/name"))).isEmpty();
+    assertThat(flow.refuseUpdate(future, later, List.of("/scheduleParams/startTime"))).isEmpty();
+    assertThat(flow.refuseUpdate(started, later, List.of("/name"))).isEmpty();
   }
 
   /** A flow declared disabled is created enabled: the plan warns unless it starts later. */
   @Test
   void creatingADisabledFlowThatMayRunFirstIsAWarningNamingAFutureStartTime() {
-    java.time.Clock at =
-        java.time.Clock.fixed(
-            java.time.Instant.ofEpochSecond(2_000_000_000L), java.time.ZoneOffset.UTC);
+    Clock at = Clock.fixed(Instant.ofEpochSecond(2_000_000_000L), ZoneOffset.UTC);
     Kind flow = Kinds.all(at).get("flow");
     String warning =
         "is declared state: disabled, but AEP creates a flow enabled (the create call takes no"
@@ -267,18 +266,13 @@ class FlowKindTest {
     Value future =
         spec("state: disabled\nscheduleParams: {frequency: hour, startTime: 2000000500}\n");
     Value enabled = spec("scheduleParams: {frequency: hour, interval: '1'}\n");
-    java.util.Optional<Value> none = java.util.Optional.empty();
-    assertThat(flow.sideEffects(none, java.util.Optional.of(noStart), List::of))
-        .containsExactly(warning);
-    assertThat(flow.sideEffects(none, java.util.Optional.of(past), List::of))
-        .containsExactly(warning);
-    assertThat(flow.sideEffects(none, java.util.Optional.of(future), List::of)).isEmpty();
-    assertThat(flow.sideEffects(none, java.util.Optional.of(enabled), List::of)).isEmpty();
+    Optional<Value> none = Optional.empty();
+    assertThat(flow.sideEffects(none, Optional.of(noStart), List::of)).containsExactly(warning);
+    assertThat(flow.sideEffects(none, Optional.of(past), List::of)).containsExactly(warning);
+    assertThat(flow.sideEffects(none, Optional.of(future), List::of)).isEmpty();
+    assertThat(flow.sideEffects(none, Optional.of(enabled), List::of)).isEmpty();
     // an update is an action call on the existing flow: no run starts
-    assertThat(
-            flow.sideEffects(
-                java.util.Optional.of(enabled), java.util.Optional.of(noStart), List::of))
-        .isEmpty();
+    assertThat(flow.sideEffects(Optional.of(enabled), Optional.of(noStart), List::of)).isEmpty();
     // a replacement is a create too
     assertThat(flow.replaceWarnings(past)).contains(warning);
     assertThat(flow.replaceWarnings(future)).doesNotContain(warning);

@@ -5,6 +5,7 @@ import static io.aepform.engine.provider.SpecTestSupport.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aepform.engine.value.Value;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class JsonPatchesTest {
           params: {s3AccessKey: AKIAEXAMPLE, s3SecretKey: %s}
         connectionSpec: {id: amazon-s3}
         """;
-    var kind = Kinds.all(java.time.Clock.systemUTC()).get(ConnectionKind.KIND);
+    var kind = Kinds.all(Clock.systemUTC()).get(ConnectionKind.KIND);
     Value before = prepared(kind, "s3", s3.formatted("old-secret"));
     Value after = prepared(kind, "s3", s3.formatted("new-secret"));
 

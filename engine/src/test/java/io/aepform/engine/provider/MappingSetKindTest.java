@@ -9,11 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aepform.engine.kind.Kind;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MappingSetKindTest {
-  private final Kind kind = Kinds.all(java.time.Clock.systemUTC()).get("mappingSet");
+  private final Kind kind = Kinds.all(Clock.systemUTC()).get("mappingSet");
 
   private static final String SET =
       """

@@ -16,6 +16,7 @@ import io.aepform.engine.value.Value;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MergePolicyKindTest {
-  private final Kind kind = Kinds.all(java.time.Clock.systemUTC()).get("mergePolicy");
+  private final Kind kind = Kinds.all(Clock.systemUTC()).get("mergePolicy");
 
   private static final String POLICY =
       """

@@ -12,14 +12,18 @@ import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.parser.core.models.ParseOptions;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Validates requests against Adobe's OpenAPI specs in the directory named by the system property
@@ -83,7 +87,7 @@ public final class OpenApiValidation {
     String path = q < 0 ? url : url.substring(0, q);
     SimpleRequest.Builder b = new SimpleRequest.Builder(method, path);
     if (q >= 0) {
-      Map<String, List<String>> query = new java.util.LinkedHashMap<>();
+      Map<String, List<String>> query = new LinkedHashMap<>();
       for (String pair : url.substring(q + 1).split("&")) {
         int eq = pair.indexOf('=');
         String name = decode(eq < 0 ? pair : pair.substring(0, eq));
@@ -101,7 +105,7 @@ public final class OpenApiValidation {
   }
 
   private static String decode(String s) {
-    return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
+    return URLDecoder.decode(s, StandardCharsets.UTF_8);
   }
 
   /** The reports no deviation explains, as readable lines; empty when the request is valid. */
@@ -185,7 +189,7 @@ public final class OpenApiValidation {
   /** {@code pattern} is a JSON pointer where {@code *} is any array index; "" is the root. */
   private static boolean pointerMatches(String pattern, String instance) {
     String actual = instance.equals("/") ? "" : instance;
-    String regex = java.util.regex.Pattern.quote(pattern).replace("*", "\\E[0-9]+\\Q");
+    String regex = Pattern.quote(pattern).replace("*", "\\E[0-9]+\\Q");
     return actual.matches(regex);
   }
 

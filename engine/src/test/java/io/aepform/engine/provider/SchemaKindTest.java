@@ -10,12 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aepform.engine.kind.Kind;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SchemaKindTest {
-  private final Kind kind = Kinds.all(java.time.Clock.systemUTC()).get("schema");
+  private final Kind kind = Kinds.all(Clock.systemUTC()).get("schema");
 
   private static final String PROFILE =
       """

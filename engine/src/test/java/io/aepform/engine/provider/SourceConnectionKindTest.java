@@ -10,10 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aepform.engine.kind.Kind;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
 class SourceConnectionKindTest {
-  private final Kind kind = Kinds.all(java.time.Clock.systemUTC()).get("sourceConnection");
+  private final Kind kind = Kinds.all(Clock.systemUTC()).get("sourceConnection");
 
   private static final String SOURCE =
       """

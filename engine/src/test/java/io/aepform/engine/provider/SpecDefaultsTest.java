@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
 class SpecDefaultsTest {
@@ -35,7 +36,7 @@ class SpecDefaultsTest {
 
   @Test
   void theVersionIsDefaultedByTheKindsDeclaration() {
-    var kind = Kinds.all(java.time.Clock.systemUTC()).get("flow");
+    var kind = Kinds.all(Clock.systemUTC()).get("flow");
     Value out = kind.prepare("f", spec("flowSpec:\n  id: cloud-storage\n"));
     assertThat(at(out, "/flowSpec/version")).isEqualTo(Values.str("1.0"));
     assertThat(at(out, "/name")).isEqualTo(Values.str("f"));

@@ -10,10 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aepform.engine.kind.Kind;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
 class TargetConnectionKindTest {
-  private final Kind kind = Kinds.all(java.time.Clock.systemUTC()).get("targetConnection");
+  private final Kind kind = Kinds.all(Clock.systemUTC()).get("targetConnection");
 
   private static final String TARGET =
       """

@@ -18,6 +18,7 @@ import io.aepform.engine.value.Values;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -348,20 +349,20 @@ class ManifestJsonSchemaTest {
 
   @Test
   void theFileIsGeneratedFromTheKindsDeclarations() throws IOException {
-    String generated = EditorSchema.text(Kinds.all(java.time.Clock.systemUTC()));
+    String generated = EditorSchema.text(Kinds.all(Clock.systemUTC()));
     if (Boolean.getBoolean("aepform.golden.update")) {
       Files.writeString(ManifestSchema.FILE, generated);
     }
     assertThat(Files.readString(ManifestSchema.FILE))
         .as("%s (regenerate with -Daepform.golden.update=true)", ManifestSchema.FILE)
         .isEqualTo(generated);
-    assertThat(SAMPLES.keySet()).isEqualTo(Kinds.all(java.time.Clock.systemUTC()).keySet());
+    assertThat(SAMPLES.keySet()).isEqualTo(Kinds.all(Clock.systemUTC()).keySet());
   }
 
   @Test
   void requiredFieldsAgreeWithTheDeclarations() {
     for (var entry : SAMPLES.entrySet()) {
-      Kind kind = Kinds.all(java.time.Clock.systemUTC()).get(entry.getKey());
+      Kind kind = Kinds.all(Clock.systemUTC()).get(entry.getKey());
       for (String yaml : entry.getValue()) {
         ObjectNode spec = (ObjectNode) ManifestSchema.documents(yaml).get(0);
         assertThat(handlerProblems(kind, spec)).as("%s sample %s", kind.kind(), spec).isEmpty();
@@ -384,7 +385,7 @@ class ManifestJsonSchemaTest {
   void declaredTypesAgreeWithTheHandlers() {
     List<String> disagreements = new ArrayList<>();
     for (var entry : SAMPLES.entrySet()) {
-      Kind kind = Kinds.all(java.time.Clock.systemUTC()).get(entry.getKey());
+      Kind kind = Kinds.all(Clock.systemUTC()).get(entry.getKey());
       for (String yaml : entry.getValue()) {
         ObjectNode spec = (ObjectNode) ManifestSchema.documents(yaml).get(0);
         for (String pointer : pointers(spec, "")) {

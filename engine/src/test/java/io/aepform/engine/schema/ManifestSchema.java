@@ -1,6 +1,7 @@
 package io.aepform.engine.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,8 +52,7 @@ final class ManifestSchema {
       Schema schema =
           SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
               .getSchema(text, InputFormat.JSON);
-      return new ManifestSchema(
-          schema, new com.fasterxml.jackson.databind.ObjectMapper().readTree(text));
+      return new ManifestSchema(schema, new ObjectMapper().readTree(text));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.net.ssl.SSLSocket;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -93,7 +94,7 @@ final class HttpTransport implements AutoCloseable {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (Header h : response.getHeaders()) {
       headers
-          .computeIfAbsent(h.getName().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>())
+          .computeIfAbsent(h.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
           .add(h.getValue());
     }
     byte[] body =

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.aepform.engine.provider.http.HttpTestSupport.RecordingSleeper;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -91,7 +93,7 @@ class TraceTest {
 
     assertThat(all)
         .doesNotContain(SECRET)
-        .doesNotContain(java.net.URLEncoder.encode(SECRET, java.nio.charset.StandardCharsets.UTF_8))
+        .doesNotContain(URLEncoder.encode(SECRET, StandardCharsets.UTF_8))
         .doesNotContain("ims-token-one-7d2e")
         .doesNotContain(S3_SECRET)
         .doesNotContain("AKIAEXAMPLE")
