@@ -57,13 +57,31 @@ class CsvToProfileExampleIT {
     assertThat(steps.objects(ResourceKind.SCHEMA)).hasSize(1);
     assertThat(steps.objects(ResourceKind.MAPPING_SET)).hasSize(1);
 
-    // applied again, as the README says: the schema and its field group imported, the namespace
-    // and the mapping set adopted (neither can be created twice nor deleted), the rest created
-    for (String address : new String[] {"fieldGroup.crm", "schema.customers"}) {
-      ResourceKind kind =
-          address.startsWith("schema") ? ResourceKind.SCHEMA : ResourceKind.FIELD_GROUP;
-      String id = steps.only(kind).path("$id").asText();
-      CliRun imported = steps.cli("import", address, id);
+    // applied again, as the README says: the plan names every object to import at once, with
+    // its command; the schema and its field group imported so, the namespace and the mapping set
+    // adopted (neither can be created twice nor deleted), the rest created
+    String schemaId = steps.only(ResourceKind.SCHEMA).path("$id").asText();
+    String fieldGroupId = steps.only(ResourceKind.FIELD_GROUP).path("$id").asText();
+    CliRun refused = steps.cli("plan");
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err())
+        .contains("2 objects to create already exist and are not in state: ")
+        .contains(
+            "fieldGroup.crm: a fieldGroup with title \"CRM Customer Fields\" already exists in"
+                + " sandbox 'it' (id "
+                + fieldGroupId
+                + ")")
+        .contains("schema.customers: a schema with title \"CRM Customers\"")
+        .contains(
+            "aepform import fieldGroup.crm "
+                + fieldGroupId
+                + "; aepform import schema.customers "
+                + schemaId
+                + ";");
+    for (String command :
+        new String[] {"fieldGroup.crm " + fieldGroupId, "schema.customers " + schemaId}) {
+      String[] addressAndId = command.split(" ");
+      CliRun imported = steps.cli("import", addressAndId[0], addressAndId[1]);
       assertThat(imported.exitCode()).as(imported.out() + imported.err()).isZero();
     }
     CliRun again = steps.cli("apply", "--auto-approve");

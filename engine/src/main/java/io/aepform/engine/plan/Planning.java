@@ -277,6 +277,9 @@ public final class Planning {
       Connector.Session session,
       Inventory inventory,
       Map<Address, Recorded> recorded) {
+    // every object to adopt is named at once: a sandbox left by a destroy holds several
+    List<String> untracked = new ArrayList<>();
+    List<String> imports = new ArrayList<>();
     for (ResourceChange c : plan.changes()) {
       if (c.action() != Action.CREATE) {
         continue;
@@ -304,52 +307,74 @@ public final class Planning {
               + ": a "
               + c.kind()
               + " with "
+              + kind.nameField()
+              + " "
               + kind.identity().describe(spec)
               + " already exists in sandbox '"
               + session.sandbox()
               + "' (id "
               + id
               + ")";
-      Optional<Address> tracked =
-          recorded.values().stream()
-              .filter(r -> r.address().kind().equals(c.kind()))
-              .filter(r -> r.attributes().get("id") instanceof Value.Str s && s.value().equals(id))
-              .map(Recorded::address)
-              .findFirst();
-      if (tracked.isPresent()) {
-        throw new StateException(
-            StateException.Code.CONFLICT,
-            what
-                + " and state tracks it as "
-                + tracked.get()
-                + ". If you renamed "
-                + tracked.get()
-                + " to "
-                + c.address()
-                + ", record the move: add a document 'kind: moved' with from: "
-                + tracked.get()
-                + " and to: "
-                + c.address()
-                + " (or run aepform state mv "
-                + tracked.get()
-                + " "
-                + c.address()
-                + "). Otherwise give "
-                + c.address()
-                + " another name");
-      }
+      refuseRename(c.address(), id, what, recorded);
+      untracked.add(what);
+      imports.add(c.address() + " " + id);
+    }
+    if (untracked.size() == 1) {
+      String[] addressAndId = imports.get(0).split(" ", 2);
       throw new SafetyException(
           SafetyException.Code.NAME_TAKEN,
-          what
+          untracked.get(0)
               + " and is not in state. Adopt it with an import document (kind: import, to: "
-              + c.address()
+              + addressAndId[0]
               + ", id: "
-              + id
+              + addressAndId[1]
               + ") or aepform import "
-              + c.address()
-              + " "
-              + id
+              + imports.get(0)
               + "; or give the resource another name");
+    }
+    if (untracked.size() > 1) {
+      throw new SafetyException(
+          SafetyException.Code.NAME_TAKEN,
+          untracked.size()
+              + " objects to create already exist and are not in state: "
+              + String.join("; ", untracked)
+              + ". Adopt them with import documents (kind: import, to: ADDRESS, id: ID) or: aepform"
+              + " import "
+              + String.join("; aepform import ", imports)
+              + "; or give the resources other names");
+    }
+  }
+
+  /** The object is tracked under another address: a rename, to record as a move. */
+  private static void refuseRename(
+      Address address, String id, String what, Map<Address, Recorded> recorded) {
+    Optional<Address> tracked =
+        recorded.values().stream()
+            .filter(r -> r.address().kind().equals(address.kind()))
+            .filter(r -> r.attributes().get("id") instanceof Value.Str s && s.value().equals(id))
+            .map(Recorded::address)
+            .findFirst();
+    if (tracked.isPresent()) {
+      throw new StateException(
+          StateException.Code.CONFLICT,
+          what
+              + " and state tracks it as "
+              + tracked.get()
+              + ". If you renamed "
+              + tracked.get()
+              + " to "
+              + address
+              + ", record the move: add a document 'kind: moved' with from: "
+              + tracked.get()
+              + " and to: "
+              + address
+              + " (or run aepform state mv "
+              + tracked.get()
+              + " "
+              + address
+              + "). Otherwise give "
+              + address
+              + " another name");
     }
   }
 }
