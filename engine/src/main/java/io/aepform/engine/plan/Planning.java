@@ -18,7 +18,6 @@ import io.aepform.engine.workspace.Connector;
 import io.aepform.engine.workspace.Workspace;
 import io.aepform.error.SafetyException;
 import io.aepform.state.State;
-import io.aepform.state.StateException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -124,7 +123,7 @@ public final class Planning {
     plan = Selection.select(plan, options, ws);
     Plan checked = plan; // a rename shows as a create of a name that exists: say so first
     session.ifPresent(
-        s -> refuseExistingNames(checked, handlers, s, inventory.orElseThrow(), recorded));
+        s -> NameCollisions.refuse(checked, handlers, s, inventory.orElseThrow(), recorded));
     DataSafety.check(plan, handlers, confirmed);
     plan = DataSafety.withRecreateWarnings(plan, handlers);
     plan = DataSafety.withIrreversibleChecks(plan, handlers);
@@ -263,118 +262,5 @@ public final class Planning {
         .filter(r -> !recorded.containsKey(r.address()))
         .forEach(r -> count.merge(r.kind(), 1, Integer::sum));
     return count;
-  }
-
-  /** A create whose name is taken in the sandbox would make a duplicate: adopt it instead. */
-  /**
-   * A create whose object already exists in the sandbox (by the kind's identity: its name, with its
-   * relationship key where it has one) would make a duplicate. When state tracks that object under
-   * another address, the resource was renamed: the fix is a move, never an import.
-   */
-  private static void refuseExistingNames(
-      Plan plan,
-      Map<String, Kind> handlers,
-      Connector.Session session,
-      Inventory inventory,
-      Map<Address, Recorded> recorded) {
-    // every object to adopt is named at once: a sandbox left by a destroy holds several
-    List<String> untracked = new ArrayList<>();
-    List<String> imports = new ArrayList<>();
-    for (ResourceChange c : plan.changes()) {
-      if (c.action() != Action.CREATE) {
-        continue;
-      }
-      Kind kind = handlers.get(c.kind());
-      Value spec = c.after().flatMap(a -> Values.at(a, "/spec")).orElseThrow();
-      if (kind.identity().nameField().isEmpty() || !kind.identity().knownIn(spec)) {
-        continue;
-      }
-      String name =
-          Values.unmark(Values.at(spec, "/" + kind.nameField()).orElseThrow())
-                  instanceof Value.Str s
-              ? s.value()
-              : "";
-      List<Remote> existing =
-          inventory.byName(c.kind(), name).stream()
-              .filter(r -> kind.identity().matches(spec, kind.normalizeRemote(r.body())))
-              .toList();
-      if (existing.isEmpty()) {
-        continue;
-      }
-      String id = existing.get(0).id();
-      String what =
-          c.address()
-              + ": a "
-              + c.kind()
-              + " with "
-              + kind.nameField()
-              + " "
-              + kind.identity().describe(spec)
-              + " already exists in sandbox '"
-              + session.sandbox()
-              + "' (id "
-              + id
-              + ")";
-      refuseRename(c.address(), id, what, recorded);
-      untracked.add(what);
-      imports.add(c.address() + " " + id);
-    }
-    if (untracked.size() == 1) {
-      String[] addressAndId = imports.get(0).split(" ", 2);
-      throw new SafetyException(
-          SafetyException.Code.NAME_TAKEN,
-          untracked.get(0)
-              + " and is not in state. Adopt it with an import document (kind: import, to: "
-              + addressAndId[0]
-              + ", id: "
-              + addressAndId[1]
-              + ") or aepform import "
-              + imports.get(0)
-              + "; or give the resource another name");
-    }
-    if (untracked.size() > 1) {
-      throw new SafetyException(
-          SafetyException.Code.NAME_TAKEN,
-          untracked.size()
-              + " objects to create already exist and are not in state: "
-              + String.join("; ", untracked)
-              + ". Adopt them with import documents (kind: import, to: ADDRESS, id: ID) or: aepform"
-              + " import "
-              + String.join("; aepform import ", imports)
-              + "; or give the resources other names");
-    }
-  }
-
-  /** The object is tracked under another address: a rename, to record as a move. */
-  private static void refuseRename(
-      Address address, String id, String what, Map<Address, Recorded> recorded) {
-    Optional<Address> tracked =
-        recorded.values().stream()
-            .filter(r -> r.address().kind().equals(address.kind()))
-            .filter(r -> r.attributes().get("id") instanceof Value.Str s && s.value().equals(id))
-            .map(Recorded::address)
-            .findFirst();
-    if (tracked.isPresent()) {
-      throw new StateException(
-          StateException.Code.CONFLICT,
-          what
-              + " and state tracks it as "
-              + tracked.get()
-              + ". If you renamed "
-              + tracked.get()
-              + " to "
-              + address
-              + ", record the move: add a document 'kind: moved' with from: "
-              + tracked.get()
-              + " and to: "
-              + address
-              + " (or run aepform state mv "
-              + tracked.get()
-              + " "
-              + address
-              + "). Otherwise give "
-              + address
-              + " another name");
-    }
   }
 }
