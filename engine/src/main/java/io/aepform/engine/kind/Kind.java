@@ -196,6 +196,15 @@ public interface Kind {
   }
 
   /**
+   * As {@link #refuseUpdate(Value, Value, List)}, for kinds whose updates AEP refuses depending on
+   * the other objects state records ({@code tracked}: a field group a Profile schema uses).
+   */
+  default Optional<String> refuseUpdate(
+      Value applied, Value desired, List<String> changed, List<Tracked> tracked) {
+    return refuseUpdate(applied, desired, changed);
+  }
+
+  /**
    * A change AEP cannot make in place in this object's state, although the fields would allow it
    * (fields removed from a schema enabled for Profile): the reason it is replaced instead.
    */

@@ -99,6 +99,7 @@ public final class Planner {
     List<ResourceChange> changes = new ArrayList<>();
     List<Drift> drift = new ArrayList<>();
     Map<Address, List<Kind.Tracked>> users = users(recorded);
+    List<Kind.Tracked> tracked = tracked(recorded);
     for (Desired d : desired.resources()) {
       Kind kind = kinds.get(d.decl().kind());
       Optional<Recorded> r = Optional.ofNullable(recorded.get(d.address()));
@@ -137,13 +138,21 @@ public final class Planner {
                   salt,
                   reason,
                   Optional.ofNullable(forceReplace.get(d.address())),
-                  users.getOrDefault(d.address(), List.of()))
+                  users.getOrDefault(d.address(), List.of()),
+                  tracked)
               .refactored(
                   Optional.ofNullable(marks.movedFrom().get(d.address())),
                   Optional.ofNullable(marks.importing().get(d.address()))));
     }
     changes.addAll(deletes(desired, recorded, kinds, marks));
     return new Plan(environment, lineage, serial, changes, drift, desired.outputs(), warnings);
+  }
+
+  /** Every object state records. */
+  private static List<Kind.Tracked> tracked(Map<Address, Recorded> recorded) {
+    return recorded.values().stream()
+        .map(r -> new Kind.Tracked(r.address().toString(), r.address().kind(), id(r), r.spec()))
+        .toList();
   }
 
   /** The objects state records that reference each recorded address. */
@@ -166,7 +175,8 @@ public final class Planner {
       String salt,
       String reason,
       Optional<String> forced,
-      List<Kind.Tracked> users) {
+      List<Kind.Tracked> users,
+      List<Kind.Tracked> tracked) {
     List<Address> deps =
         d.decl().dependencies().stream().map(x -> x.target()).distinct().sorted().toList();
     if (r.isEmpty()) {
@@ -215,7 +225,7 @@ public final class Planner {
       forced = Optional.empty();
     }
     if (forced.isEmpty() && !fields.isEmpty()) {
-      kind.refuseUpdate(r.get().spec(), spec, changed)
+      kind.refuseUpdate(r.get().spec(), spec, changed, tracked)
           .ifPresent(
               why -> {
                 throw new SafetyException(
@@ -370,10 +380,7 @@ public final class Planner {
         .sorted()
         .filter(a -> !wanted.contains(a))
         .forEach(a -> gone.put(a, recorded.get(a)));
-    List<Kind.Tracked> tracked =
-        recorded.values().stream()
-            .map(r -> new Kind.Tracked(r.address().toString(), r.address().kind(), id(r), r.spec()))
-            .toList();
+    List<Kind.Tracked> tracked = tracked(recorded);
     List<ResourceChange> out = new ArrayList<>();
     for (Address a : DeleteOrder.of(gone)) {
       Recorded r = gone.get(a);

@@ -55,6 +55,38 @@ final class ProfileSchemas {
     return Optional.empty();
   }
 
+  /**
+   * Why no field of the XDM object {@code id} may be removed or redefined any more, if so: a
+   * tracked schema that uses it, directly or not, is enabled for Profile or has a dataset created
+   * for it ("once a dataset is created for the schema ... the fields will become non-editable
+   * across all XDM schemas in which they are referenced", xdm/schema/composition.md).
+   */
+  static Optional<String> frozenBy(String id, List<Tracked> tracked) {
+    for (Tracked schema : tracked) {
+      if (!schema.kind().equals(SchemaKind.KIND) || !reaches(schema, id, tracked)) {
+        continue;
+      }
+      if (enabled(schema.spec())) {
+        return Optional.of(schema.address() + " uses it and is enabled for Profile");
+      }
+      Optional<String> dataset =
+          tracked.stream()
+              .filter(t -> t.kind().equals(DatasetKind.KIND))
+              .filter(
+                  t ->
+                      Values.at(t.spec(), "/schemaRef/id")
+                          .map(Values::unmark)
+                          .equals(Optional.of(new Value.Str(schema.id()))))
+              .map(Tracked::address)
+              .findFirst();
+      if (dataset.isPresent()) {
+        return Optional.of(
+            schema.address() + " uses it and " + dataset.get() + " was created for that schema");
+      }
+    }
+    return Optional.empty();
+  }
+
   private static boolean reaches(Tracked from, String id, List<Tracked> tracked) {
     Deque<Tracked> todo = new ArrayDeque<>(List.of(from));
     Set<String> seen = new HashSet<>();

@@ -153,6 +153,13 @@ final class SchemaKind extends XdmKind {
                             + " replaces it"));
   }
 
+  /** A schema's own breaking changes replace it ({@link #replaceInstead}); nothing refuses them. */
+  @Override
+  public Optional<String> refuseUpdate(
+      Value applied, Value desired, List<String> changed, List<Tracked> others) {
+    return Optional.empty();
+  }
+
   private static Optional<String> profileReplacement(Value applied, Value desired) {
     return ProfileSchemas.breakingChange(applied, desired)
         .map(

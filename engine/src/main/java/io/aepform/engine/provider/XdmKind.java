@@ -113,6 +113,32 @@ abstract class XdmKind implements Crud.Served {
                     + " schema uses");
   }
 
+  /**
+   * A field group or data type shares its fields with every schema that uses it: once one of those
+   * is enabled for Profile or has a dataset, AEP refuses to remove or redefine them (a schema's own
+   * breaking changes replace it instead, {@link SchemaKind}). Refused at plan time, before any
+   * other change is made, rather than by AEP in the middle of the apply.
+   */
+  @Override
+  public Optional<String> refuseUpdate(
+      Value applied, Value desired, List<String> changed, List<Tracked> others) {
+    Optional<String> breaking = ProfileSchemas.breakingChange(applied, desired);
+    if (breaking.isEmpty()) {
+      return Optional.empty();
+    }
+    return ownId(applied, others)
+        .flatMap(id -> ProfileSchemas.frozenBy(id, others))
+        .map(
+            why ->
+                breaking.get()
+                    + ", which AEP refuses: "
+                    + why
+                    + " (xdm/schema/composition.md: the fields become non-editable in every schema"
+                    + " that references them). Add fields only, or declare a new "
+                    + kind
+                    + " under another title with the change and use it instead");
+  }
+
   /** The id state records for this object: titles are unique in a sandbox. */
   private Optional<String> ownId(Value applied, List<Tracked> others) {
     Optional<Value> title = Values.at(applied, "/title").map(Values::unmark);

@@ -13,6 +13,7 @@ import io.aepform.engine.provider.Kinds;
 import io.aepform.engine.value.Value;
 import io.aepform.engine.value.Values;
 import io.aepform.error.AepformException;
+import io.aepform.error.SafetyException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -276,6 +277,59 @@ class ProfilePlanTest {
     assertThatThrownBy(() -> DataSafety.check(plan, KINDS, Set.of()))
         .isInstanceOf(AepformException.class)
         .hasMessageContaining("--replace schema.members");
+  }
+
+  @Test
+  void aFieldGroupAProfileSchemaUsesOnlyGainsFields() {
+    Map<Address, Recorded> state = applied(everything());
+    String withoutField = FIELD_GROUPS.replace("loyaltyId: {type: string}\n            ", "");
+
+    assertThatThrownBy(
+            () ->
+                plan(
+                    resolve(NAMESPACE, DATA_TYPE, withoutField, SCHEMA, DESCRIPTOR, DATASET),
+                    state,
+                    Map.of()))
+        .isInstanceOf(SafetyException.class)
+        .hasMessage(
+            "fieldGroup.loyalty: it removes the field /_acme/loyaltyId, which AEP refuses:"
+                + " schema.members uses it and is enabled for Profile (xdm/schema/composition.md:"
+                + " the fields become non-editable in every schema that references them). Add"
+                + " fields only, or declare a new fieldGroup under another title with the change"
+                + " and use it instead");
+
+    String withField =
+        FIELD_GROUPS.replace(
+            "loyaltyId: {type: string}\n",
+            "loyaltyId: {type: string}\n            tier: {type: string}\n");
+    Plan adding =
+        plan(
+            resolve(NAMESPACE, DATA_TYPE, withField, SCHEMA, DESCRIPTOR, DATASET), state, Map.of());
+    assertThat(change(adding, "fieldGroup.loyalty").action()).isEqualTo(Action.UPDATE);
+  }
+
+  @Test
+  void aDataTypeIsFrozenThroughTheFieldGroupOfASchemaWithADataset() {
+    String plain = SCHEMA.replace("  meta:immutableTags: [union]\n", "");
+    String dataset = DATASET.replace("        tags: {unifiedProfile: [\"enabled:true\"]}\n", "");
+    String retyped = DATA_TYPE.replace("city: {type: string}", "city: {type: integer}");
+
+    Map<Address, Recorded> withDataset =
+        applied(resolve(NAMESPACE, DATA_TYPE, FIELD_GROUPS, plain, dataset));
+    assertThatThrownBy(
+            () ->
+                plan(
+                    resolve(NAMESPACE, retyped, FIELD_GROUPS, plain, dataset),
+                    withDataset,
+                    Map.of()))
+        .isInstanceOf(SafetyException.class)
+        .hasMessageStartingWith(
+            "dataType.address: it redefines the field /city, which AEP refuses: schema.members"
+                + " uses it and dataset.members was created for that schema");
+
+    Map<Address, Recorded> schemaOnly = applied(resolve(NAMESPACE, DATA_TYPE, FIELD_GROUPS, plain));
+    Plan inPlace = plan(resolve(NAMESPACE, retyped, FIELD_GROUPS, plain), schemaOnly, Map.of());
+    assertThat(change(inPlace, "dataType.address").action()).isEqualTo(Action.UPDATE);
   }
 
   @Test
