@@ -196,9 +196,12 @@ public final class Engine {
   /** Carries out the plan of the configuration, after {@code request.confirm()} agrees. */
   public ApplyResult apply(ApplyRequest request) {
     AdaptiveLimiter limiter = Applying.limiter(request);
-    // the HTTP client is built while the configuration loads; it sends nothing before that
-    try (SessionAhead ahead = SessionAhead.start(request.config(), settings, limiter)) {
-      Workspace ws = load(request.config());
+    // the environment file is read first, as loading always did; the HTTP client is built while
+    // the manifests load, and sends nothing before they are valid
+    ConfigRequest config = request.config();
+    EnvironmentConfig env = EnvironmentLoader.load(config.dir(), config.environment());
+    try (SessionAhead ahead = SessionAhead.start(env, config.dir(), settings, limiter)) {
+      Workspace ws = Workspace.load(config, env, Map.copyOf(handlers), settings.processEnv());
       resolveOffline(ws); // bad input fails before any lock, state write or call
       return Applying.apply(
           ws, request, handlers, settings, Optional.empty(), false, limiter, ahead);

@@ -20,18 +20,9 @@ final class DataTypeKind extends XdmKind {
           Field.string("/title").required(),
           Field.string("/type").required().oneOf("object", "array").defaultsTo("object"),
           Field.string("/description").required().defaultsTo(""),
-          Field.any("/properties")
-              .referencesBelow("$ref", DataTypeKind.KIND)
-              .tenantKeysBelow()
-              .comparedWhole(XdmKind::addedByRegistry),
-          Field.any("/items")
-              .referencesBelow("$ref", DataTypeKind.KIND)
-              .tenantKeysBelow()
-              .comparedWhole(XdmKind::addedByRegistry),
-          Field.any("/definitions")
-              .referencesBelow("$ref", DataTypeKind.KIND)
-              .tenantKeysBelow()
-              .comparedWhole(XdmKind::addedByRegistry),
+          fieldTree("/properties"),
+          fieldTree("/items"),
+          fieldTree("/definitions"),
           Field.array("/allOf").comparedWhole(XdmKind::addedByRegistry),
           Field.object("/allOf/*"),
           Field.string("/allOf/*/$ref").required(),

@@ -99,7 +99,7 @@ final class DescriptorApi implements Crud {
   static String name(JsonNode d) {
     String type = d.path("@type").asText().replaceFirst("^xdm:(descriptor)?", "");
     return (type.isEmpty()
-            ? "descriptor"
+            ? DescriptorKind.KIND
             : type.substring(0, 1).toLowerCase(Locale.ROOT) + type.substring(1))
         + " "
         + d.path("xdm:sourceProperty").asText();

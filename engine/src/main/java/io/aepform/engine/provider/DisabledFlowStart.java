@@ -36,12 +36,18 @@ final class DisabledFlowStart {
     if (start.isPresent() && !Values.isKnown(start.get())) {
       return Optional.empty(); // known only at apply: nothing to say yet
     }
-    boolean future =
-        start.flatMap(DisabledFlowStart::seconds).filter(s -> s > now.getEpochSecond()).isPresent();
+    boolean future = seconds(spec).filter(s -> s > now.getEpochSecond()).isPresent();
     return future ? Optional.empty() : Optional.of(WARNING);
   }
 
-  private static Optional<Long> seconds(Value v) {
+  /** A flow's {@code scheduleParams.startTime} in epoch seconds, a number or a string of digits. */
+  static Optional<Long> seconds(Value spec) {
+    return Values.at(spec, "/scheduleParams/startTime")
+        .map(Values::unmark)
+        .flatMap(DisabledFlowStart::epochSeconds);
+  }
+
+  private static Optional<Long> epochSeconds(Value v) {
     if (v instanceof Value.Num n) {
       return Optional.of(n.value().longValue());
     }

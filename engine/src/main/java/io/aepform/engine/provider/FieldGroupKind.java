@@ -21,14 +21,8 @@ final class FieldGroupKind extends XdmKind {
           Field.string("/type").required().oneOf("object").defaultsTo("object"),
           Field.string("/description").required().defaultsTo(""),
           Field.strings("/meta:intendedToExtend"),
-          Field.any("/definitions")
-              .referencesBelow("$ref", DataTypeKind.KIND)
-              .tenantKeysBelow()
-              .comparedWhole(XdmKind::addedByRegistry),
-          Field.any("/properties")
-              .referencesBelow("$ref", DataTypeKind.KIND)
-              .tenantKeysBelow()
-              .comparedWhole(XdmKind::addedByRegistry),
+          fieldTree("/definitions"),
+          fieldTree("/properties"),
           Field.array("/allOf").comparedWhole(XdmKind::addedByRegistry),
           Field.object("/allOf/*"),
           Field.string("/allOf/*/$ref").required(),

@@ -114,11 +114,7 @@ final class FlowKind extends FlowServiceKind {
     if (!changed.contains("/scheduleParams/startTime")) {
       return Optional.empty();
     }
-    Optional<Long> started =
-        Values.at(applied, "/scheduleParams/startTime")
-            .map(Values::unmark)
-            .filter(v -> v instanceof Value.Num)
-            .map(v -> ((Value.Num) v).value().longValue());
+    Optional<Long> started = DisabledFlowStart.seconds(applied);
     if (started.isEmpty() || started.get() > clock.instant().getEpochSecond()) {
       return Optional.empty();
     }

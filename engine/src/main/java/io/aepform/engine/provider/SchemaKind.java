@@ -38,14 +38,8 @@ final class SchemaKind extends XdmKind {
           Field.string("/allOf/*/type"),
           Field.string("/allOf/*/meta:xdmType"),
           Field.string("/meta:class").replaces(),
-          Field.any("/properties")
-              .referencesBelow("$ref", DataTypeKind.KIND)
-              .tenantKeysBelow()
-              .comparedWhole(XdmKind::addedByRegistry),
-          Field.any("/definitions")
-              .referencesBelow("$ref", DataTypeKind.KIND)
-              .tenantKeysBelow()
-              .comparedWhole(XdmKind::addedByRegistry),
+          fieldTree("/properties"),
+          fieldTree("/definitions"),
           Field.strings("/meta:extends"),
           Field.strings(ProfileSchemas.TAGS)
               .irreversible()

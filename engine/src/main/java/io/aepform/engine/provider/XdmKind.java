@@ -3,6 +3,7 @@ package io.aepform.engine.provider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aepform.engine.kind.Field;
 import io.aepform.engine.kind.Fields;
 import io.aepform.engine.kind.Identity;
 import io.aepform.engine.kind.Remote;
@@ -49,6 +50,18 @@ abstract class XdmKind implements Crud.Served {
         // create did not mark: absent and false mean the same, so neither is drift
         || key.equals("isRequired") && value.equals(new Value.Bool(false))
         || key.equals("required") && value instanceof Value.Arr list && list.items().isEmpty();
+  }
+
+  /**
+   * A tree of XDM fields ({@code properties}, {@code definitions}, {@code items}): data types used
+   * by {@code $ref}, custom fields under the tenant namespace, compared whole as the update PUTs
+   * it.
+   */
+  static Field fieldTree(String pointer) {
+    return Field.any(pointer)
+        .referencesBelow("$ref", DataTypeKind.KIND)
+        .tenantKeysBelow()
+        .comparedWhole(XdmKind::addedByRegistry);
   }
 
   private final String kind;

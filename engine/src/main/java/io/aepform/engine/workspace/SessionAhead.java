@@ -1,9 +1,7 @@
 package io.aepform.engine.workspace;
 
-import io.aepform.engine.ConfigRequest;
 import io.aepform.engine.EngineSettings;
 import io.aepform.engine.manifest.EnvironmentConfig;
-import io.aepform.engine.manifest.EnvironmentLoader;
 import io.aepform.engine.provider.http.RateListener;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -40,16 +38,12 @@ public final class SessionAhead implements AutoCloseable {
     return new SessionAhead(settings, rates, Optional.empty());
   }
 
-  /** Starts opening the session of {@code request}'s environment, when that can be done ahead. */
+  /**
+   * Starts opening the session of {@code env} (of the configuration in {@code dir}), when that can
+   * be done ahead.
+   */
   public static SessionAhead start(
-      ConfigRequest request, EngineSettings settings, RateListener rates) {
-    EnvironmentConfig env;
-    try {
-      env = EnvironmentLoader.load(request.dir(), request.environment());
-    } catch (RuntimeException e) {
-      // reported where the configuration loads, in the order it always was
-      return none(settings, rates);
-    }
+      EnvironmentConfig env, Path dir, EngineSettings settings, RateListener rates) {
     if (Connector.isLocal(env, settings.processEnv()) || settings.recordTraffic().isPresent()) {
       return none(settings, rates);
     }
@@ -58,7 +52,7 @@ public final class SessionAhead implements AutoCloseable {
         new Thread(
             () -> {
               try {
-                Connector.Session opened = Connector.open(env, request.dir(), settings, rates);
+                Connector.Session opened = Connector.open(env, dir, settings, rates);
                 opened.client().prepare();
                 session.complete(opened);
               } catch (RuntimeException | Error e) {
@@ -68,7 +62,7 @@ public final class SessionAhead implements AutoCloseable {
             "aepform-connect");
     thread.setDaemon(true);
     thread.start();
-    return new SessionAhead(settings, rates, Optional.of(new Opening(env, request.dir(), session)));
+    return new SessionAhead(settings, rates, Optional.of(new Opening(env, dir, session)));
   }
 
   /**

@@ -52,8 +52,20 @@ public final class Workspace {
 
   public static Workspace load(
       ConfigRequest request, Map<String, Kind> handlers, Map<String, String> processEnv) {
+    return load(
+        request,
+        EnvironmentLoader.load(request.dir(), request.environment()),
+        handlers,
+        processEnv);
+  }
+
+  /** As above, with the request's environment file already read into {@code env}. */
+  public static Workspace load(
+      ConfigRequest request,
+      EnvironmentConfig env,
+      Map<String, Kind> handlers,
+      Map<String, String> processEnv) {
     Map<String, Kind> rules = Map.copyOf(handlers);
-    EnvironmentConfig env = EnvironmentLoader.load(request.dir(), request.environment());
     Configuration config = new ManifestLoader(rules).load(request.dir());
     DependencyGraph graph = DependencyGraph.build(config);
     Map<String, Value> variables =

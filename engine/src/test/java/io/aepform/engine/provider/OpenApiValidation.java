@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Validates requests against Adobe's OpenAPI specs in the directory named by the system property
@@ -45,6 +46,16 @@ public final class OpenApiValidation {
       specs.put(api, spec);
       validators.put(api, validator(api, spec, whitelist(api)));
     }
+  }
+
+  /**
+   * Skips the calling test, saying why on the console, where Adobe's specs are not there (CI always
+   * has them).
+   */
+  public static void assumeAvailable() {
+    Optional<String> why = unavailable();
+    why.ifPresent(w -> System.out.println("Skipping OpenAPI validation of requests: " + w));
+    Assumptions.assumeTrue(why.isEmpty(), () -> why.get());
   }
 
   /** Why validation cannot run here, or empty when the specs are there. */

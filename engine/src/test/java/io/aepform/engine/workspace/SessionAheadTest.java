@@ -3,12 +3,10 @@ package io.aepform.engine.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.aepform.engine.ConfigRequest;
 import io.aepform.engine.EngineSettings;
 import io.aepform.engine.LocalPlatform;
 import io.aepform.engine.manifest.EnvironmentConfig;
 import io.aepform.engine.manifest.EnvironmentLoader;
-import io.aepform.engine.manifest.VariableValues;
 import io.aepform.engine.provider.http.Credentials;
 import io.aepform.engine.provider.http.RateListener;
 import io.aepform.error.AepformException;
@@ -39,7 +37,7 @@ class SessionAheadTest {
 
   private SessionAhead start(EngineSettings settings) {
     return SessionAhead.start(
-        new ConfigRequest(dir, "dev", VariableValues.Inputs.none()), settings, RateListener.none());
+        EnvironmentLoader.load(dir, "dev"), dir, settings, RateListener.none());
   }
 
   @Test
